@@ -59,6 +59,14 @@ class Secret {
   }
   ~Secret() { clear(); }
 
+  // n zero bytes, to be written through data() (e.g. by a decryption).
+  static Secret Zeroed(size_t n) {
+    Secret s;
+    s.s_.assign(n, '\0');
+    return s;
+  }
+  char* data() { return s_.data(); }
+
   // The clear bytes. The view lives as long as this Secret is unchanged.
   std::string_view reveal() const { return {s_.data(), s_.size()}; }
   bool empty() const { return s_.empty(); }

@@ -1,0 +1,48 @@
+// OS access that tests need to control: the environment, the clock, where the vault lives,
+// private files and folders. Everything else in libpims reaches the OS only through here.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pims/status.h"
+
+namespace pims {
+
+// Reads environment variables. Process() reads the real environment; tests pass a map.
+struct Environment {
+  std::function<std::optional<std::string>(std::string_view)> get;
+  static Environment Process();
+};
+
+// Milliseconds since the Unix epoch. Thread-safety: implementations must be thread-safe.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual int64_t NowMillis() const = 0;
+};
+// The system's real-time clock. Lives forever.
+const Clock& SystemClock();
+
+// The folder holding the vault: $PIMS_HOME if set, else the platform's per-user data folder
+// ($XDG_DATA_HOME/pims or ~/.local/share/pims on Linux, ~/Library/Application Support/pims on
+// macOS, %APPDATA%\pims on Windows). kIoError if no home folder can be found.
+Result<std::filesystem::path> DataDir(const Environment& env);
+
+// The vault file inside a data folder.
+std::filesystem::path VaultFile(const std::filesystem::path& data_dir);
+
+// Creates dir (and parents) if needed and makes dir itself 0700. kIoError on failure.
+Status EnsurePrivateDir(const std::filesystem::path& dir);
+// Makes an existing file 0600. kIoError on failure.
+Status MakePrivateFile(const std::filesystem::path& file);
+
+// Turns off core dumps and ptrace attach for this process (Linux: PR_SET_DUMPABLE 0), so a
+// crash or another local program cannot read keys out of memory. Best effort.
+void HardenProcess();
+
+}  // namespace pims

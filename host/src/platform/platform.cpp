@@ -1,0 +1,91 @@
+#include "pims/platform.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <system_error>
+
+#if defined(__linux__)
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#elif defined(__APPLE__)
+#include <sys/resource.h>
+#endif
+
+namespace pims {
+namespace fs = std::filesystem;
+
+Environment Environment::Process() {
+  return Environment{[](std::string_view name) -> std::optional<std::string> {
+    const char* value = std::getenv(std::string(name).c_str());
+    if (value == nullptr || *value == '\0') return std::nullopt;
+    return std::string(value);
+  }};
+}
+
+namespace {
+class RealClock final : public Clock {
+ public:
+  int64_t NowMillis() const override {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+};
+}  // namespace
+
+const Clock& SystemClock() {
+  static const RealClock clock;
+  return clock;
+}
+
+Result<fs::path> DataDir(const Environment& env) {
+  if (auto home = env.get("PIMS_HOME")) return fs::path(*home);
+#if defined(_WIN32)
+  if (auto appdata = env.get("APPDATA")) return fs::path(*appdata) / "pims";
+  return Status(ErrorCode::kIoError, "APPDATA is not set: cannot find where to keep the vault");
+#else
+  auto home = env.get("HOME");
+#if defined(__APPLE__)
+  if (home) return fs::path(*home) / "Library" / "Application Support" / "pims";
+#else
+  if (auto xdg = env.get("XDG_DATA_HOME"); xdg && fs::path(*xdg).is_absolute()) {
+    return fs::path(*xdg) / "pims";
+  }
+  if (home) return fs::path(*home) / ".local" / "share" / "pims";
+#endif
+  return Status(ErrorCode::kIoError, "HOME is not set: cannot find where to keep the vault");
+#endif
+}
+
+fs::path VaultFile(const fs::path& data_dir) { return data_dir / "vault.db"; }
+
+Status EnsurePrivateDir(const fs::path& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Status(ErrorCode::kIoError, "cannot create " + dir.string() + ": " + ec.message());
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+  if (ec) return Status(ErrorCode::kIoError, "cannot make " + dir.string() + " private: " + ec.message());
+  return Status::Ok();
+}
+
+Status MakePrivateFile(const fs::path& file) {
+  std::error_code ec;
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace,
+                  ec);
+  if (ec) return Status(ErrorCode::kIoError, "cannot make " + file.string() + " private: " + ec.message());
+  return Status::Ok();
+}
+
+void HardenProcess() {
+#if defined(__linux__)
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+#if defined(__linux__) || defined(__APPLE__)
+  struct rlimit no_core {0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
+#endif
+}
+
+}  // namespace pims

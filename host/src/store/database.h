@@ -1,0 +1,41 @@
+// The vault's SQLite file: opening it safely, its schema and migrations. Internal to libpims.
+//
+// Opening never changes a file that is not a healthy pims vault: the header is checked before
+// SQLite touches the file, and the schema version before anything is written. Every
+// SQLiteCpp exception is caught here and in the vault, and becomes a Status.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+#include "pims/status.h"
+
+namespace pims::store {
+
+// The schema this build writes. Versions are forward-only: Migrate() walks an older vault up.
+inline constexpr int kSchemaVersion = 1;
+// How long a writer waits for another process (the other browser's host) before giving up.
+inline constexpr int kBusyTimeoutMillis = 5000;
+
+// Creates a new, empty vault file with the current schema (0600, WAL mode).
+// kVaultExists if the file exists; kIoError if it cannot be written.
+Result<std::unique_ptr<SQLite::Database>> CreateDatabase(const std::filesystem::path& file);
+
+// Opens an existing vault file read-write. kVaultAbsent if missing; kVaultCorrupt if it is not
+// SQLite, is truncated or lacks pims' tables; kVaultNewer if a newer pims wrote it. Older
+// schemas are migrated in one transaction.
+Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::filesystem::path& file);
+
+// Runs fn inside BEGIN IMMEDIATE ... COMMIT (rolled back if fn fails or throws). IMMEDIATE takes
+// the write lock up front, so two processes never deadlock upgrading a read to a write.
+Status WriteTransaction(SQLite::Database& db, const std::function<Status()>& fn);
+
+// Converts the exception being handled (inside a catch block) into a Status: a busy database
+// becomes kBusy, a corrupt or non-database file kVaultCorrupt, a full disk or I/O error kIoError,
+// anything else kInternal. `what` names the operation ("saving the profile").
+Status StatusFromCurrentException(std::string_view what);
+
+}  // namespace pims::store

@@ -63,3 +63,33 @@ TEST_CASE("the built-in IDs come from extension/identity.json") {
 }
 
 }  // namespace pims
+
+#include <sodium.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace pims {
+
+TEST_CASE("the Chrome ID in identity.json is the one Chrome derives from its public key") {
+  REQUIRE(sodium_init() >= 0);
+  std::ifstream in(std::string(PIMS_SOURCE_DIR) + "/extension/identity.json");
+  REQUIRE(in);
+  const nlohmann::json identity = nlohmann::json::parse(in);
+  const std::string key_b64 = identity.at("chrome_key");
+  std::vector<unsigned char> der(key_b64.size());
+  size_t der_len = 0;
+  REQUIRE(sodium_base642bin(der.data(), der.size(), key_b64.data(), key_b64.size(), nullptr,
+                            &der_len, nullptr, sodium_base64_VARIANT_ORIGINAL) == 0);
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, der.data(), der_len);
+  std::string id;
+  for (int i = 0; i < 16; ++i) {
+    id += static_cast<char>('a' + (digest[i] >> 4));
+    id += static_cast<char>('a' + (digest[i] & 15));
+  }
+  CHECK(id == identity.at("chrome_id"));
+  CHECK(id == build::kChromeExtensionId);
+}
+
+}  // namespace pims

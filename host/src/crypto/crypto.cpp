@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace pims::crypto {
 
@@ -40,9 +41,35 @@ Status KdfParams::Check() const {
   return Status::Ok();
 }
 
-std::string KdfParams::Describe() const {
-  return "argon2id13;ops=" + std::to_string(opslimit) + ";mem=" + std::to_string(memlimit) +
-         ";salt=" + ToHex(std::string_view(reinterpret_cast<const char*>(salt.data()), salt.size()));
+std::string KdfParams::ToJson() const {
+  std::string_view salt_bytes(reinterpret_cast<const char*>(salt.data()), salt.size());
+  return nlohmann::json{{"alg", "argon2id13"},
+                        {"opslimit", opslimit},
+                        {"memlimit", memlimit},
+                        {"salt", ToHex(salt_bytes)}}
+      .dump();
+}
+
+Result<KdfParams> KdfParams::FromJson(std::string_view text) {
+  const Status corrupt(ErrorCode::kVaultCorrupt, "a password hashing record is damaged");
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object() || !j["alg"].is_string() || j["alg"] != "argon2id13" ||
+      !j["opslimit"].is_number_unsigned() || !j["memlimit"].is_number_unsigned() ||
+      !j["salt"].is_string()) {
+    return corrupt;
+  }
+  KdfParams p;
+  p.opslimit = j["opslimit"].get<uint64_t>();
+  p.memlimit = j["memlimit"].get<uint64_t>();
+  const std::string& hex = j["salt"].get_ref<const std::string&>();
+  size_t bin_len = 0;
+  if (sodium_hex2bin(p.salt.data(), p.salt.size(), hex.data(), hex.size(), nullptr, &bin_len,
+                     nullptr) != 0 ||
+      bin_len != p.salt.size()) {
+    return corrupt;
+  }
+  PIMS_RETURN_IF_ERROR(p.Check());
+  return p;
 }
 
 Result<KeyBytes> DeriveKey(std::string_view password, const KdfParams& params) {

@@ -42,8 +42,11 @@ struct KdfParams {
   // Refuses parameters outside libsodium's accepted range (a tampered vault could ask for
   // terabytes of memory): kVaultCorrupt.
   Status Check() const;
-  // A stable text form, bound into the wrapped data key's associated data.
-  std::string Describe() const;
+  // The stored form: {"alg":"argon2id13","opslimit":N,"memlimit":N,"salt":"hex"}. It is bound
+  // into the associated data of whatever key it protects, so editing it breaks the unwrap.
+  std::string ToJson() const;
+  // kVaultCorrupt if the text is not that form or the parameters fail Check().
+  static Result<KdfParams> FromJson(std::string_view text);
 };
 
 // Argon2id(password, params) -> 32-byte key. kInternal only when the system is out of memory.

@@ -359,8 +359,10 @@ Status ReadFields(RecordKind kind, const json& object, std::string_view path, Fi
           value.is_number_unsigned()
               ? std::to_chars(text.data(), text.data() + text.size(), value.get<uint64_t>())
               : std::to_chars(text.data(), text.data() + text.size(), value.get<int64_t>());
-      const size_t length = ec == std::errc() ? static_cast<size_t>(end - text.data()) : 0;
-      normalised = NormalizeField(kind, key, std::string_view(text.data(), length), field_path);
+      if (ec != std::errc()) return Invalid(field_path, "is not a number pims can read");
+      normalised = NormalizeField(
+          kind, key, std::string_view(text.data(), static_cast<size_t>(end - text.data())),
+          field_path);
       Wipe(text.data(), text.size());
     } else {
       if (!value.is_string()) return Invalid(field_path, "must be a string");

@@ -1,0 +1,779 @@
+#include "cli.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "created_dirs.h"
+#include "files.h"
+#include "pims/build_config.h"
+#include "sandbox.h"
+#include "self_path.h"
+#include "targets.h"
+
+namespace pims::installer {
+namespace fs = std::filesystem;
+
+namespace {
+
+Status Usage(std::string message) { return Status(ErrorCode::kBadRequest, std::move(message)); }
+
+std::string KnownBrowserIds() {
+  std::string ids;
+  for (const Browser& browser : AllBrowsers()) {
+    if (!ids.empty()) ids += ", ";
+    ids += browser.id;
+  }
+  return ids;
+}
+
+bool TakesValue(std::string_view option) {
+  return option == "--browser" || option == "--scope" || option == "--host-path" ||
+         option == "--profile-dir" || option == "--root" || option == "--family" ||
+         option == "--output" || option == "--os";
+}
+
+Status AddBrowsers(std::string_view list, Options& options) {
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    const std::string_view id = list.substr(0, comma);
+    if (id == "all") {
+      for (const Browser& browser : AllBrowsers()) options.browsers.emplace_back(browser.id);
+    } else if (FindBrowser(id) != nullptr) {
+      options.browsers.emplace_back(id);
+    } else {
+      return Usage("unknown browser \"" + std::string(id) + "\"; known: " + KnownBrowserIds() +
+                   ", all");
+    }
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return Status::Ok();
+}
+
+// The browsers the options name, without duplicates, in table order.
+std::vector<const Browser*> NamedBrowsers(const Options& options) {
+  std::vector<const Browser*> named;
+  for (const Browser& browser : AllBrowsers()) {
+    if (std::find(options.browsers.begin(), options.browsers.end(), browser.id) !=
+        options.browsers.end()) {
+      named.push_back(&browser);
+    }
+  }
+  return named;
+}
+
+fs::path Absolute(const fs::path& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  return (ec ? path : absolute).lexically_normal();
+}
+
+std::string Quoted(const fs::path& path) { return PathToUtf8(path); }
+
+// ---- Selection ----
+
+struct Selected {
+  const Browser* browser;
+  Detection detection;
+  bool named;  // on the command line (else: found on this machine)
+};
+
+bool FoundAnyCopy(const Detection& detection) {
+  return detection.found || !detection.sandboxed.empty();
+}
+
+std::vector<Selected> Select(const Options& options, const World& world) {
+  std::vector<Selected> selected;
+  if (!options.browsers.empty()) {
+    for (const Browser* browser : NamedBrowsers(options)) {
+      selected.push_back({browser, Detect(*browser, world.os, world.roots), true});
+    }
+    return selected;
+  }
+  if (options.profile_dir) {
+    const Browser* chromium = FindBrowser("chromium");
+    selected.push_back({chromium, Detect(*chromium, world.os, world.roots), true});
+    return selected;
+  }
+  for (const Browser& browser : AllBrowsers()) {
+    Detection detection = Detect(browser, world.os, world.roots);
+    if (FoundAnyCopy(detection)) selected.push_back({&browser, std::move(detection), false});
+  }
+  return selected;
+}
+
+bool HasSnap(const Detection& detection, fs::path* evidence = nullptr) {
+  for (const SandboxedCopy& copy : detection.sandboxed) {
+    if (copy.kind == SandboxedCopy::Kind::kSnap) {
+      if (evidence != nullptr) *evidence = copy.evidence;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The targets to write for a selected browser. A browser found only as a Flatpak or Snap copy
+// (and not named) gets no ordinary registration, except Firefox from Snap, whose portal reads the
+// ordinary ~/.mozilla manifest.
+std::vector<Target> InstallTargets(const Selected& s, Scope scope, const Options& options,
+                                   const World& world) {
+  if (options.profile_dir) return {ProfileTarget(*s.browser, Absolute(*options.profile_dir))};
+  std::vector<Target> targets = TargetsFor(*s.browser, world.os, scope, world.roots);
+  const bool keep_ordinary = s.named || s.detection.found ||
+                             (s.browser->family == Family::kFirefox && HasSnap(s.detection));
+  if (!keep_ordinary) {
+    std::erase_if(targets, [](const Target& t) { return t.kind != TargetKind::kFlatpak; });
+  }
+  return targets;
+}
+
+std::string NoTargetReason(const Browser& browser, Scope scope) {
+  if (scope == Scope::kSystem && !browser.has_system_scope) {
+    return std::string(browser.name) +
+           " is a portable browser: it has no system-wide location; use --scope user.";
+  }
+  if (browser.id == "tor-browser") {
+    return "Tor Browser was not found (looked in ~/.local/share/torbrowser/tbb/*/tor-browser*/ "
+           "and ~/tor-browser*/); start it once with torbrowser-launcher, or unpack it in one of "
+           "those places.";
+  }
+  return std::string(browser.name) + " has no location for this scope on this system.";
+}
+
+// ---- install / uninstall ----
+
+fs::path HostPath(const Options& options, const CliContext& context) {
+  return options.host_path ? Absolute(*options.host_path) : DefaultHostPath(context.self_exe);
+}
+
+Result<World> MakeWorld(const Options& options, const CliContext& context) {
+  World world;
+  world.os = context.os;
+  world.registry = context.registry;
+  PIMS_ASSIGN_OR_RETURN(world.roots, InstallRoots::FromEnvironment(
+                                         context.env, context.os,
+                                         options.root ? Absolute(*options.root) : fs::path("/")));
+  return world;
+}
+
+std::string ActionText(Action action) {
+  switch (action) {
+    case Action::kCreated:
+      return "registered";
+    case Action::kUpdated:
+      return "registration updated";
+    case Action::kUnchanged:
+      return "already registered";
+    case Action::kRemoved:
+      return "unregistered";
+    case Action::kAbsent:
+      return "nothing to remove";
+    case Action::kLeftAlone:
+      return "NOT changed";
+    case Action::kFailed:
+      return "FAILED";
+  }
+  return "";
+}
+
+void PrintOutcome(std::ostream& out, const Target& target, const Outcome& outcome) {
+  out << "  " << target.Label() << ": " << ActionText(outcome.action) << " (" << target.Where()
+      << ")\n";
+  if (!outcome.detail.empty()) out << "    " << outcome.detail << "\n";
+}
+
+void PrintSandboxAdvice(std::ostream& out, const Selected& s, const std::vector<Target>& targets,
+                        const World& world) {
+  for (const Target& target : targets) {
+    if (target.kind == TargetKind::kFlatpak) {
+      out << FlatpakAdvice(*s.browser, FlatpakMayTalkToFlatpak(*s.browser, world.roots));
+    }
+  }
+  fs::path snap;
+  if (HasSnap(s.detection, &snap)) out << SnapAdvice(*s.browser, snap);
+}
+
+int NoBrowserFound(std::ostream& err) {
+  err << "pims-install: no browser found. Install one (or start it once), or name one with "
+         "--browser (known: "
+      << KnownBrowserIds() << ").\n";
+  return kExitNoBrowser;
+}
+
+int RunInstall(const Options& options, const CliContext& context, const World& world,
+               std::ostream& out, std::ostream& err) {
+  const fs::path host = HostPath(options, context);
+  if (!IsExecutableFile(host)) {
+    if (!options.force) {
+      err << "pims-install: " << Quoted(host)
+          << " is not an executable file. Build or install pims-host first, or name it with "
+             "--host-path (--force registers it anyway).\n";
+      return kExitFailed;
+    }
+    err << "pims-install: warning: " << Quoted(host) << " is not an executable file yet.\n";
+  }
+  const Scope scope = options.scope.value_or(Scope::kUser);
+  const std::vector<Selected> selected = Select(options, world);
+  if (selected.empty()) return NoBrowserFound(err);
+
+  std::optional<CreatedDirs> record;
+  if (!options.profile_dir) {
+    auto loaded =
+        CreatedDirs::Load(CreatedDirsRecordFile(world.os, scope == Scope::kSystem, world.roots));
+    if (!loaded.ok()) {
+      err << "pims-install: " << loaded.status().message() << "\n";
+      return kExitFailed;
+    }
+    record = std::move(loaded).value();
+  }
+
+  out << "Registering " << Quoted(host) << " (" << ScopeName(scope) << " scope):\n";
+  bool failed = false;
+  int registered = 0;
+  for (const Selected& s : selected) {
+    const std::vector<Target> targets = InstallTargets(s, scope, options, world);
+    if (targets.empty() && (s.named || s.detection.found)) {
+      out << "  " << s.browser->name << ": " << NoTargetReason(*s.browser, scope) << "\n";
+      failed = failed || s.named;
+    }
+    for (const Target& target : targets) {
+      const Outcome outcome = Install(target, host, record ? &*record : nullptr, world);
+      PrintOutcome(out, target, outcome);
+      if (outcome.action == Action::kFailed || outcome.action == Action::kLeftAlone) {
+        failed = true;
+      } else {
+        ++registered;
+      }
+    }
+    if (!options.profile_dir) PrintSandboxAdvice(out, s, targets, world);
+  }
+  if (record) {
+    if (Status status = record->Save(); !status.ok()) {
+      err << "pims-install: " << status.message() << "\n";
+      failed = true;
+    }
+  }
+  out << (failed ? "Some registrations failed (see above).\n"
+                 : "Done: " + std::to_string(registered) + " registration(s) in place.\n");
+  return failed ? kExitFailed : kExitOk;
+}
+
+int RunUninstall(const Options& options, const CliContext& context, const World& world,
+                 std::ostream& out, std::ostream& err) {
+  (void)context;
+  const Scope scope = options.scope.value_or(Scope::kUser);
+  // Uninstall looks everywhere by default: a browser removed since install still has our file.
+  Options everywhere = options;
+  if (everywhere.browsers.empty() && !everywhere.profile_dir) {
+    for (const Browser& browser : AllBrowsers()) everywhere.browsers.emplace_back(browser.id);
+  }
+  std::optional<CreatedDirs> record;
+  if (!options.profile_dir) {
+    auto loaded =
+        CreatedDirs::Load(CreatedDirsRecordFile(world.os, scope == Scope::kSystem, world.roots));
+    if (!loaded.ok()) {
+      err << "pims-install: " << loaded.status().message() << "\n";
+      return kExitFailed;
+    }
+    record = std::move(loaded).value();
+  }
+  out << "Unregistering pims (" << ScopeName(scope) << " scope):\n";
+  bool failed = false;
+  int removed = 0;
+  for (const Selected& s : Select(everywhere, world)) {
+    std::vector<Target> targets =
+        options.profile_dir
+            ? std::vector<Target>{ProfileTarget(*s.browser, Absolute(*options.profile_dir))}
+            : TargetsFor(*s.browser, world.os, scope, world.roots);
+    if (world.os == Os::kLinux && scope == Scope::kUser && !options.profile_dir &&
+        !s.browser->flatpak_app_id.empty()) {
+      // A Flatpak uninstalled since: its folder may still hold our manifest.
+      const bool listed = std::any_of(targets.begin(), targets.end(), [](const Target& t) {
+        return t.kind == TargetKind::kFlatpak;
+      });
+      std::error_code ec;
+      if (!listed && fs::exists(FlatpakAppDir(*s.browser, world.roots), ec)) {
+        targets.push_back(
+            {.browser = s.browser,
+             .scope = scope,
+             .kind = TargetKind::kFlatpak,
+             .manifest_file = Join(FlatpakAppDir(*s.browser, world.roots), s.browser->flatpak_rel) /
+                              ManifestFileName(),
+             .wrapper_file = FlatpakWrapperFile(*s.browser, world.roots)});
+      }
+    }
+    for (const Target& target : targets) {
+      const Outcome outcome = Uninstall(target, record ? &*record : nullptr, world);
+      if (outcome.action == Action::kAbsent && outcome.detail.empty()) continue;
+      PrintOutcome(out, target, outcome);
+      if (outcome.action == Action::kFailed) failed = true;
+      if (outcome.action == Action::kRemoved) ++removed;
+    }
+  }
+  if (record) {
+    if (Status status = record->Save(); !status.ok()) {
+      err << "pims-install: " << status.message() << "\n";
+      failed = true;
+    }
+  }
+  if (removed == 0 && !failed) out << "  nothing of pims's was registered\n";
+  out << (failed ? "Some registrations could not be removed (see above).\n"
+                 : "Done: " + std::to_string(removed) + " registration(s) removed.\n");
+  return failed ? kExitFailed : kExitOk;
+}
+
+// ---- status ----
+
+std::string HostStateText(HostState state) {
+  switch (state) {
+    case HostState::kOk:
+      return "present, executable";
+    case HostState::kMissing:
+      return "MISSING";
+    case HostState::kNotExecutable:
+      return "present, NOT executable";
+    case HostState::kNotChecked:
+      return "not checked";
+  }
+  return "";
+}
+
+int RunStatus(const Options& options, const CliContext& context, const World& world,
+              std::ostream& out, std::ostream& err) {
+  std::vector<Scope> scopes;
+  if (options.scope) {
+    scopes.push_back(*options.scope);
+  } else {
+    scopes = {Scope::kUser, Scope::kSystem};
+  }
+  const std::optional<fs::path> expected_host =
+      options.host_path ? std::optional<fs::path>(Absolute(*options.host_path)) : std::nullopt;
+
+  // Default: every browser found, and every browser with a registration left somewhere.
+  std::vector<Selected> selected = Select(options, world);
+  if (options.browsers.empty() && !options.profile_dir) {
+    for (const Browser& browser : AllBrowsers()) {
+      const bool listed = std::any_of(selected.begin(), selected.end(),
+                                      [&](const Selected& s) { return s.browser == &browser; });
+      if (listed) continue;
+      bool registered = false;
+      for (Scope scope : scopes) {
+        for (const Target& target : TargetsFor(browser, world.os, scope, world.roots)) {
+          registered = registered || Inspect(target, world).present;
+        }
+      }
+      if (registered) selected.push_back({&browser, Detect(browser, world.os, world.roots), false});
+    }
+  }
+  if (selected.empty()) {
+    NoBrowserFound(err);
+    out << "No browser found and nothing of pims's registered.\n";
+    return kExitNoBrowser;
+  }
+
+  bool all_ok = true;
+  for (const Selected& s : selected) {
+    out << s.browser->name << " (" << s.browser->id << "): ";
+    if (s.detection.found) {
+      out << "found (" << Quoted(s.detection.evidence) << ")\n";
+    } else if (FoundAnyCopy(s.detection)) {
+      out << "found as a sandboxed copy only\n";
+    } else {
+      out << "not found\n";
+    }
+    bool any_ok = false;
+    bool any_broken = false;
+    for (Scope scope : scopes) {
+      std::vector<Target> targets =
+          options.profile_dir
+              ? std::vector<Target>{ProfileTarget(*s.browser, Absolute(*options.profile_dir))}
+              : TargetsFor(*s.browser, world.os, scope, world.roots);
+      if (options.profile_dir && scope == Scope::kSystem) continue;
+      if (targets.empty() && (scope == Scope::kUser || options.scope)) {
+        out << "  " << ScopeName(scope) << " scope: " << NoTargetReason(*s.browser, scope) << "\n";
+      }
+      for (const Target& target : targets) {
+        Registration reg = Inspect(target, world);
+        if (reg.present && expected_host && reg.check && reg.check->parsed &&
+            target.kind != TargetKind::kFlatpak && fs::path(reg.host_path) != *expected_host) {
+          reg.problems.push_back("host is " + reg.host_path + ", not " + Quoted(*expected_host));
+        }
+        // System scope is listed only when asked for or when something is there.
+        if (scope == Scope::kSystem && !options.scope && !reg.present) continue;
+        const std::string where =
+            target.kind == TargetKind::kFlatpak
+                ? "Flatpak"
+                : (target.kind == TargetKind::kProfile ? "profile"
+                                                       : std::string(ScopeName(scope)) + " scope");
+        out << "  " << where << ": " << target.Where() << "\n";
+        if (!reg.present) {
+          out << "    registered: no\n";
+          continue;
+        }
+        const bool manifest_valid = reg.check && reg.check->valid;
+        out << "    registered: yes; manifest valid: " << (manifest_valid ? "yes" : "NO")
+            << "; host: " << (reg.host_path.empty() ? "-" : reg.host_path) << " ("
+            << HostStateText(reg.host) << ")\n";
+        for (const std::string& problem : reg.problems) out << "    - " << problem << "\n";
+        if (target.kind == TargetKind::kFlatpak &&
+            !FlatpakMayTalkToFlatpak(*s.browser, world.roots)) {
+          out << "    - the sandbox may not start pims-host yet: "
+              << FlatpakOverrideCommand(*s.browser) << "\n";
+        }
+        if (reg.ok()) {
+          any_ok = true;
+        } else {
+          any_broken = true;
+        }
+      }
+    }
+    fs::path snap;
+    if (HasSnap(s.detection, &snap)) out << SnapAdvice(*s.browser, snap);
+    if (!any_ok || any_broken) all_ok = false;
+  }
+  (void)context;
+  return all_ok ? kExitOk : kExitNotRegistered;
+}
+
+// ---- manifest, list, locations ----
+
+int RunManifest(const Options& options, const CliContext& context, std::ostream& out,
+                std::ostream& err) {
+  const fs::path host = HostPath(options, context);
+  const std::string text = RenderManifest(*options.family, PathToUtf8(host));
+  if (!options.output) {
+    out << text;
+    return kExitOk;
+  }
+  std::error_code ec;
+  if (options.output->has_parent_path()) fs::create_directories(options.output->parent_path(), ec);
+  if (Status status = WriteFileAtomically(*options.output, text, kManifestPerms); !status.ok()) {
+    err << "pims-install: " << status.message() << "\n";
+    return kExitFailed;
+  }
+  return kExitOk;
+}
+
+int RunList(const Options& options, const World& world, std::ostream& out) {
+  for (const Browser& browser : AllBrowsers()) {
+    const Detection detection = Detect(browser, world.os, world.roots);
+    if (options.found_only && !FoundAnyCopy(detection)) continue;
+    out << browser.id << "\t" << FamilyName(browser.family) << "\t"
+        << (detection.found ? "found" : (FoundAnyCopy(detection) ? "sandboxed" : "not-found"))
+        << "\t" << browser.name << "\n";
+  }
+  return kExitOk;
+}
+
+std::string Display(const fs::path& path, Os os) {
+  std::string text = PathToUtf8(path);
+  if (os == Os::kWindows) std::replace(text.begin(), text.end(), '/', '\\');
+  // Symbolic roots "/" and "~" joined by fs::path may give "//etc": keep one slash.
+  if (text.rfind("//", 0) == 0) text.erase(0, 1);
+  return text;
+}
+
+int RunLocations(const Options& options, std::ostream& out) {
+  const Os os = options.os.value_or(CurrentOs());
+  const InstallRoots roots = InstallRoots::Symbolic(os);
+  const std::string file = ManifestFileName();
+  out << "Where each browser reads pims's manifest on " << OsName(os) << ":\n";
+  for (const Browser& browser : AllBrowsers()) {
+    out << browser.name << " (" << browser.id << ")\n";
+    for (Scope scope : {Scope::kUser, Scope::kSystem}) {
+      if (scope == Scope::kSystem && !browser.has_system_scope) {
+        out << "  system: none (portable browser)\n";
+        continue;
+      }
+      if (os == Os::kWindows) {
+        const char* hive = scope == Scope::kUser ? "HKCU\\" : "HKLM\\";
+        for (const std::string& key : RegistryKeyPaths(browser)) {
+          out << "  " << ScopeName(scope) << ": " << hive << key << "\n";
+        }
+        out << "    = " << Display(WindowsManifestFile(browser.family, scope, roots), os) << "\n";
+        continue;
+      }
+      const OsPlaces& places = os == Os::kMacOS ? browser.on_macos : browser.on_linux;
+      for (const Place& place : scope == Scope::kUser ? places.user : places.system) {
+        Place unconditional = place;
+        unconditional.only_if = {};
+        const auto dir = Resolve(unconditional, roots);
+        if (!dir) continue;
+        out << "  " << ScopeName(scope) << ": " << Display(*dir / file, os);
+        if (!place.only_if.empty()) out << " (when /" << place.only_if << " exists)";
+        out << "\n";
+      }
+    }
+    if (os == Os::kLinux && !browser.flatpak_app_id.empty()) {
+      out << "  flatpak: "
+          << Display(Join(FlatpakAppDir(browser, roots), browser.flatpak_rel) / file, os) << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::string UsageText() {
+  return std::string("pims-install ") + build::kVersion +
+         ": registers pims-host, the native messaging host of pims, with your browsers.\n"
+         "\n"
+         "Usage:\n"
+         "  pims-install install   [--browser NAME]... [--scope user|system] [--host-path PATH]\n"
+         "                         [--profile-dir DIR] [--force]\n"
+         "  pims-install uninstall [--browser NAME]... [--scope user|system] [--profile-dir DIR]\n"
+         "  pims-install status    [--browser NAME]... [--scope user|system] [--host-path PATH]\n"
+         "                         [--profile-dir DIR]\n"
+         "  pims-install manifest  --family chromium|firefox [--host-path PATH] [--output FILE]\n"
+         "  pims-install list      [--found]\n"
+         "  pims-install locations [--os linux|macos|windows]\n"
+         "\n"
+         "Commands:\n"
+         "  install     write the host manifest where each browser reads it (Windows: and the\n"
+         "              registry key). Running it again changes nothing.\n"
+         "  uninstall   remove what install wrote, and only that; a manifest that is not pims's\n"
+         "              is left alone. Without --browser: every known browser.\n"
+         "  status      per browser: found or not, registered or not, manifest valid, host\n"
+         "              present and executable.\n"
+         "  manifest    print the manifest install writes (for packagers).\n"
+         "  list        the browsers pims knows, tab-separated: id, family, found, name.\n"
+         "  locations   where each browser reads the manifest, on this or another OS.\n"
+         "\n"
+         "Options:\n"
+         "  --browser NAME      one of: " +
+         KnownBrowserIds() +
+         ", or all. Repeat it or separate\n"
+         "                      names with commas. Default: every browser found on this machine.\n"
+         "  --scope user|system user (default): for you, no privileges needed. system: for every\n"
+         "                      user, needs root (an administrator on Windows).\n"
+         "  --host-path PATH    the pims-host to register. Default: the pims-host next to\n"
+         "                      pims-install, else " +
+         PathToUtf8(DefaultHostPath(std::nullopt)) +
+         ".\n"
+         "  --profile-dir DIR   register for a Chromium-family browser started with\n"
+         "                      --user-data-dir=DIR: writes "
+         "DIR/NativeMessagingHosts/org.pims.host.json.\n"
+         "                      Not for Firefox-family browsers, which read manifests from\n"
+         "                      $HOME/.mozilla/native-messaging-hosts whatever the profile: set\n"
+         "                      HOME instead. Brave and Opera ignore it (they read their default\n"
+         "                      folder).\n"
+         "  --root DIR          read and write system locations (/etc, /usr, /opt, /Library, ...)\n"
+         "                      under DIR instead of / (tests, package staging). HOME and the\n"
+         "                      XDG_* variables choose the user locations.\n"
+         "  --force             install even if the host is not an executable file yet.\n"
+         "  -h, --help          this text.   --version   the version.\n"
+         "\n"
+         "Exit codes:\n"
+         "  0  success (status: every browser shown is registered and working)\n"
+         "  1  a registration could not be written or removed, or a manifest that is not\n"
+         "     pims's is in the way (install)\n"
+         "  2  bad command line\n"
+         "  3  status: a browser shown is not registered, or its registration is broken\n"
+         "  4  no browser found, and none named with --browser\n"
+         "\n"
+         "Details, every location and the Flatpak/Snap story: docs/install.md.\n";
+}
+
+Result<Options> ParseArgs(std::span<const std::string_view> args) {
+  Options options;
+  if (args.empty()) return Usage("no command given");
+  const std::string_view command = args[0];
+  if (command == "install") {
+    options.command = Command::kInstall;
+  } else if (command == "uninstall") {
+    options.command = Command::kUninstall;
+  } else if (command == "status") {
+    options.command = Command::kStatus;
+  } else if (command == "manifest") {
+    options.command = Command::kManifest;
+  } else if (command == "list") {
+    options.command = Command::kList;
+  } else if (command == "locations") {
+    options.command = Command::kLocations;
+  } else if (command == "-h" || command == "--help" || command == "help") {
+    options.command = Command::kHelp;
+    return options;
+  } else if (command == "--version") {
+    options.command = Command::kVersion;
+    return options;
+  } else {
+    return Usage("unknown command \"" + std::string(command) + "\"");
+  }
+
+  for (size_t i = 1; i < args.size(); ++i) {
+    std::string_view option = args[i];
+    std::string_view value;
+    bool has_value = false;
+    if (const size_t eq = option.find('='); option.rfind("--", 0) == 0 && eq != option.npos) {
+      value = option.substr(eq + 1);
+      option = option.substr(0, eq);
+      has_value = true;
+    }
+    if (option == "-h" || option == "--help") {
+      options.command = Command::kHelp;
+      return options;
+    }
+    if (TakesValue(option)) {
+      if (!has_value) {
+        if (i + 1 >= args.size()) return Usage(std::string(option) + " needs a value");
+        value = args[++i];
+      }
+      if (value.empty()) return Usage(std::string(option) + " needs a value");
+    } else if (has_value) {
+      return Usage(std::string(option) + " takes no value");
+    }
+
+    if (option == "--browser") {
+      PIMS_RETURN_IF_ERROR(AddBrowsers(value, options));
+    } else if (option == "--scope") {
+      if (value == "user") {
+        options.scope = Scope::kUser;
+      } else if (value == "system") {
+        options.scope = Scope::kSystem;
+      } else {
+        return Usage("--scope is user or system, not \"" + std::string(value) + "\"");
+      }
+    } else if (option == "--host-path") {
+      options.host_path = fs::path(std::string(value));
+    } else if (option == "--profile-dir") {
+      options.profile_dir = fs::path(std::string(value));
+    } else if (option == "--root") {
+      options.root = fs::path(std::string(value));
+    } else if (option == "--family") {
+      if (value == "chromium") {
+        options.family = Family::kChromium;
+      } else if (value == "firefox") {
+        options.family = Family::kFirefox;
+      } else {
+        return Usage("--family is chromium or firefox, not \"" + std::string(value) + "\"");
+      }
+    } else if (option == "--output") {
+      options.output = fs::path(std::string(value));
+    } else if (option == "--os") {
+      if (value == "linux") {
+        options.os = Os::kLinux;
+      } else if (value == "macos") {
+        options.os = Os::kMacOS;
+      } else if (value == "windows") {
+        options.os = Os::kWindows;
+      } else {
+        return Usage("--os is linux, macos or windows, not \"" + std::string(value) + "\"");
+      }
+    } else if (option == "--found") {
+      options.found_only = true;
+    } else if (option == "--force") {
+      options.force = true;
+    } else {
+      return Usage("unknown option \"" + std::string(args[i]) + "\"");
+    }
+  }
+
+  // Options that belong to other commands.
+  const bool registers = options.command == Command::kInstall ||
+                         options.command == Command::kUninstall ||
+                         options.command == Command::kStatus;
+  if (!registers && (!options.browsers.empty() || options.scope || options.profile_dir)) {
+    return Usage("--browser, --scope and --profile-dir go with install, uninstall and status");
+  }
+  if (options.command != Command::kManifest && (options.family || options.output)) {
+    return Usage("--family and --output go with the manifest command");
+  }
+  if (options.command == Command::kManifest && !options.family) {
+    return Usage("manifest needs --family chromium or --family firefox");
+  }
+  if (options.command != Command::kLocations && options.os) {
+    return Usage("--os goes with the locations command");
+  }
+  if (options.command != Command::kList && options.found_only) {
+    return Usage("--found goes with the list command");
+  }
+  if (options.command != Command::kInstall && options.force) {
+    return Usage("--force goes with install");
+  }
+  if (options.command == Command::kUninstall && options.host_path) {
+    return Usage(
+        "uninstall takes no --host-path: it removes pims's registrations wherever "
+        "they point");
+  }
+  if (options.profile_dir) {
+    if (options.scope == Scope::kSystem) {
+      return Usage("--profile-dir registers for one browser profile: it cannot be system scope");
+    }
+    for (const Browser* browser : NamedBrowsers(options)) {
+      if (browser->family == Family::kFirefox) {
+        return Usage(std::string("--profile-dir is not meaningful for ") +
+                     std::string(browser->name) +
+                     ": Firefox-family browsers read host manifests from "
+                     "$HOME/.mozilla/native-messaging-hosts (MDN, \"Native manifests\"), not "
+                     "from the profile. Run with HOME=<dir> instead, without --profile-dir.");
+      }
+    }
+  }
+  return options;
+}
+
+int Run(const Options& options, const CliContext& context, std::ostream& out, std::ostream& err) {
+  switch (options.command) {
+    case Command::kHelp:
+      out << UsageText();
+      return kExitOk;
+    case Command::kVersion:
+      out << "pims-install " << build::kVersion << "\n";
+      return kExitOk;
+    case Command::kManifest:
+      return RunManifest(options, context, out, err);
+    case Command::kLocations:
+      return RunLocations(options, out);
+    default:
+      break;
+  }
+  if (options.profile_dir && context.os == Os::kWindows) {
+    err << "pims-install: --profile-dir does not work on Windows: Chromium there reads host "
+           "manifests only through the registry, whatever --user-data-dir says.\n";
+    return kExitUsage;
+  }
+  auto world = MakeWorld(options, context);
+  if (!world.ok()) {
+    err << "pims-install: " << world.status().message() << "\n";
+    return kExitFailed;
+  }
+  if (context.os == Os::kWindows && world->registry == nullptr &&
+      options.command != Command::kList) {
+    err << "pims-install: the Windows registry is not available\n";
+    return kExitFailed;
+  }
+  if (options.profile_dir) {
+    for (const Browser* browser : NamedBrowsers(options)) {
+      if (browser->id == "brave" || browser->id == "opera") {
+        err << "pims-install: warning: " << browser->name
+            << " reads host manifests from its default folder whatever --user-data-dir says; "
+               "the manifest in the profile may never be read.\n";
+      }
+    }
+  }
+  switch (options.command) {
+    case Command::kInstall:
+      return RunInstall(options, context, *world, out, err);
+    case Command::kUninstall:
+      return RunUninstall(options, context, *world, out, err);
+    case Command::kStatus:
+      return RunStatus(options, context, *world, out, err);
+    case Command::kList:
+      return RunList(options, *world, out);
+    default:
+      return kExitUsage;
+  }
+}
+
+int Main(std::span<const std::string_view> args, const CliContext& context, std::ostream& out,
+         std::ostream& err) {
+  auto options = ParseArgs(args);
+  if (!options.ok()) {
+    err << "pims-install: " << options.status().message() << "\n"
+        << "Try `pims-install --help`.\n";
+    return kExitUsage;
+  }
+  return Run(*options, context, out, err);
+}
+
+}  // namespace pims::installer

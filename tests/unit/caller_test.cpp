@@ -1,7 +1,8 @@
+#include "pims/caller.h"
+
 #include <catch2/catch.hpp>
 
 #include "pims/build_config.h"
-#include "pims/caller.h"
 
 namespace pims {
 namespace {
@@ -21,7 +22,8 @@ TEST_CASE("Chrome's caller origin with the pims ID is accepted") {
 }
 
 TEST_CASE("Chrome on Windows adds a parent window argument, which is ignored") {
-  CHECK(Identify({"chrome-extension://abcdefghijklmnopabcdefghijklmnop/", "--parent-window=0"}).ok());
+  CHECK(
+      Identify({"chrome-extension://abcdefghijklmnopabcdefghijklmnop/", "--parent-window=0"}).ok());
 }
 
 TEST_CASE("another Chrome extension is refused with caller_refused") {
@@ -37,13 +39,15 @@ TEST_CASE("an ID that only starts like the pims ID is refused") {
 }
 
 TEST_CASE("Firefox's manifest path and extension ID are accepted") {
-  auto caller = Identify({"/home/a/.mozilla/native-messaging-hosts/org.pims.host.json", "pims@example.org"});
+  auto caller =
+      Identify({"/home/a/.mozilla/native-messaging-hosts/org.pims.host.json", "pims@example.org"});
   REQUIRE(caller.ok());
   CHECK(caller->browser == Caller::Browser::kFirefox);
 }
 
 TEST_CASE("another Firefox extension, no arguments, or a person at a terminal are refused") {
-  CHECK(Identify({"/x/org.pims.host.json", "evil@example.org"}).status().code() == ErrorCode::kCallerRefused);
+  CHECK(Identify({"/x/org.pims.host.json", "evil@example.org"}).status().code() ==
+        ErrorCode::kCallerRefused);
   CHECK(Identify({}).status().code() == ErrorCode::kCallerRefused);
   CHECK(Identify({"--help"}).status().code() == ErrorCode::kCallerRefused);
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "crypto/crypto.h"
+
+#include <catch2/catch.hpp>
 
 namespace pims::crypto {
 
@@ -68,7 +68,9 @@ TEST_CASE("password hashing parameters round-trip and out-of-range ones are refu
   CHECK(KdfParams::FromJson(huge.ToJson()).status().code() == ErrorCode::kVaultCorrupt);
   CHECK_FALSE(KdfParams::FromJson("{}").ok());
   CHECK_FALSE(KdfParams::FromJson("not json").ok());
-  CHECK_FALSE(KdfParams::FromJson(R"({"alg":"argon2id13","opslimit":3,"memlimit":67108864,"salt":"zz"})").ok());
+  CHECK_FALSE(
+      KdfParams::FromJson(R"({"alg":"argon2id13","opslimit":3,"memlimit":67108864,"salt":"zz"})")
+          .ok());
 }
 
 TEST_CASE("subkeys differ by purpose and keyed hashes by key") {

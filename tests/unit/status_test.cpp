@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "pims/status.h"
 
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "pims/secret.h"
-#include "pims/status.h"
 
 namespace pims {
 

@@ -1,6 +1,6 @@
 // Who started pims-host. Browsers pass the caller on the command line:
-//   Chrome family: argv[1] = "chrome-extension://<ID>/" (on Windows, a --parent-window=N may follow);
-//   Firefox family: argv[1] = the host manifest's path, argv[2] = the extension's ID.
+//   Chrome family: argv[1] = "chrome-extension://<ID>/" (on Windows, a --parent-window=N may
+//   follow); Firefox family: argv[1] = the host manifest's path, argv[2] = the extension's ID.
 // The host answers only the pims extension, whose IDs come from extension/identity.json.
 // Any local program can fake these arguments, so this keeps out other extensions, not other
 // programs of the same user (docs/security.md).

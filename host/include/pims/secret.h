@@ -37,7 +37,9 @@ struct WipingAllocator {
     std::allocator<T>().deallocate(p, n);
   }
   template <typename U>
-  bool operator==(const WipingAllocator<U>&) const { return true; }
+  bool operator==(const WipingAllocator<U>&) const {
+    return true;
+  }
 };
 
 class Secret {
@@ -100,7 +102,9 @@ class KeyBytes {
 
   uint8_t* data() { return p_; }
   const uint8_t* data() const { return p_; }
-  std::span<const uint8_t, kSize> span() const { return std::span<const uint8_t, kSize>(p_, kSize); }
+  std::span<const uint8_t, kSize> span() const {
+    return std::span<const uint8_t, kSize>(p_, kSize);
+  }
 
  private:
   uint8_t* p_;

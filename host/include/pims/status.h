@@ -73,7 +73,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Result(Status status) : state_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
   Result(ErrorCode code, std::string message, std::string field = {})
       : state_(Status(code, std::move(message), std::move(field))) {}
@@ -96,9 +96,9 @@ class [[nodiscard]] Result {
 }  // namespace pims
 
 // Early return of an error Status from a function returning Status or Result<U>.
-#define PIMS_RETURN_IF_ERROR(expr)              \
-  do {                                          \
-    ::pims::Status pims_status_ = (expr);       \
+#define PIMS_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::pims::Status pims_status_ = (expr);        \
     if (!pims_status_.ok()) return pims_status_; \
   } while (0)
 

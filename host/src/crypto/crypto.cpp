@@ -36,7 +36,8 @@ Status KdfParams::Check() const {
   constexpr uint64_t kMaxMem = 4ull << 30;
   if (opslimit < crypto_pwhash_OPSLIMIT_MIN || opslimit > kMaxOps ||
       memlimit < crypto_pwhash_MEMLIMIT_MIN || memlimit > kMaxMem) {
-    return Status(ErrorCode::kVaultCorrupt, "the vault's password hashing parameters are out of range");
+    return Status(ErrorCode::kVaultCorrupt,
+                  "the vault's password hashing parameters are out of range");
   }
   return Status::Ok();
 }

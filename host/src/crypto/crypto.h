@@ -31,8 +31,8 @@ using Salt = std::array<uint8_t, kSaltBytes>;
 using Hash = std::array<uint8_t, kHashBytes>;
 
 struct KdfParams {
-  uint64_t opslimit = 3;           // Argon2id passes (libsodium's "moderate" is 3)
-  uint64_t memlimit = 64u << 20;   // bytes of memory
+  uint64_t opslimit = 3;          // Argon2id passes (libsodium's "moderate" is 3)
+  uint64_t memlimit = 64u << 20;  // bytes of memory
   Salt salt{};
 
   // The defaults above, with a fresh random salt.

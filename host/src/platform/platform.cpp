@@ -66,7 +66,8 @@ Status EnsurePrivateDir(const fs::path& dir) {
   fs::create_directories(dir, ec);
   if (ec) return Status(ErrorCode::kIoError, "cannot create " + dir.string() + ": " + ec.message());
   fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-  if (ec) return Status(ErrorCode::kIoError, "cannot make " + dir.string() + " private: " + ec.message());
+  if (ec)
+    return Status(ErrorCode::kIoError, "cannot make " + dir.string() + " private: " + ec.message());
   return Status::Ok();
 }
 
@@ -74,7 +75,9 @@ Status MakePrivateFile(const fs::path& file) {
   std::error_code ec;
   fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace,
                   ec);
-  if (ec) return Status(ErrorCode::kIoError, "cannot make " + file.string() + " private: " + ec.message());
+  if (ec)
+    return Status(ErrorCode::kIoError,
+                  "cannot make " + file.string() + " private: " + ec.message());
   return Status::Ok();
 }
 
@@ -83,7 +86,9 @@ void HardenProcess() {
   prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 #endif
 #if defined(__linux__) || defined(__APPLE__)
-  struct rlimit no_core {0, 0};
+  struct rlimit no_core {
+    0, 0
+  };
   setrlimit(RLIMIT_CORE, &no_core);
 #endif
 }

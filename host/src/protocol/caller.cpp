@@ -26,9 +26,9 @@ Result<Caller> IdentifyCaller(std::span<const std::string_view> args,
     std::string_view id = args[0].substr(kChromeScheme.size());
     if (id.ends_with('/')) id.remove_suffix(1);
     if (id == allowed.chrome_id) return Caller{Caller::Browser::kChrome, std::string(id)};
-    return Status(ErrorCode::kCallerRefused,
-                  "pims-host answers only the pims extension (" + allowed.chrome_id +
-                      "), not " + Printable(args[0]));
+    return Status(ErrorCode::kCallerRefused, "pims-host answers only the pims extension (" +
+                                                 allowed.chrome_id + "), not " +
+                                                 Printable(args[0]));
   }
   if (args.size() >= 2 && args[1] == allowed.gecko_id) {
     return Caller{Caller::Browser::kFirefox, std::string(args[1])};

@@ -16,7 +16,8 @@ namespace {
 
 constexpr std::array<const char*, 7> kSchemaV1 = {
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
-    "CREATE TABLE records(id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, position INTEGER NOT NULL)",
+    "CREATE TABLE records(id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, position "
+    "INTEGER NOT NULL)",
     "CREATE TABLE record_fields(record INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,"
     " name TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY(record, name)) WITHOUT ROWID",
     "CREATE TABLE sites(lookup BLOB PRIMARY KEY, name BLOB NOT NULL, policy BLOB NOT NULL)"
@@ -49,8 +50,8 @@ Status CheckHeader(const fs::path& file) {
   in.read(header, sizeof header);
   if (in.gcount() < static_cast<std::streamsize>(sizeof header) ||
       std::memcmp(header, kSqliteMagic, sizeof kSqliteMagic) != 0) {
-    return Status(ErrorCode::kVaultCorrupt,
-                  "the vault file " + file.string() + " is not a pims vault (truncated or not SQLite)");
+    return Status(ErrorCode::kVaultCorrupt, "the vault file " + file.string() +
+                                                " is not a pims vault (truncated or not SQLite)");
   }
   return Status::Ok();
 }
@@ -76,8 +77,8 @@ Status StatusFromCurrentException(std::string_view what) {
     switch (code) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
-        return Status(ErrorCode::kBusy, std::string(what) +
-                                            " failed: another pims process kept the vault busy");
+        return Status(ErrorCode::kBusy,
+                      std::string(what) + " failed: another pims process kept the vault busy");
       case SQLITE_CORRUPT:
       case SQLITE_NOTADB:
       case SQLITE_FORMAT:
@@ -92,7 +93,8 @@ Status StatusFromCurrentException(std::string_view what) {
         return Status(ErrorCode::kInternal, msg);
     }
   } catch (const nlohmann::json::exception& e) {
-    return Status(ErrorCode::kVaultCorrupt, std::string(what) + " failed: a stored record is malformed");
+    return Status(ErrorCode::kVaultCorrupt,
+                  std::string(what) + " failed: a stored record is malformed");
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::kInternal, std::string(what) + " failed: out of memory");
   } catch (const std::exception& e) {
@@ -139,9 +141,9 @@ Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const fs::path& file) {
     ApplyConnectionSettings(*db);
     const int version = db->execAndGet("PRAGMA user_version").getInt();
     if (version > kSchemaVersion) {
-      return Status(ErrorCode::kVaultNewer,
-                    "the vault was written by a newer pims (schema " + std::to_string(version) +
-                        ", this build knows " + std::to_string(kSchemaVersion) + "): upgrade pims");
+      return Status(ErrorCode::kVaultNewer, "the vault was written by a newer pims (schema " +
+                                                std::to_string(version) + ", this build knows " +
+                                                std::to_string(kSchemaVersion) + "): upgrade pims");
     }
     if (version < 1) return Status(ErrorCode::kVaultCorrupt, "the vault file has no pims schema");
     PIMS_RETURN_IF_ERROR(CheckTables(*db));

@@ -1,0 +1,100 @@
+// Deciding what a checkout form gets: the fill request, its result, and the pure planner.
+//
+// The planner is where consent is enforced. For each field it decides, in this order:
+//   1. classify it (its autocomplete attribute; later a heuristic classifier) -> `unknown`;
+//   2. the field's category must be allowed for the site               -> withheld not_allowed;
+//   3. no card data to a page that is not https                        -> withheld insecure_origin;
+//   4. card number and code (cc-number, cc-csc) only after a shopper gesture, unless the site
+//      has auto_card                                                    -> withheld needs_gesture;
+//   5. the field must be visible (as the extension measured it)        -> withheld not_visible;
+//   6. the profile must hold a value                                   -> `empty`;
+//   7. the value must fit the field's maxlength; it is never cut       -> withheld too_long.
+// Only then is the value read from the ProfileSource, so withheld values are never decrypted.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "pims/autocomplete.h"
+#include "pims/categories.h"
+#include "pims/derive.h"
+#include "pims/policy.h"
+#include "pims/secret.h"
+#include "pims/site.h"
+#include "pims/status.h"
+
+namespace pims {
+
+enum class FillTrigger { kAuto, kGesture };
+
+struct SelectOption {
+  std::string value;
+  std::string text;
+};
+
+// What the extension's content script reports about one form control. Only `ref` is required;
+// everything else is what the page says and may be empty (docs/protocol.md).
+struct FieldDescriptor {
+  std::string ref;  // the content script's handle for the control, echoed back
+  std::string autocomplete;
+  std::string tag;  // input, select, textarea
+  std::string type;
+  std::string name;
+  std::string id;
+  std::string label;
+  std::string placeholder;
+  std::string inputmode;
+  std::string section;  // heading or legend around the field
+  std::string form;     // the form it belongs to
+  int maxlength = -1;   // -1: no limit
+  std::vector<SelectOption> options;
+  bool visible = true;
+};
+
+enum class WithheldReason { kNotAllowed, kNeedsGesture, kInsecureOrigin, kTooLong, kNotVisible };
+std::string_view WithheldReasonName(WithheldReason reason);
+
+struct FilledField {
+  std::string ref;
+  std::string field;  // the autofill field name the value answers
+  Category category;
+  Secret value;
+};
+
+struct WithheldField {
+  std::string ref;
+  std::string field;
+  Category category;
+  WithheldReason reason;
+};
+
+struct FillResult {
+  Site site;
+  std::vector<FilledField> fills;
+  std::vector<WithheldField> withheld;
+  std::vector<std::string> unknown;  // refs of fields not understood, or not checkout fields
+  std::vector<std::string> empty;    // refs of allowed fields the profile has no value for
+};
+
+// The seam where field understanding plugs in: one token per field of the form, in order
+// (nullopt: not understood). Implementations are immutable after construction and thread-safe.
+class FieldClassifier {
+ public:
+  virtual ~FieldClassifier() = default;
+  virtual std::vector<std::optional<AutofillToken>> Classify(
+      std::span<const FieldDescriptor> form) const = 0;
+};
+
+// Understands a field from its autocomplete attribute alone.
+const FieldClassifier& AutocompleteClassifier();
+
+// The decision described at the top of this file. `tokens` holds one entry per field.
+// Errors only come from the source (a value that fails to decrypt: kVaultCorrupt).
+Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrigger trigger,
+                            std::span<const FieldDescriptor> fields,
+                            std::span<const std::optional<AutofillToken>> tokens,
+                            ProfileSource& source);
+
+}  // namespace pims

@@ -1,0 +1,62 @@
+// One conversation with the extension: the host's state between requests (the open vault, its
+// lock, the idle timer) and the dispatch of each request to its verb's handler.
+//
+// Every verb, its fields and its reply are listed in docs/protocol.md. Handle() never throws and
+// never exits: every failure becomes an error reply with a stable code.
+//
+// Thread-safety: not thread-safe; the host runs one Session on its main thread.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "pims/fill.h"
+#include "pims/platform.h"
+#include "pims/request.h"
+#include "pims/vault.h"
+
+namespace pims {
+
+struct SessionConfig {
+  std::filesystem::path vault_file;
+  PasswordHashing new_vault_cost = PasswordHashing::Default();  // used by `setup`
+  const Clock* clock = &SystemClock();
+  const FieldClassifier* classifier = &AutocompleteClassifier();
+};
+
+class Session {
+ public:
+  explicit Session(SessionConfig config);
+  ~Session();
+
+  // The reply for one request: {"id", "ok": true, ...} or {"id", "ok": false, "error": {...}}.
+  nlohmann::json Handle(const Request& request);
+
+  // Locks the vault when it has been idle for its auto-lock time. Returns how many
+  // milliseconds until the next check is due, or -1 when nothing is pending (locked, or
+  // auto-lock off). The host calls it when its wait for input times out.
+  int64_t Tick();
+
+  // --- for handlers ---
+  const SessionConfig& config() const { return config_; }
+  // The vault, opened on first use (kVaultAbsent, kVaultCorrupt, kVaultNewer).
+  Result<Vault*> OpenVault();
+  // The vault, which must be unlocked (kLocked otherwise).
+  Result<Vault*> UnlockedVault();
+  // Adopts a vault just created by `setup`.
+  void AdoptVault(std::unique_ptr<Vault> vault);
+  // Re-reads the auto-lock time after unlock or a settings change.
+  void RefreshAutolock();
+
+ private:
+  SessionConfig config_;
+  std::unique_ptr<Vault> vault_;
+  int64_t last_activity_ms_ = 0;
+  int64_t autolock_ms_ = 0;  // 0: off
+};
+
+// Milliseconds since the epoch as ISO 8601 UTC ("2026-11-29T04:38:22.123Z").
+std::string FormatTime(int64_t ms);
+
+}  // namespace pims

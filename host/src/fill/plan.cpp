@@ -1,0 +1,97 @@
+#include "pims/fill.h"
+
+namespace pims {
+namespace {
+
+class AutocompleteOnly final : public FieldClassifier {
+ public:
+  std::vector<std::optional<AutofillToken>> Classify(
+      std::span<const FieldDescriptor> form) const override {
+    std::vector<std::optional<AutofillToken>> tokens;
+    tokens.reserve(form.size());
+    for (const FieldDescriptor& field : form)
+      tokens.push_back(ParseAutocomplete(field.autocomplete));
+    return tokens;
+  }
+};
+
+bool IsCardCategory(Category c) { return c == Category::kCard || c == Category::kCardCsc; }
+
+// The two values that let a page charge the card: filled only on a shopper's gesture.
+bool NeedsGesture(std::string_view field) { return field == "cc-number" || field == "cc-csc"; }
+
+// Characters as a page counts them for maxlength (UTF-16 code units; close enough as code
+// points, which never undercount what a page sees for BMP text).
+size_t CodePoints(std::string_view utf8) {
+  size_t n = 0;
+  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+std::string_view WithheldReasonName(WithheldReason reason) {
+  switch (reason) {
+    case WithheldReason::kNotAllowed:
+      return "not_allowed";
+    case WithheldReason::kNeedsGesture:
+      return "needs_gesture";
+    case WithheldReason::kInsecureOrigin:
+      return "insecure_origin";
+    case WithheldReason::kTooLong:
+      return "too_long";
+    case WithheldReason::kNotVisible:
+      return "not_visible";
+  }
+  return "not_allowed";
+}
+
+const FieldClassifier& AutocompleteClassifier() {
+  static const AutocompleteOnly classifier;
+  return classifier;
+}
+
+Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrigger trigger,
+                            std::span<const FieldDescriptor> fields,
+                            std::span<const std::optional<AutofillToken>> tokens,
+                            ProfileSource& source) {
+  FillResult result;
+  result.site = site;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const FieldDescriptor& field = fields[i];
+    const std::optional<AutofillToken>& token = i < tokens.size() ? tokens[i] : std::nullopt;
+    const std::optional<Category> category =
+        token ? CategoryOfField(token->field, token->hint) : std::nullopt;
+    if (!category) {
+      result.unknown.push_back(field.ref);
+      continue;
+    }
+    auto withhold = [&](WithheldReason reason) {
+      result.withheld.push_back(WithheldField{field.ref, token->field, *category, reason});
+    };
+    if (!policy.allow.Has(*category)) {
+      withhold(WithheldReason::kNotAllowed);
+    } else if (IsCardCategory(*category) && !site.secure()) {
+      withhold(WithheldReason::kInsecureOrigin);
+    } else if (NeedsGesture(token->field) && trigger != FillTrigger::kGesture &&
+               !policy.auto_card) {
+      withhold(WithheldReason::kNeedsGesture);
+    } else if (!field.visible) {
+      withhold(WithheldReason::kNotVisible);
+    } else {
+      FieldShape shape{field.maxlength, field.placeholder, field.type};
+      PIMS_ASSIGN_OR_RETURN(std::optional<Secret> value, DeriveValue(source, *token, shape));
+      if (!value || value->empty()) {
+        result.empty.push_back(field.ref);
+      } else if (field.maxlength >= 0 &&
+                 CodePoints(value->reveal()) > static_cast<size_t>(field.maxlength)) {
+        withhold(WithheldReason::kTooLong);
+      } else {
+        result.fills.push_back(FilledField{field.ref, token->field, *category, std::move(*value)});
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace pims

@@ -1,0 +1,85 @@
+#include "pims/session.h"
+
+#include <ctime>
+#include <map>
+
+#include "protocol/verbs.h"
+
+namespace pims {
+
+using nlohmann::json;
+
+Session::Session(SessionConfig config) : config_(std::move(config)) {
+  last_activity_ms_ = config_.clock->NowMillis();
+}
+
+Session::~Session() = default;
+
+Result<Vault*> Session::OpenVault() {
+  if (!vault_) {
+    PIMS_ASSIGN_OR_RETURN(vault_, Vault::Open(config_.vault_file, *config_.clock));
+  }
+  return vault_.get();
+}
+
+Result<Vault*> Session::UnlockedVault() {
+  PIMS_ASSIGN_OR_RETURN(Vault * vault, OpenVault());
+  if (!vault->unlocked()) return Status(ErrorCode::kLocked, "the vault is locked: unlock it first");
+  return vault;
+}
+
+void Session::AdoptVault(std::unique_ptr<Vault> vault) { vault_ = std::move(vault); }
+
+void Session::RefreshAutolock() {
+  autolock_ms_ = 0;
+  if (!vault_ || !vault_->unlocked()) return;
+  auto settings = vault_->GetSettings();
+  // A vault whose settings cannot be read locks at the default time rather than never.
+  const int minutes = settings.ok() ? settings->autolock_minutes : VaultSettings{}.autolock_minutes;
+  autolock_ms_ = int64_t{minutes} * 60 * 1000;
+}
+
+int64_t Session::Tick() {
+  if (!vault_ || !vault_->unlocked() || autolock_ms_ == 0) return -1;
+  const int64_t idle = config_.clock->NowMillis() - last_activity_ms_;
+  if (idle >= autolock_ms_) {
+    vault_->Lock();
+    return -1;
+  }
+  return autolock_ms_ - idle;
+}
+
+json Session::Handle(const Request& request) {
+  Tick();  // an idle vault locks before the request is looked at
+  last_activity_ms_ = config_.clock->NowMillis();
+  const VerbHandler* handler = FindVerb(request.type);
+  if (handler == nullptr) {
+    return ErrorReply(request.id, Status(ErrorCode::kUnknownVerb,
+                                         "unknown request type '" + request.type.substr(0, 64) +
+                                             "' (docs/protocol.md lists the verbs)",
+                                         "type"));
+  }
+  try {
+    Result<json> result = (*handler)(*this, request.body);
+    if (!result.ok()) return ErrorReply(request.id, result.status());
+    return OkReply(request.id, std::move(result).value());
+  } catch (const std::exception& e) {
+    // Handlers return errors as values; reaching here is a bug. Say so, without details that
+    // could carry request data.
+    return ErrorReply(
+        request.id, Status(ErrorCode::kInternal, "internal error while handling " + request.type));
+  }
+}
+
+std::string FormatTime(int64_t ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buffer[96];  // ample for any int fields, so never truncated
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(ms % 1000));
+  return buffer;
+}
+
+}  // namespace pims

@@ -1,0 +1,59 @@
+#include "protocol/verbs.h"
+
+#include <array>
+#include <utility>
+
+namespace pims {
+namespace {
+
+// The dispatch table. APPEND new verbs; never rename one (the extension depends on the names).
+constexpr std::array<std::pair<std::string_view, VerbHandler>, 16> kVerbs = {{
+    {"status", HandleStatus},
+    {"setup", HandleSetup},
+    {"unlock", HandleUnlock},
+    {"lock", HandleLock},
+    {"passwd", HandlePasswd},
+    {"settings.get", HandleSettingsGet},
+    {"settings.set", HandleSettingsSet},
+    {"profile.get", HandleProfileGet},
+    {"profile.put", HandleProfilePut},
+    {"site.get", HandleSiteGet},
+    {"site.set", HandleSiteSet},
+    {"site.list", HandleSiteList},
+    {"site.forget", HandleSiteForget},
+    {"fill", HandleFill},
+    {"ledger.list", HandleLedgerList},
+    {"ledger.verify", HandleLedgerVerify},
+}};
+
+}  // namespace
+
+const VerbHandler* FindVerb(std::string_view verb) {
+  for (const auto& [name, handler] : kVerbs) {
+    if (name == verb) return &handler;
+  }
+  return nullptr;
+}
+
+std::vector<std::string_view> AllVerbs() {
+  std::vector<std::string_view> names;
+  for (const auto& entry : kVerbs) names.push_back(entry.first);
+  return names;
+}
+
+Result<Site> RequireSite(const nlohmann::json& body, std::string_view field) {
+  PIMS_ASSIGN_OR_RETURN(std::string url, RequireString(body, field));
+  auto site = SiteFromUrl(url);
+  if (!site.ok()) {
+    return Status(site.status().code(), site.status().message(), std::string(field));
+  }
+  return site;
+}
+
+nlohmann::json PolicyJson(const Site& site, const SitePolicy& policy) {
+  nlohmann::json allow = nlohmann::json::array();
+  for (Category c : policy.allow.List()) allow.push_back(CategoryName(c));
+  return {{"site", site.ToString()}, {"allow", std::move(allow)}, {"auto_card", policy.auto_card}};
+}
+
+}  // namespace pims

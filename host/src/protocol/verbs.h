@@ -1,0 +1,47 @@
+// The protocol's verbs: one handler per verb, found through one table (verbs.cpp).
+// Each handler validates its own fields (kBadRequest naming the field) and returns the reply's
+// fields, or an error Status. docs/protocol.md documents each with an example.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+#include "pims/session.h"
+
+namespace pims {
+
+using VerbHandler = Result<nlohmann::json> (*)(Session& session, const nlohmann::json& body);
+
+// The handler for a verb, or nullptr when there is none.
+const VerbHandler* FindVerb(std::string_view verb);
+// Every verb's name, in the table's order (for docs and tests).
+std::vector<std::string_view> AllVerbs();
+
+// verbs_vault.cpp
+Result<nlohmann::json> HandleStatus(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleSetup(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleUnlock(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleLock(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandlePasswd(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleSettingsGet(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleSettingsSet(Session&, const nlohmann::json&);
+// verbs_profile.cpp
+Result<nlohmann::json> HandleProfileGet(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleProfilePut(Session&, const nlohmann::json&);
+// verbs_site.cpp
+Result<nlohmann::json> HandleSiteGet(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleSiteSet(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleSiteList(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleSiteForget(Session&, const nlohmann::json&);
+// verbs_fill.cpp
+Result<nlohmann::json> HandleFill(Session&, const nlohmann::json&);
+// verbs_ledger.cpp
+Result<nlohmann::json> HandleLedgerList(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleLedgerVerify(Session&, const nlohmann::json&);
+
+// Shared by handlers: the site named by body[field] (kBadRequest / kBadSite).
+Result<Site> RequireSite(const nlohmann::json& body, std::string_view field);
+// {"site", "allow": [...], "auto_card"} for a policy.
+nlohmann::json PolicyJson(const Site& site, const SitePolicy& policy);
+
+}  // namespace pims

@@ -1,0 +1,119 @@
+// fill: the descriptors of a form's fields in, the values the site may have out.
+#include "protocol/verbs.h"
+
+namespace pims {
+
+using nlohmann::json;
+
+namespace {
+
+inline constexpr size_t kMaxFields = 2000;
+inline constexpr size_t kMaxOptions = 2000;
+
+// One field descriptor (docs/protocol.md, "Field descriptors"); `path` names it in errors.
+Result<FieldDescriptor> ParseDescriptor(const json& j, const std::string& path) {
+  if (!j.is_object()) {
+    return Status(ErrorCode::kBadRequest, path + " must be an object", path);
+  }
+  auto in_path = [&](Status s) {
+    return Status(s.code(), path + ": " + s.message(), path + "." + s.field());
+  };
+  FieldDescriptor d;
+  auto ref = RequireString(j, "ref");
+  if (!ref.ok()) return in_path(ref.status());
+  d.ref = std::move(ref).value();
+  const std::pair<const char*, std::string*> strings[] = {
+      {"autocomplete", &d.autocomplete},
+      {"tag", &d.tag},
+      {"type", &d.type},
+      {"name", &d.name},
+      {"id", &d.id},
+      {"label", &d.label},
+      {"placeholder", &d.placeholder},
+      {"inputmode", &d.inputmode},
+      {"section", &d.section},
+      {"form", &d.form},
+  };
+  for (const auto& [key, target] : strings) {
+    auto value = OptionalString(j, key);
+    if (!value.ok()) return in_path(value.status());
+    if (*value) *target = std::move(**value);
+  }
+  auto maxlength = OptionalInteger(j, "maxlength", -1, 1 << 20);
+  if (!maxlength.ok()) return in_path(maxlength.status());
+  if (*maxlength) d.maxlength = static_cast<int>(**maxlength);
+  auto visible = OptionalBool(j, "visible");
+  if (!visible.ok()) return in_path(visible.status());
+  if (*visible) d.visible = **visible;
+  if (j.contains("options")) {
+    auto options = RequireArray(j, "options");
+    if (!options.ok()) return in_path(options.status());
+    if ((*options)->size() > kMaxOptions) {
+      return Status(ErrorCode::kBadRequest, path + ".options has too many entries",
+                    path + ".options");
+    }
+    for (size_t i = 0; i < (*options)->size(); ++i) {
+      const json& o = (**options)[i];
+      const std::string opath = path + ".options[" + std::to_string(i) + "]";
+      auto value = RequireString(o, "value");
+      auto text = OptionalString(o, "text");
+      if (!o.is_object() || !value.ok() || !text.ok()) {
+        return Status(ErrorCode::kBadRequest, opath + " must be {value: string, text?: string}",
+                      opath);
+      }
+      d.options.push_back(SelectOption{std::move(value).value(), text->value_or("")});
+    }
+  }
+  return d;
+}
+
+Result<FillTrigger> ParseTrigger(const json& body) {
+  PIMS_ASSIGN_OR_RETURN(std::optional<std::string> trigger, OptionalString(body, "trigger"));
+  if (!trigger || *trigger == "auto") return FillTrigger::kAuto;
+  if (*trigger == "gesture") return FillTrigger::kGesture;
+  return Status(ErrorCode::kBadRequest, "trigger must be \"auto\" or \"gesture\"", "trigger");
+}
+
+json FillResultJson(const FillResult& result) {
+  json fills = json::array();
+  for (const FilledField& f : result.fills) {
+    fills.push_back({{"ref", f.ref}, {"value", f.value.reveal()}, {"field", f.field}});
+  }
+  json withheld = json::array();
+  for (const WithheldField& w : result.withheld) {
+    withheld.push_back({{"ref", w.ref},
+                        {"field", w.field},
+                        {"category", CategoryName(w.category)},
+                        {"reason", WithheldReasonName(w.reason)}});
+  }
+  return {{"site", result.site.ToString()},
+          {"fills", std::move(fills)},
+          {"withheld", std::move(withheld)},
+          {"unknown", result.unknown},
+          {"empty", result.empty}};
+}
+
+}  // namespace
+
+Result<json> HandleFill(Session& session, const json& body) {
+  PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
+  PIMS_ASSIGN_OR_RETURN(FillTrigger trigger, ParseTrigger(body));
+  PIMS_ASSIGN_OR_RETURN(const json* fields_json, RequireArray(body, "fields"));
+  if (fields_json->size() > kMaxFields) {
+    return Status(ErrorCode::kBadRequest,
+                  "a form may have at most " + std::to_string(kMaxFields) + " fields", "fields");
+  }
+  std::vector<FieldDescriptor> fields;
+  fields.reserve(fields_json->size());
+  for (size_t i = 0; i < fields_json->size(); ++i) {
+    PIMS_ASSIGN_OR_RETURN(FieldDescriptor d,
+                          ParseDescriptor((*fields_json)[i], "fields[" + std::to_string(i) + "]"));
+    fields.push_back(std::move(d));
+  }
+  PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
+  PIMS_ASSIGN_OR_RETURN(FillResult result,
+                        vault->Fill(site, trigger, fields, *session.config().classifier));
+  return FillResultJson(result);
+}
+
+}  // namespace pims

@@ -1,0 +1,78 @@
+// status, setup, unlock, lock, passwd, settings.get, settings.set
+#include <filesystem>
+
+#include "pims/build_config.h"
+#include "protocol/verbs.h"
+
+namespace pims {
+
+using nlohmann::json;
+
+Result<json> HandleStatus(Session& session, const json&) {
+  std::error_code ec;
+  const char* state = "absent";
+  if (std::filesystem::exists(session.config().vault_file, ec)) {
+    PIMS_ASSIGN_OR_RETURN(Vault * vault, session.OpenVault());
+    state = vault->unlocked() ? "unlocked" : "locked";
+  }
+  return json{{"vault", state}, {"version", build::kVersion}};
+}
+
+Result<json> HandleSetup(Session& session, const json& body) {
+  PIMS_ASSIGN_OR_RETURN(std::string password, RequireString(body, "password"));
+  auto vault = Vault::Create(session.config().vault_file, password, session.config().new_vault_cost,
+                             *session.config().clock);
+  WipeString(password);
+  if (!vault.ok()) return vault.status();
+  session.AdoptVault(std::move(vault).value());
+  session.RefreshAutolock();
+  return json{{"vault", "unlocked"}};
+}
+
+Result<json> HandleUnlock(Session& session, const json& body) {
+  PIMS_ASSIGN_OR_RETURN(std::string password, RequireString(body, "password"));
+  PIMS_ASSIGN_OR_RETURN(Vault * vault, session.OpenVault());
+  Status unlocked = vault->Unlock(password);
+  WipeString(password);
+  PIMS_RETURN_IF_ERROR(unlocked);
+  session.RefreshAutolock();
+  return json{{"vault", "unlocked"}};
+}
+
+Result<json> HandleLock(Session& session, const json&) {
+  PIMS_ASSIGN_OR_RETURN(Vault * vault, session.OpenVault());
+  vault->Lock();
+  session.RefreshAutolock();
+  return json{{"vault", "locked"}};
+}
+
+Result<json> HandlePasswd(Session& session, const json& body) {
+  PIMS_ASSIGN_OR_RETURN(std::string old_password, RequireString(body, "old"));
+  PIMS_ASSIGN_OR_RETURN(std::string new_password, RequireString(body, "new"));
+  PIMS_ASSIGN_OR_RETURN(Vault * vault, session.OpenVault());
+  Status changed = vault->ChangePassword(old_password, new_password);
+  WipeString(old_password);
+  WipeString(new_password);
+  PIMS_RETURN_IF_ERROR(changed);
+  session.RefreshAutolock();
+  return json::object();
+}
+
+Result<json> HandleSettingsGet(Session& session, const json&) {
+  PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
+  PIMS_ASSIGN_OR_RETURN(VaultSettings settings, vault->GetSettings());
+  return json{{"autolock_minutes", settings.autolock_minutes}};
+}
+
+Result<json> HandleSettingsSet(Session& session, const json& body) {
+  PIMS_ASSIGN_OR_RETURN(auto minutes,
+                        OptionalInteger(body, "autolock_minutes", 0, kMaxAutolockMinutes));
+  PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
+  PIMS_ASSIGN_OR_RETURN(VaultSettings settings, vault->GetSettings());
+  if (minutes) settings.autolock_minutes = static_cast<int>(*minutes);
+  PIMS_RETURN_IF_ERROR(vault->SetSettings(settings));
+  session.RefreshAutolock();
+  return json{{"autolock_minutes", settings.autolock_minutes}};
+}
+
+}  // namespace pims

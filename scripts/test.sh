@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of pims: installs what the tests need (Debian packages, npm dev tools),
+# builds, then runs the whole suite under ctest (unit, integration, installer, extension and
+# real-browser tests).
+# Usage: scripts/test.sh            (from anywhere; builds into build/)
+# Environment: PIMS_BUILD_DIR (default build), CI=true (warnings become errors)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+if [[ -f extension/package.json ]]; then
+  # Dev and test tools only (web-ext, puppeteer-core); the extension ships none of them.
+  if [[ -f extension/package-lock.json ]]; then
+    npm --prefix extension ci --no-audit --no-fund --loglevel=error
+  else
+    npm --prefix extension install --no-audit --no-fund --loglevel=error
+  fi
+  npm --prefix extension run build
+fi
+
+build_dir=${PIMS_BUILD_DIR:-build}
+werror=OFF
+[[ "${CI:-}" == "true" ]] && werror=ON
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIMS_WERROR="$werror" >/dev/null
+ninja -C "$build_dir" -j2
+ctest --test-dir "$build_dir" --output-on-failure -j2 --timeout 600

@@ -1,0 +1,65 @@
+#include "support/host_process.h"
+
+#include <cstring>
+
+#include "pims/build_config.h"
+
+namespace bp = boost::process;
+
+namespace pims::testing {
+
+std::string PimsChromeOrigin() {
+  return std::string("chrome-extension://") + build::kChromeExtensionId + "/";
+}
+
+std::string Frame(const std::string& payload) {
+  uint32_t n = static_cast<uint32_t>(payload.size());
+  std::string out(4, '\0');
+  std::memcpy(out.data(), &n, 4);
+  return out + payload;
+}
+
+HostProcess::HostProcess(const std::filesystem::path& home, std::vector<std::string> args) {
+  if (args.empty()) args.push_back(PimsChromeOrigin());
+  auto env = boost::this_process::environment();
+  env["PIMS_HOME"] = home.string();
+  env["PIMS_KDF"] = "minimum";
+  child_ = bp::child(PIMS_HOST_BINARY, bp::args(args), bp::std_in<to_host_, bp::std_out> from_host_,
+                     bp::std_err > bp::null, env);
+}
+
+HostProcess::~HostProcess() {
+  if (child_.running()) {
+    to_host_.pipe().close();
+    std::error_code ec;
+    child_.wait_for(std::chrono::seconds(5), ec);
+    if (child_.running(ec)) child_.terminate(ec);
+  }
+}
+
+nlohmann::json HostProcess::Call(const nlohmann::json& request) {
+  SendRaw(Frame(request.dump()));
+  return ReadReply();
+}
+
+void HostProcess::SendRaw(const std::string& bytes) {
+  to_host_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  to_host_.flush();
+}
+
+nlohmann::json HostProcess::ReadReply() {
+  uint32_t n = 0;
+  if (!from_host_.read(reinterpret_cast<char*>(&n), 4)) return nullptr;
+  std::string payload(n, '\0');
+  if (!from_host_.read(payload.data(), n)) return nullptr;
+  return nlohmann::json::parse(payload);
+}
+
+int HostProcess::CloseAndWait() {
+  to_host_.flush();
+  to_host_.pipe().close();
+  child_.wait();
+  return child_.exit_code();
+}
+
+}  // namespace pims::testing

@@ -1,0 +1,200 @@
+// The Session: dispatch of every verb, and the idle auto-lock, with a clock the test controls.
+#include "pims/session.h"
+
+#include <catch2/catch.hpp>
+
+#include "protocol/verbs.h"
+#include "support/temp_dir.h"
+#include "support/test_profile.h"
+
+namespace pims {
+namespace {
+
+using nlohmann::json;
+
+class ManualClock final : public Clock {
+ public:
+  int64_t NowMillis() const override { return now; }
+  int64_t now = 1'800'000'000'000;
+};
+
+struct Fixture {
+  testing::TempDir dir;
+  ManualClock clock;
+  Session session{SessionConfig{dir / "vault.db", PasswordHashing::Minimum(), &clock,
+                                &AutocompleteClassifier()}};
+  int next_id = 1;
+
+  json Call(const std::string& verb, json body = json::object()) {
+    body["type"] = verb;
+    Request request{next_id++, verb, body};
+    return session.Handle(request);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("every verb in the table answers with its id, locked or not") {
+  Fixture f;
+  for (std::string_view verb : AllVerbs()) {
+    json reply = f.Call(std::string(verb));
+    INFO(verb);
+    CHECK(reply.contains("id"));
+    CHECK(reply["ok"].is_boolean());
+    if (reply["ok"] == false) CHECK_FALSE(reply["error"]["message"].get<std::string>().empty());
+  }
+}
+
+TEST_CASE("the vault locks itself after its idle time, and not before") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("settings.set", {{"autolock_minutes", 2}})["ok"] == true);
+  f.clock.now += 119'000;
+  CHECK(f.session.Tick() == 1'000);
+  CHECK(f.Call("status")["vault"] == "unlocked");  // activity restarts the idle time
+  f.clock.now += 119'000;
+  CHECK(f.Call("status")["vault"] == "unlocked");
+  f.clock.now += 120'000;
+  CHECK(f.session.Tick() == -1);
+  CHECK(f.Call("status")["vault"] == "locked");
+  CHECK(f.Call("profile.get")["error"]["code"] == "locked");
+}
+
+TEST_CASE("a request after the idle time finds the vault locked even without a tick") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  f.clock.now += 15 * 60'000;  // the default: 15 minutes
+  CHECK(f.Call("profile.get")["error"]["code"] == "locked");
+}
+
+TEST_CASE("auto-lock 0 never locks") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("settings.set", {{"autolock_minutes", 0}})["ok"] == true);
+  f.clock.now += 48LL * 3600'000;
+  CHECK(f.session.Tick() == -1);
+  CHECK(f.Call("status")["vault"] == "unlocked");
+}
+
+TEST_CASE("setup twice is vault_exists; unlock without a vault is vault_absent") {
+  Fixture f;
+  CHECK(f.Call("unlock", {{"password", "pw"}})["error"]["code"] == "vault_absent");
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  CHECK(f.Call("setup", {{"password", "pw"}})["error"]["code"] == "vault_exists");
+}
+
+TEST_CASE("profile.put reports the path of an invalid field without its value") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  json profile = testing::AdaProfileJson();
+  profile["cards"][0]["cc-number"] = "4111111111111112";
+  json reply = f.Call("profile.put", {{"profile", profile}});
+  CHECK(reply["error"]["code"] == "invalid_field");
+  CHECK(reply["error"]["field"] == "profile.cards[0].cc-number");
+  CHECK(reply.dump().find("4111111111111112") == std::string::npos);
+}
+
+TEST_CASE("profile.put assigns ids and profile.get returns what was put") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  json profile = testing::AdaProfileJson();
+  profile["addresses"][1].erase("id");
+  profile["defaults"]["billing"] = "home";
+  json put = f.Call("profile.put", {{"profile", profile}});
+  REQUIRE(put["ok"] == true);
+  const std::string assigned = put["profile"]["addresses"][1]["id"];
+  CHECK_FALSE(assigned.empty());
+  json got = f.Call("profile.get");
+  CHECK(got["profile"] == put["profile"]);
+}
+
+TEST_CASE("card fields need a gesture or auto_card, and https") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("profile.put", {{"profile", testing::AdaProfileJson()}})["ok"] == true);
+  const json fields = json::array({{{"ref", "n"}, {"autocomplete", "cc-number"}},
+                                   {{"ref", "x"}, {"autocomplete", "cc-exp"}},
+                                   {{"ref", "c"}, {"autocomplete", "cc-csc"}}});
+  REQUIRE(f.Call("site.set",
+                 {{"url", "https://shop.example"}, {"allow", {"card", "card_csc"}}})["ok"] == true);
+  REQUIRE(f.Call("site.set",
+                 {{"url", "http://plain.example"}, {"allow", {"card", "card_csc"}}})["ok"] == true);
+
+  json automatic = f.Call("fill", {{"url", "https://shop.example/pay"}, {"fields", fields}});
+  REQUIRE(automatic["ok"] == true);
+  REQUIRE(automatic["fills"].size() == 1);
+  CHECK(automatic["fills"][0]["ref"] == "x");
+  CHECK(automatic["fills"][0]["value"] == "12/30");
+  CHECK(automatic["withheld"].size() == 2);
+  CHECK(automatic["withheld"][0]["reason"] == "needs_gesture");
+
+  json gesture = f.Call(
+      "fill", {{"url", "https://shop.example/pay"}, {"trigger", "gesture"}, {"fields", fields}});
+  CHECK(gesture["fills"].size() == 3);
+
+  json insecure = f.Call(
+      "fill", {{"url", "http://plain.example/pay"}, {"trigger", "gesture"}, {"fields", fields}});
+  CHECK(insecure["fills"].empty());
+  for (const json& w : insecure["withheld"]) CHECK(w["reason"] == "insecure_origin");
+
+  REQUIRE(f.Call("site.set", {{"url", "https://shop.example"},
+                              {"allow", {"card", "card_csc"}},
+                              {"auto_card", true}})["ok"] == true);
+  CHECK(f.Call("fill", {{"url", "https://shop.example/pay"}, {"fields", fields}})["fills"].size() ==
+        3);
+}
+
+TEST_CASE("hidden fields and values longer than maxlength are withheld, never cut") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("profile.put", {{"profile", testing::AdaProfileJson()}})["ok"] == true);
+  REQUIRE(f.Call("site.set",
+                 {{"url", "https://shop.example"}, {"allow", {"name", "email"}}})["ok"] == true);
+  json reply =
+      f.Call("fill", {{"url", "https://shop.example"},
+                      {"fields",
+                       {{{"ref", "h"}, {"autocomplete", "email"}, {"visible", false}},
+                        {{"ref", "s"}, {"autocomplete", "family-name"}, {"maxlength", 4}},
+                        {{"ref", "ok"}, {"autocomplete", "given-name"}, {"maxlength", 3}}}}});
+  REQUIRE(reply["ok"] == true);
+  REQUIRE(reply["fills"].size() == 1);
+  CHECK(reply["fills"][0]["value"] == "Ada");
+  std::map<std::string, std::string> reasons;
+  for (const json& w : reply["withheld"]) reasons[w["ref"]] = w["reason"];
+  CHECK(reasons == std::map<std::string, std::string>{{"h", "not_visible"}, {"s", "too_long"}});
+}
+
+TEST_CASE("site.list, site.forget and ledger.list speak in sites and field names") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("profile.put", {{"profile", testing::AdaProfileJson()}})["ok"] == true);
+  REQUIRE(f.Call("site.set", {{"url", "https://a.shop.example"}, {"allow", {"email"}}})["ok"] ==
+          true);
+  json list = f.Call("site.list");
+  REQUIRE(list["sites"].size() == 1);
+  CHECK(list["sites"][0]["site"] == "https://shop.example");
+  CHECK(list["sites"][0]["last_shared"].is_null());
+  REQUIRE(f.Call("fill", {{"url", "https://b.shop.example"},
+                          {"fields", {{{"ref", "e"}, {"autocomplete", "email"}}}}})["fills"]
+              .size() == 1);
+  CHECK(f.Call("site.list")["sites"][0]["last_shared"].is_string());
+  json ledger = f.Call("ledger.list", {{"url", "https://shop.example"}});
+  REQUIRE(ledger["entries"].size() == 1);
+  CHECK(ledger["entries"][0]["fields"] == json::array({"email"}));
+  CHECK(f.Call("ledger.verify")["entries"] == 1);
+  CHECK(f.Call("site.forget", {{"url", "https://shop.example"}})["site"] == "https://shop.example");
+  CHECK(f.Call("site.forget", {{"url", "https://shop.example"}})["error"]["code"] == "not_found");
+  CHECK(f.Call("site.get", {{"url", "https://shop.example"}})["allow"].empty());
+}
+
+TEST_CASE("passwd changes the password; the old one stops working") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "old"}})["ok"] == true);
+  CHECK(f.Call("passwd", {{"old", "wrong"}, {"new", "new"}})["error"]["code"] == "bad_password");
+  REQUIRE(f.Call("passwd", {{"old", "old"}, {"new", "new"}})["ok"] == true);
+  REQUIRE(f.Call("lock")["ok"] == true);
+  CHECK(f.Call("unlock", {{"password", "old"}})["error"]["code"] == "bad_password");
+  CHECK(f.Call("unlock", {{"password", "new"}})["ok"] == true);
+}
+
+}  // namespace pims

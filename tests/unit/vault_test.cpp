@@ -1,0 +1,378 @@
+#include "pims/vault.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+
+#include "support/temp_dir.h"
+#include "support/test_profile.h"
+
+namespace pims {
+namespace {
+
+using testing::TempDir;
+
+class FixedClock final : public Clock {
+ public:
+  int64_t NowMillis() const override { return now; }
+  int64_t now = 1'700'000'000'000;
+};
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void WriteFile(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+struct Fixture {
+  TempDir dir;
+  FixedClock clock;
+  std::filesystem::path file = dir / "vault.db";
+
+  std::unique_ptr<Vault> Create() {
+    auto vault = Vault::Create(file, "pw", PasswordHashing::Minimum(), clock);
+    REQUIRE(vault.ok());
+    return std::move(vault).value();
+  }
+  std::unique_ptr<Vault> Reopen(const char* password = "pw") {
+    auto vault = Vault::Open(file, clock);
+    REQUIRE(vault.ok());
+    REQUIRE((*vault)->Unlock(password).ok());
+    return std::move(vault).value();
+  }
+  // Runs SQL on the file behind the vault's back, as an attacker with the file would.
+  void Tamper(const std::string& sql) {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.exec(sql);
+  }
+};
+
+const Site kShop = *SiteFromUrl("https://shop.example");
+
+std::vector<FieldDescriptor> Fields(std::initializer_list<std::pair<const char*, const char*>> f) {
+  std::vector<FieldDescriptor> out;
+  for (auto [ref, autocomplete] : f) {
+    FieldDescriptor d;
+    d.ref = ref;
+    d.autocomplete = autocomplete;
+    out.push_back(d);
+  }
+  return out;
+}
+
+void FillOnce(Vault& vault, const Site& site = kShop) {
+  auto result =
+      vault.Fill(site, FillTrigger::kAuto, Fields({{"a", "email"}}), AutocompleteClassifier());
+  REQUIRE(result.ok());
+  REQUIRE(result->fills.size() == 1);
+}
+
+}  // namespace
+
+TEST_CASE("a new vault is a private file in a private folder, unlocked") {
+  Fixture f;
+  auto vault = f.Create();
+  CHECK(vault->unlocked());
+  struct stat st {};
+  REQUIRE(stat(f.file.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(stat(f.dir.path().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+  CHECK(Vault::Create(f.file, "pw", PasswordHashing::Minimum(), f.clock).status().code() ==
+        ErrorCode::kVaultExists);
+}
+
+TEST_CASE("an empty master password is refused") {
+  Fixture f;
+  CHECK(Vault::Create(f.file, "", PasswordHashing::Minimum(), f.clock).status().code() ==
+        ErrorCode::kBadRequest);
+  CHECK_FALSE(std::filesystem::exists(f.file));
+}
+
+TEST_CASE("a locked vault refuses everything that touches data") {
+  Fixture f;
+  f.Create();
+  auto vault = Vault::Open(f.file, f.clock);
+  REQUIRE(vault.ok());
+  CHECK_FALSE((*vault)->unlocked());
+  CHECK((*vault)->GetProfile().status().code() == ErrorCode::kLocked);
+  CHECK((*vault)->GetSite(kShop).status().code() == ErrorCode::kLocked);
+  CHECK((*vault)
+            ->Fill(kShop, FillTrigger::kAuto, Fields({{"a", "email"}}), AutocompleteClassifier())
+            .status()
+            .code() == ErrorCode::kLocked);
+  CHECK((*vault)->ListLedger(std::nullopt, 10, std::nullopt).status().code() == ErrorCode::kLocked);
+}
+
+TEST_CASE("a wrong password is bad_password; the right one unlocks; lock wipes the keys") {
+  Fixture f;
+  f.Create();
+  auto vault = Vault::Open(f.file, f.clock);
+  REQUIRE(vault.ok());
+  CHECK((*vault)->Unlock("wrong").code() == ErrorCode::kBadPassword);
+  CHECK_FALSE((*vault)->unlocked());
+  CHECK((*vault)->Unlock("pw").ok());
+  (*vault)->Lock();
+  CHECK_FALSE((*vault)->unlocked());
+}
+
+TEST_CASE("the profile survives a round trip through the vault") {
+  Fixture f;
+  auto vault = f.Create();
+  Profile profile = testing::AdaProfile();
+  REQUIRE(vault->PutProfile(profile).ok());
+  auto reopened = f.Reopen();
+  auto read = reopened->GetProfile();
+  REQUIRE(read.ok());
+  CHECK(ProfileToJson(*read) == ProfileToJson(profile));
+}
+
+TEST_CASE("changing the password rewraps the key and keeps the data") {
+  Fixture f;
+  auto vault = f.Create();
+  REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+  CHECK(vault->ChangePassword("nope", "new").code() == ErrorCode::kBadPassword);
+  REQUIRE(vault->ChangePassword("pw", "new").ok());
+  auto reopened = Vault::Open(f.file, f.clock);
+  REQUIRE(reopened.ok());
+  CHECK((*reopened)->Unlock("pw").code() == ErrorCode::kBadPassword);
+  REQUIRE((*reopened)->Unlock("new").ok());
+  CHECK(ProfileToJson(*(*reopened)->GetProfile()) == ProfileToJson(testing::AdaProfile()));
+}
+
+TEST_CASE("sites default to deny, keep their policy, and can be forgotten") {
+  Fixture f;
+  auto vault = f.Create();
+  CHECK(vault->GetSite(kShop)->allow.List().empty());
+  SitePolicy policy;
+  policy.allow.Add(Category::kEmail);
+  policy.auto_card = true;
+  REQUIRE(vault->SetSite(kShop, policy).ok());
+  CHECK(*vault->GetSite(kShop) == policy);
+  auto list = vault->ListSites();
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 1);
+  CHECK(list->front().site == kShop);
+  CHECK_FALSE(list->front().last_shared.has_value());
+  REQUIRE(vault->ForgetSite(kShop).ok());
+  CHECK(vault->GetSite(kShop)->allow.List().empty());
+  CHECK(vault->ForgetSite(kShop).code() == ErrorCode::kNotFound);
+}
+
+TEST_CASE("the vault file names neither the shops nor the profile in clear") {
+  Fixture f;
+  auto vault = f.Create();
+  REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+  SitePolicy policy;
+  policy.allow.Add(Category::kEmail);
+  REQUIRE(vault->SetSite(*SiteFromUrl("https://secret-shop.example"), policy).ok());
+  FillOnce(*vault, *SiteFromUrl("https://secret-shop.example"));
+  vault.reset();
+  std::string bytes = ReadFile(f.file);
+  for (const char* wal : {"-wal"}) bytes += ReadFile(f.file.string() + wal);
+  for (const char* clear :
+       {"secret-shop", "Lovelace", "4111111111111111", "ada@example.org", "SW1Y"}) {
+    INFO(clear);
+    CHECK(bytes.find(clear) == std::string::npos);
+  }
+}
+
+TEST_CASE("a fill writes a ledger entry with field names only, and last_shared") {
+  Fixture f;
+  auto vault = f.Create();
+  REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+  SitePolicy policy;
+  policy.allow.Add(Category::kEmail);
+  REQUIRE(vault->SetSite(kShop, policy).ok());
+  FillOnce(*vault);
+  auto page = vault->ListLedger(kShop, 10, std::nullopt);
+  REQUIRE(page.ok());
+  REQUIRE(page->entries.size() == 1);
+  CHECK(page->entries[0].fields == std::vector<std::string>{"email"});
+  CHECK(page->entries[0].time == f.clock.now);
+  CHECK(page->entries[0].site == "https://shop.example");
+  CHECK(vault->ListSites()->front().last_shared == f.clock.now);
+  // A fill that shares nothing writes nothing.
+  auto nothing =
+      vault->Fill(kShop, FillTrigger::kAuto, Fields({{"a", "tel"}}), AutocompleteClassifier());
+  REQUIRE(nothing.ok());
+  CHECK(vault->ListLedger(std::nullopt, 10, std::nullopt)->entries.size() == 1);
+}
+
+TEST_CASE("the ledger pages newest first and filters by site") {
+  Fixture f;
+  auto vault = f.Create();
+  REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+  SitePolicy policy;
+  policy.allow.Add(Category::kEmail);
+  const Site other = *SiteFromUrl("https://other.example");
+  REQUIRE(vault->SetSite(kShop, policy).ok());
+  REQUIRE(vault->SetSite(other, policy).ok());
+  for (int i = 0; i < 5; ++i) {
+    FillOnce(*vault, i % 2 ? other : kShop);
+  }
+  auto first = vault->ListLedger(std::nullopt, 2, std::nullopt);
+  REQUIRE(first.ok());
+  CHECK(first->entries.size() == 2);
+  CHECK(first->entries[0].seq == 5);
+  REQUIRE(first->next.has_value());
+  auto second = vault->ListLedger(std::nullopt, 10, first->next);
+  CHECK(second->entries.size() == 3);
+  CHECK_FALSE(second->next.has_value());
+  auto shop_only = vault->ListLedger(kShop, 10, std::nullopt);
+  CHECK(shop_only->entries.size() == 3);
+  CHECK(vault->VerifyLedger()->ok);
+  CHECK(vault->VerifyLedger()->entries == 5);
+}
+
+TEST_CASE("ledger verification detects removed, reordered, edited and truncated entries") {
+  Fixture f;
+  {
+    auto vault = f.Create();
+    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+    SitePolicy policy;
+    policy.allow.Add(Category::kEmail);
+    REQUIRE(vault->SetSite(kShop, policy).ok());
+    for (int i = 0; i < 4; ++i) FillOnce(*vault);
+    REQUIRE(vault->VerifyLedger()->ok);
+  }
+  const std::string pristine = ReadFile(f.file);
+  auto check_after = [&](const std::string& sql) {
+    f.Tamper(sql);
+    auto vault = f.Reopen();
+    auto check = vault->VerifyLedger();
+    REQUIRE(check.ok());
+    CHECK_FALSE(check->ok);
+    CHECK_FALSE(check->problem.empty());
+  };
+  SECTION("removed from the middle") { check_after("DELETE FROM ledger WHERE seq = 2"); }
+  SECTION("removed from the end") { check_after("DELETE FROM ledger WHERE seq = 4"); }
+  SECTION("all removed") { check_after("DELETE FROM ledger"); }
+  SECTION("head removed") { check_after("DELETE FROM meta WHERE key = 'ledger_head'"); }
+  SECTION("reordered") {
+    check_after(
+        "UPDATE ledger SET seq = -1 WHERE seq = 2; UPDATE ledger SET seq = 2 WHERE seq = 3;"
+        "UPDATE ledger SET seq = 3 WHERE seq = -1");
+  }
+  SECTION("edited") {
+    check_after(
+        "UPDATE ledger SET entry = substr(entry, 1, 30) || x'00' || substr(entry, 32) WHERE seq = "
+        "3");
+  }
+  SECTION("moved to another site") {
+    check_after("UPDATE ledger SET site = zeroblob(32) WHERE seq = 1");
+  }
+}
+
+TEST_CASE("a flipped byte in a sealed value is vault_corrupt, never partial plaintext") {
+  Fixture f;
+  {
+    auto vault = f.Create();
+    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+  }
+  f.Tamper(
+      "UPDATE record_fields SET value = substr(value, 1, 40) || "
+      "CASE WHEN substr(value, 41, 1) = x'00' THEN x'01' ELSE x'00' END || substr(value, 42) "
+      "WHERE name = 'family-name'");
+  auto vault = f.Reopen();
+  auto profile = vault->GetProfile();
+  CHECK(profile.status().code() == ErrorCode::kVaultCorrupt);
+}
+
+TEST_CASE("sealed values swapped between rows do not open") {
+  Fixture f;
+  {
+    auto vault = f.Create();
+    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+  }
+  // Move the card's number into the person's family name: same key, wrong place.
+  f.Tamper(
+      "UPDATE record_fields SET value = (SELECT value FROM record_fields WHERE name = 'cc-number')"
+      " WHERE name = 'family-name'");
+  auto vault = f.Reopen();
+  CHECK(vault->GetProfile().status().code() == ErrorCode::kVaultCorrupt);
+}
+
+TEST_CASE("a tampered password hashing record cannot unlock the vault") {
+  Fixture f;
+  f.Create();
+  SECTION("weakened parameters") {
+    f.Tamper(
+        "UPDATE meta SET value = replace(value, '\"opslimit\":1', '\"opslimit\":2') WHERE key = "
+        "'kdf'");
+    auto vault = Vault::Open(f.file, f.clock);
+    REQUIRE(vault.ok());
+    CHECK((*vault)->Unlock("pw").code() == ErrorCode::kBadPassword);
+  }
+  SECTION("parameters out of range") {
+    f.Tamper(
+        "UPDATE meta SET value = replace(value, '\"opslimit\":1', '\"opslimit\":99999') WHERE key "
+        "= 'kdf'");
+    auto vault = Vault::Open(f.file, f.clock);
+    REQUIRE(vault.ok());
+    CHECK((*vault)->Unlock("pw").code() == ErrorCode::kVaultCorrupt);
+  }
+}
+
+TEST_CASE("a truncated, foreign or newer vault file gives a clear error and is left as it was") {
+  Fixture f;
+  {
+    auto vault = f.Create();
+    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+  }
+  const std::string original = ReadFile(f.file);
+  std::string damaged;
+  ErrorCode expected = ErrorCode::kVaultCorrupt;
+  SECTION("empty") { damaged = ""; }
+  SECTION("truncated to 50 bytes") { damaged = original.substr(0, 50); }
+  SECTION("truncated to half") { damaged = original.substr(0, original.size() / 2); }
+  SECTION("not SQLite") { damaged = std::string(8192, 'x'); }
+  SECTION("a newer schema") {
+    f.Tamper("PRAGMA user_version = 99");
+    damaged = ReadFile(f.file);
+    expected = ErrorCode::kVaultNewer;
+  }
+  std::filesystem::remove(f.file.string() + "-wal");
+  std::filesystem::remove(f.file.string() + "-shm");
+  WriteFile(f.file, damaged);
+  auto vault = Vault::Open(f.file, f.clock);
+  if (vault.ok()) {
+    // A half file may still open as SQLite; then unlocking or reading must fail cleanly.
+    Status unlocked = (*vault)->Unlock("pw");
+    if (unlocked.ok()) {
+      CHECK_FALSE((*vault)->GetProfile().ok());
+    } else {
+      CHECK(unlocked.code() != ErrorCode::kOk);
+    }
+  } else {
+    CHECK(vault.status().code() == expected);
+    CHECK_FALSE(vault.status().message().empty());
+  }
+  vault = Status();  // close before comparing
+  CHECK(ReadFile(f.file) == damaged);
+}
+
+TEST_CASE("a missing vault is vault_absent") {
+  Fixture f;
+  CHECK(Vault::Open(f.file, f.clock).status().code() == ErrorCode::kVaultAbsent);
+}
+
+TEST_CASE("settings keep the auto-lock time within bounds") {
+  Fixture f;
+  auto vault = f.Create();
+  CHECK(vault->GetSettings()->autolock_minutes == 15);
+  REQUIRE(vault->SetSettings(VaultSettings{5}).ok());
+  CHECK(vault->GetSettings()->autolock_minutes == 5);
+  CHECK(vault->SetSettings(VaultSettings{-1}).code() == ErrorCode::kBadRequest);
+  CHECK(vault->SetSettings(VaultSettings{kMaxAutolockMinutes + 1}).code() ==
+        ErrorCode::kBadRequest);
+}
+
+}  // namespace pims

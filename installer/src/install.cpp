@@ -205,7 +205,11 @@ Outcome UninstallRegistry(const Target& target, CreatedDirs* created, Registry& 
       return outcome;
     }
     if (Status status = RemoveFile(target.manifest_file); !status.ok()) return Failed(status);
-    outcome.action = Action::kRemoved;
+    if (outcome.action == Action::kLeftAlone) {
+      Append(outcome.detail, "pims's unused " + file + " was removed.");
+    } else {
+      outcome.action = Action::kRemoved;
+    }
   }
   PruneDirs(target.manifest_file.parent_path(), created);
   return outcome;

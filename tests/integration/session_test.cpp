@@ -3,23 +3,14 @@
 
 #include "support/host_process.h"
 #include "support/temp_dir.h"
+#include "support/test_profile.h"
 
 namespace pims::testing {
 namespace {
 
 using nlohmann::json;
 
-const json kProfile = json::parse(R"({
-  "person": {"given-name": "Ada", "family-name": "Lovelace", "email": "ada@example.org",
-             "tel": "+442079460000", "bday": "1815-12-10", "organization": "Analytical Engines Ltd"},
-  "addresses": [{"id": "home", "label": "Home", "name": "Ada Lovelace",
-                 "street-address": "12 St James's Square\nFlat 3", "address-level2": "London",
-                 "postal-code": "SW1Y 4JH", "country": "GB"}],
-  "cards": [{"id": "visa", "label": "Visa", "cc-name": "Ada Lovelace",
-             "cc-number": "4111111111111111", "cc-exp-month": 12, "cc-exp-year": 2030,
-             "cc-csc": "123"}],
-  "defaults": {"shipping": "home", "billing": "home", "card": "visa"}
-})");
+const json kProfile = ArchitectureExampleJson();
 
 const json kCheckoutFields = json::parse(R"([
   {"ref": "f1", "autocomplete": "given-name"},

@@ -6,28 +6,14 @@
 #include <string_view>
 
 #include "profile/countries.h"
+#include "support/test_profile.h"
 
 namespace pims {
 namespace {
 
 using nlohmann::json;
 
-// The example of ARCHITECTURE.md ("The profile, in one vocabulary").
-json Example() {
-  return json::parse(R"({
-    "person": {"given-name": "Ada", "additional-name": "", "family-name": "Lovelace",
-               "email": "ada@example.org", "tel": "+442079460000", "bday": "1815-12-10",
-               "organization": "Analytical Engines Ltd"},
-    "addresses": [{"id": "home", "label": "Home", "name": "Ada Lovelace", "organization": "",
-                   "street-address": "12 St James's Square\nFlat 3", "address-level2": "London",
-                   "address-level1": "", "postal-code": "SW1Y 4JH", "country": "GB",
-                   "tel": "", "email": ""}],
-    "cards": [{"id": "visa", "label": "Visa", "cc-name": "Ada Lovelace",
-               "cc-number": "4111111111111111", "cc-exp-month": 12, "cc-exp-year": 2030,
-               "cc-csc": "123"}],
-    "defaults": {"shipping": "home", "billing": "home", "card": "visa"}
-  })");
-}
+json Example() { return testing::ArchitectureExampleJson(); }
 
 std::string Reveal(const FieldMap& fields, std::string_view key) {
   const auto it = fields.find(key);

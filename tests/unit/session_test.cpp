@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "protocol/verbs.h"
+#include "support/manual_clock.h"
 #include "support/temp_dir.h"
 #include "support/test_profile.h"
 
@@ -12,15 +13,9 @@ namespace {
 
 using nlohmann::json;
 
-class ManualClock final : public Clock {
- public:
-  int64_t NowMillis() const override { return now; }
-  int64_t now = 1'800'000'000'000;
-};
-
 struct Fixture {
   testing::TempDir dir;
-  ManualClock clock;
+  testing::ManualClock clock;
   Session session{SessionConfig{dir / "vault.db", PasswordHashing::Minimum(), &clock,
                                 &AutocompleteClassifier()}};
   int next_id = 1;

@@ -1,5 +1,6 @@
 // A shopper's whole session through the real pims-host binary, over its pipes.
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "support/host_process.h"
 #include "support/temp_dir.h"
@@ -115,6 +116,55 @@ TEST_CASE("a shopper's session: setup, consent, fill, lock, a new host, unlock, 
     REQUIRE(verify["ok"] == true);
     CHECK(verify["entries"] == 1);
     CHECK(host.CloseAndWait() == 0);
+  }
+}
+
+}  // namespace pims::testing
+
+namespace pims::testing {
+
+TEST_CASE("with PIMS_HOST_LOG the host logs verbs and outcomes, never a password or a value") {
+  TempDir home;
+  const std::filesystem::path log = home / "host.log";
+  {
+    HostProcess host(home.path(), {}, {{"PIMS_HOST_LOG", log.string()}});
+    REQUIRE(host.Call({{"id", 1}, {"type", "setup"}, {"password", "hunter2-secret"}})["ok"] ==
+            true);
+    REQUIRE(host.Call({{"id", 2},
+                       {"type", "profile.put"},
+                       {"profile", ArchitectureExampleJson()}})["ok"] == true);
+    REQUIRE(host.Call({{"id", 3},
+                       {"type", "site.set"},
+                       {"url", "https://shop.example"},
+                       {"allow", {"email"}}})["ok"] == true);
+    REQUIRE(host.Call({{"id", 4},
+                       {"type", "fill"},
+                       {"url", "https://shop.example"},
+                       {"fields", {{{"ref", "e"}, {"autocomplete", "email"}}}}})["fills"]
+                .size() == 1);
+    host.Call({{"id", 5}, {"type", "unlock"}, {"password", "wrong-secret"}});
+    host.CloseAndWait();
+  }
+  std::ifstream in(log);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("verb=fill") != std::string::npos);
+  CHECK(text.find("bad_password") != std::string::npos);
+  for (const char* secret :
+       {"hunter2", "wrong-secret", "ada@example.org", "Lovelace", "4111", "SW1Y"}) {
+    INFO(secret);
+    CHECK(text.find(secret) == std::string::npos);
+  }
+}
+
+TEST_CASE("without PIMS_HOST_LOG the host writes no log") {
+  TempDir home;
+  {
+    HostProcess host(home.path());
+    REQUIRE(host.Call({{"id", 1}, {"type", "setup"}, {"password", "pw"}})["ok"] == true);
+    host.CloseAndWait();
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(home.path())) {
+    CHECK(entry.path().filename().string().rfind("vault.db", 0) == 0);
   }
 }
 

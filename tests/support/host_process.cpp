@@ -19,11 +19,13 @@ std::string Frame(const std::string& payload) {
   return out + payload;
 }
 
-HostProcess::HostProcess(const std::filesystem::path& home, std::vector<std::string> args) {
+HostProcess::HostProcess(const std::filesystem::path& home, std::vector<std::string> args,
+                         const std::vector<std::pair<std::string, std::string>>& extra_env) {
   if (args.empty()) args.push_back(PimsChromeOrigin());
   auto env = boost::this_process::environment();
   env["PIMS_HOME"] = home.string();
   env["PIMS_KDF"] = "minimum";
+  for (const auto& [name, value] : extra_env) env[name] = value;
   child_ = bp::child(PIMS_HOST_BINARY, bp::args(args), bp::std_in<to_host_, bp::std_out> from_host_,
                      bp::std_err > bp::null, env);
 }

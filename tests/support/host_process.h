@@ -16,7 +16,9 @@ class HostProcess {
  public:
   // Starts pims-host with `args` (default: the pims Chrome origin), PIMS_HOME=home and the
   // minimum password hashing cost, so tests run fast.
-  explicit HostProcess(const std::filesystem::path& home, std::vector<std::string> args = {});
+  // `env` adds or overrides environment variables.
+  explicit HostProcess(const std::filesystem::path& home, std::vector<std::string> args = {},
+                       const std::vector<std::pair<std::string, std::string>>& env = {});
   ~HostProcess();
 
   // Sends one request frame and reads one reply frame.

@@ -193,3 +193,32 @@ TEST_CASE("passwd changes the password; the old one stops working") {
 }
 
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE("the largest profile validation allows still comes back in one reply") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  json profile = testing::ArchitectureExampleJson();
+  profile.erase("defaults");
+  profile["addresses"] = json::array();
+  profile["cards"] = json::array();
+  // 100 addresses and 100 cards of 999-byte fields: the limits of profile.h.
+  const std::string big(999, 'x');
+  for (int i = 0; i < 100; ++i) {
+    json address = {{"country", "GB"}, {"email", std::string(200, 'e') + "@example.org"}};
+    for (const char* key : {"label", "name", "organization", "street-address", "address-level1",
+                            "address-level2", "address-level3", "postal-code"}) {
+      address[key] = big;
+    }
+    profile["addresses"].push_back(address);
+    profile["cards"].push_back({{"label", big}, {"cc-name", big}});
+  }
+  REQUIRE(f.Call("profile.put", {{"profile", profile}})["ok"] == true);
+  const json reply = f.Call("profile.get");
+  REQUIRE(reply["ok"] == true);
+  CHECK(SerializeReply(reply).size() <= kMaxReplyBytes);
+  CHECK(reply["profile"]["addresses"].size() == 100);
+}
+
+}  // namespace pims

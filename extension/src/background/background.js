@@ -1,0 +1,283 @@
+// The background: the only part of the extension that talks to pims-host. It routes messages by
+// sender tier (router.js), takes a request's site from the browser's sender, keeps a per-tab
+// summary for the badge and the popup (counts and category names, never a value), and turns
+// the shopper's gestures (popup, shortcut, context menu) into fills with trigger "gesture".
+//
+// Listeners are registered synchronously at the top level, as Manifest V3 requires for a
+// background that the browser stops and restarts.
+
+import { webext } from '../shared/webext.js';
+import { HOST_NAME, EXTENSION_ERRORS, categoryLabel } from '../shared/protocol.js';
+import { TAB_CHANGED } from '../shared/messages.js';
+import { HostConnection, errorReply } from './host.js';
+import { senderTier, route, hostBody, frameUrlOf, sanitizeFields, isWebUrl } from './router.js';
+import { frameAfterFill, frameAfterDescribe, frameWithPolicy, tabTotals } from './summary.js';
+import { badgeText, badgeColour, badgeTitle } from './badge.js';
+
+// How long a shopper's gesture lets card fields fill in that tab: long enough for fields that
+// scroll into view or a payment frame that loads late, not for the rest of the visit.
+const GESTURE_MS = 60_000;
+const MENU_ID = 'pims-fill';
+const CONTENT_FILE = 'content/content.js';
+
+const host = new HostConnection({
+  connect: () => webext.runtime.connectNative(HOST_NAME),
+  lastError: () => webext.runtime.lastError?.message,
+});
+
+// tabId -> {frames: Map(frameId -> frame summary), gestureUntil, waiting}
+const tabs = new Map();
+
+function tabState(tabId) {
+  let state = tabs.get(tabId);
+  if (!state) {
+    state = { frames: new Map(), gestureUntil: 0, waiting: false };
+    tabs.set(tabId, state);
+  }
+  return state;
+}
+
+let prefs = { autofill: true };
+const prefsLoaded = webext.storage.local
+  .get('prefs')
+  .then((stored) => {
+    prefs = { ...prefs, ...(stored?.prefs ?? {}) };
+  })
+  .catch(() => undefined);
+webext.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.prefs) prefs = { autofill: true, ...changes.prefs.newValue };
+});
+
+// Tells an open popup that the tab's summary changed (it is not asked back: no loop).
+function notifyPages(tabId, totals) {
+  webext.runtime.sendMessage({ type: TAB_CHANGED, tabId, totals }).catch(() => undefined);
+}
+
+async function updateBadge(tabId, { notify = true } = {}) {
+  const state = tabs.get(tabId);
+  const totals = tabTotals(state ? [...state.frames.values()] : []);
+  try {
+    await webext.action.setBadgeText({ tabId, text: badgeText(totals) });
+    await webext.action.setBadgeBackgroundColor({ tabId, color: badgeColour(totals) });
+    await webext.action.setTitle({ tabId, title: badgeTitle(totals, categoryLabel) });
+  } catch {
+    // The tab is gone.
+  }
+  if (notify) notifyPages(tabId, totals);
+}
+
+function gestureActive(tabId) {
+  return (tabs.get(tabId)?.gestureUntil ?? 0) > Date.now();
+}
+
+// --- content scripts ---------------------------------------------------------------------
+
+async function onPageFields(message, sender) {
+  const url = frameUrlOf(sender);
+  const tabId = sender.tab.id;
+  const fields = sanitizeFields(message.fields);
+  if (fields.length === 0) return { ok: true, fills: [], refused: [] };
+  const state = tabState(tabId);
+  await prefsLoaded;
+  const trigger = gestureActive(tabId) ? 'gesture' : 'auto';
+  if (trigger === 'auto' && !prefs.autofill) {
+    return onPageDescribe(message, sender);
+  }
+  const reply = await host.request('fill', { url, trigger, fields });
+  if (!reply.ok) {
+    if (reply.error?.code === 'locked') state.waiting = true;
+    return { ok: false, error: reply.error };
+  }
+  const previous = state.frames.get(sender.frameId);
+  state.frames.set(sender.frameId, frameAfterFill(previous, { site: url, fields, reply }));
+  updateBadge(tabId);
+  return {
+    ok: true,
+    fills: (reply.fills ?? []).map(({ ref, value, field }) => ({ ref, value, field })),
+    refused: (reply.withheld ?? []).map(({ ref, reason }) => ({ ref, reason })),
+  };
+}
+
+async function onPageDescribe(message, sender) {
+  const state = tabState(sender.tab.id);
+  const fields = sanitizeFields(message.fields);
+  const previous = state.frames.get(sender.frameId);
+  const frame = frameAfterDescribe(previous, { site: frameUrlOf(sender), fields });
+  state.frames.set(sender.frameId, frame);
+  return { ok: true };
+}
+
+// --- the shopper's requests about a tab --------------------------------------------------
+
+// Runs a content-script command in the tab's frames (all, or one), injecting the content
+// script first where it is missing (a tab opened before pims was installed). Resolves to the
+// per-frame results, or an error when the page may not be scripted.
+async function runInTab(tabId, command, frameIds) {
+  const target = frameIds ? { tabId, frameIds } : { tabId, allFrames: true };
+  try {
+    await webext.scripting.executeScript({ target, files: [CONTENT_FILE] });
+    const results = await webext.scripting.executeScript({
+      target,
+      func: (cmd) => globalThis.__pimsContent?.run(cmd) ?? { error: 'not_loaded' },
+      args: [command],
+    });
+    return { ok: true, results: results.map((r) => ({ frameId: r.frameId, ...(r.result ?? {}) })) };
+  } catch (error) {
+    return { ok: false, error: { code: 'no_access', message: String(error?.message ?? error) } };
+  }
+}
+
+async function summary(tabId) {
+  let tab;
+  try {
+    tab = await webext.tabs.get(tabId);
+  } catch {
+    return errorReply('bad_message', 'No such tab.');
+  }
+  const url = tab.url ?? '';
+  if (!isWebUrl(url)) return { ok: true, url, web: false };
+  const state = tabState(tabId);
+  const ran = await runInTab(tabId, { action: 'describe' });
+  // Apply each site's current policy, so toggles made since the last fill count.
+  const sites = new Map();
+  for (const [frameId, frame] of state.frames) {
+    if (!frame.site) continue;
+    if (!sites.has(frame.site))
+      sites.set(frame.site, await host.request('site.get', { url: frame.site }));
+    const policy = sites.get(frame.site);
+    if (policy.ok)
+      state.frames.set(frameId, frameWithPolicy({ ...frame, site: policy.site }, policy.allow));
+  }
+  await updateBadge(tabId, { notify: false });
+  const frames = [...state.frames.entries()].map(([frameId, f]) => ({ frameId, ...f }));
+  return {
+    ok: true,
+    url,
+    web: true,
+    access: ran.ok,
+    waiting: state.waiting,
+    gesture: gestureActive(tabId),
+    ...tabTotals(frames),
+    frames,
+  };
+}
+
+// The shopper asked to fill the tab (or one frame of it): card fields may fill for a while.
+async function fillTab(tabId, frameId) {
+  const state = tabState(tabId);
+  state.gestureUntil = Date.now() + GESTURE_MS;
+  const ran = await runInTab(
+    tabId,
+    { action: 'fill' },
+    frameId === undefined ? undefined : [frameId],
+  );
+  if (!ran.ok) return ran;
+  let filled = 0;
+  let refused = 0;
+  let error = null;
+  for (const r of ran.results) {
+    filled += r.filled ?? 0;
+    refused += r.refused?.length ?? 0;
+    if (r.error && !error) error = r.error;
+  }
+  return { ok: true, filled, refused, error };
+}
+
+// After unlocking, the tabs that found the vault locked try again.
+async function retryWaitingTabs() {
+  for (const [tabId, state] of tabs) {
+    if (!state.waiting) continue;
+    state.waiting = false;
+    runInTab(tabId, { action: 'rescan' });
+  }
+}
+
+// The policy of a site changed (popup toggles, options revoke): its frames' "!" follow.
+function policyChanged(site, allow) {
+  for (const [tabId, state] of tabs) {
+    let touched = false;
+    for (const [frameId, frame] of state.frames) {
+      if (frame.site === site) {
+        state.frames.set(frameId, frameWithPolicy(frame, allow));
+        touched = true;
+      }
+    }
+    if (touched) updateBadge(tabId);
+  }
+}
+
+async function forward(verb, message) {
+  const reply = await host.request(verb, hostBody(message));
+  if (reply.ok) {
+    if (verb === 'unlock' || verb === 'setup') retryWaitingTabs();
+    if (verb === 'site.set') policyChanged(reply.site, reply.allow ?? []);
+    if (verb === 'site.forget') policyChanged(reply.site, []);
+  }
+  return reply;
+}
+
+// --- wiring ------------------------------------------------------------------------------
+
+async function dispatch(message, sender) {
+  const tier = senderTier(sender, {
+    runtimeId: webext.runtime.id,
+    extensionOrigin: webext.runtime.getURL(''),
+  });
+  const decision = route(message, tier);
+  switch (decision.action) {
+    case 'host':
+      return forward(decision.verb, message);
+    case 'fields':
+      return onPageFields(message, sender);
+    case 'describe':
+      return onPageDescribe(message, sender);
+    case 'summary':
+      return summary(message.tabId);
+    case 'fill-tab':
+      return fillTab(message.tabId);
+    default:
+      return errorReply(decision.code, EXTENSION_ERRORS[decision.code]);
+  }
+}
+
+webext.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // Other extension pages see TAB_CHANGED; the background answers nothing it sent itself.
+  if (message?.type === TAB_CHANGED) return false;
+  dispatch(message, sender).then(sendResponse, () =>
+    sendResponse(errorReply('internal', 'The extension failed unexpectedly.')),
+  );
+  return true; // the answer comes asynchronously
+});
+
+function createMenus() {
+  webext.contextMenus.removeAll().then(() =>
+    webext.contextMenus.create({
+      id: MENU_ID,
+      title: 'Fill with pims',
+      contexts: ['editable'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    }),
+  );
+}
+webext.runtime.onInstalled.addListener(createMenus);
+webext.runtime.onStartup.addListener(createMenus);
+
+webext.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_ID && tab?.id !== undefined) fillTab(tab.id, info.frameId ?? 0);
+});
+
+webext.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'fill-now') return;
+  const target = tab ?? (await webext.tabs.query({ active: true, currentWindow: true }))[0];
+  if (target?.id !== undefined && isWebUrl(target.url ?? '')) fillTab(target.id);
+});
+
+webext.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  // A new document: its fields, fills and the shopper's gesture belong to the old one.
+  if (changeInfo.status === 'loading' && tabs.has(tabId)) {
+    tabs.delete(tabId);
+    updateBadge(tabId);
+  }
+});
+
+webext.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));

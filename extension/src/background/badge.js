@@ -1,0 +1,25 @@
+// The toolbar badge of a tab: how many fields pims filled there, and "!" when the page asks for
+// categories its site has not been allowed (the popup says which and offers the toggles).
+
+export const BADGE_COLOURS = Object.freeze({ filled: '#1f5f8b', attention: '#b45309' });
+
+// totals: {filled, notAllowed: [category...]}
+export function badgeText({ filled = 0, notAllowed = [] } = {}) {
+  const count = filled > 99 ? '99+' : filled > 0 ? String(filled) : '';
+  if (notAllowed.length === 0) return count;
+  return count.length <= 2 ? `${count}!` : count;
+}
+
+export function badgeColour({ notAllowed = [] } = {}) {
+  return notAllowed.length ? BADGE_COLOURS.attention : BADGE_COLOURS.filled;
+}
+
+// The action's tooltip, which screen readers announce with the button.
+export function badgeTitle({ filled = 0, notAllowed = [] } = {}, label = (id) => id) {
+  const parts = [];
+  if (filled > 0) parts.push(`filled ${filled} field${filled === 1 ? '' : 's'} on this page`);
+  if (notAllowed.length) {
+    parts.push(`this page asks for ${notAllowed.map(label).join(', ')}, not allowed for this site`);
+  }
+  return parts.length ? `pims: ${parts.join('; ')}` : 'pims';
+}

@@ -1,0 +1,172 @@
+// The one connection to pims-host. Every request gets an id and a timeout; replies are matched
+// by id. When the host exits, pending requests fail and the next request reconnects, after a
+// delay that doubles with each failure in a row (so a crashing host is not restarted in a
+// loop). Nothing sent or received is kept or logged: bodies carry passwords and profile values.
+
+import { EXTENSION_ERRORS, SLOW_VERBS } from '../shared/protocol.js';
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+// Argon2id with the vault's parameters may take seconds on a slow machine.
+export const SLOW_TIMEOUT_MS = 120_000;
+export const BACKOFF_INITIAL_MS = 500;
+export const BACKOFF_MAX_MS = 30_000;
+// The host's own request limit (docs/protocol.md); larger requests fail here, not there.
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+// Timeouts in a row after which the host is presumed stuck and restarted.
+const MAX_TIMEOUTS_IN_A_ROW = 3;
+
+export function errorReply(code, message = EXTENSION_ERRORS[code] ?? code) {
+  return { ok: false, error: { code, message } };
+}
+
+// What a disconnect means, from the browser's error text (Chrome's runtime.lastError, Firefox's
+// port.error). The texts differ between browsers and versions; unknown ones count as an exit.
+export function classifyDisconnect(message) {
+  const text = String(message ?? '');
+  if (/not found|no such native application|failed to start/i.test(text)) return 'host_missing';
+  if (/forbidden|does not have permission|not allowed/i.test(text)) return 'host_forbidden';
+  return 'host_exited';
+}
+
+export class HostConnection {
+  // connect(): a new native port (runtime.connectNative bound to the host's name).
+  // lastError(): the browser's last error text, read inside onDisconnect (Chrome).
+  constructor({
+    connect,
+    lastError = () => undefined,
+    now = () => Date.now(),
+    setTimer = (fn, ms) => setTimeout(fn, ms),
+    clearTimer = (t) => clearTimeout(t),
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    slowTimeoutMs = SLOW_TIMEOUT_MS,
+    onStateChange = () => {},
+  }) {
+    Object.assign(this, { connect, lastError, now, setTimer, clearTimer });
+    Object.assign(this, { timeoutMs, slowTimeoutMs, onStateChange });
+    this.port = null;
+    this.nextId = 1;
+    this.pending = new Map(); // id -> {resolve, timer}, in the order sent
+    this.state = 'idle'; // idle | connected | host_missing | host_forbidden | host_exited
+    this.failures = 0;
+    this.retryAt = 0;
+    this.timeoutsInARow = 0;
+  }
+
+  setState(state) {
+    if (state !== this.state) {
+      this.state = state;
+      this.onStateChange(state);
+    }
+  }
+
+  backoffMs() {
+    return Math.min(BACKOFF_INITIAL_MS * 2 ** Math.max(0, this.failures - 1), BACKOFF_MAX_MS);
+  }
+
+  open() {
+    const port = this.connect();
+    this.port = port;
+    port.onMessage.addListener((reply) => this.onReply(port, reply));
+    port.onDisconnect.addListener(() => this.onDisconnect(port));
+    this.setState('connected');
+  }
+
+  onReply(port, reply) {
+    if (port !== this.port || reply === null || typeof reply !== 'object') return;
+    this.failures = 0;
+    this.timeoutsInARow = 0;
+    // The host answers in order; a reply it could not tie to a request (id null: a frame it
+    // could not read) belongs to the oldest one outstanding.
+    let id = reply.id;
+    if (id === null || id === undefined) id = this.pending.keys().next().value;
+    const waiter = this.pending.get(id);
+    if (!waiter) return; // timed out already
+    this.pending.delete(id);
+    this.clearTimer(waiter.timer);
+    const { id: _omitted, ...rest } = reply;
+    waiter.resolve(rest);
+  }
+
+  onDisconnect(port) {
+    if (port !== this.port) return;
+    const message = port.error?.message ?? this.lastError();
+    this.port = null;
+    this.failures += 1;
+    this.retryAt = this.now() + this.backoffMs();
+    const code = classifyDisconnect(message);
+    this.setState(code);
+    for (const [id, waiter] of this.pending) {
+      this.pending.delete(id);
+      this.clearTimer(waiter.timer);
+      waiter.resolve(errorReply(code));
+    }
+  }
+
+  // Closes the port (the host then exits, and its vault locks).
+  close() {
+    const port = this.port;
+    if (!port) return;
+    this.port = null;
+    port.disconnect();
+    this.setState('idle');
+    for (const [id, waiter] of this.pending) {
+      this.pending.delete(id);
+      this.clearTimer(waiter.timer);
+      waiter.resolve(errorReply('host_exited'));
+    }
+  }
+
+  // Sends {type, ...body} and resolves with the host's reply without its id:
+  // {ok: true, ...} or {ok: false, error: {code, message, field?}}. Never rejects.
+  async request(type, body = {}) {
+    const started = this.now();
+    const limit = SLOW_VERBS.has(type) ? this.slowTimeoutMs : this.timeoutMs;
+    if (!this.port) {
+      const wait = this.retryAt - this.now();
+      if (wait > 0) {
+        if (wait >= limit) return errorReply(this.state === 'idle' ? 'host_exited' : this.state);
+        await new Promise((resolve) => this.setTimer(resolve, wait));
+      }
+      if (!this.port) {
+        try {
+          this.open();
+        } catch (error) {
+          this.failures += 1;
+          this.retryAt = this.now() + this.backoffMs();
+          const code = classifyDisconnect(error?.message);
+          this.setState(code);
+          return errorReply(code);
+        }
+      }
+    }
+    const id = this.nextId++;
+    const message = { ...body, id, type };
+    if (JSON.stringify(message).length > MAX_REQUEST_BYTES) {
+      return errorReply('too_large', 'The request is too large for pims-host.');
+    }
+    return new Promise((resolve) => {
+      const remaining = Math.max(1, limit - (this.now() - started));
+      const timer = this.setTimer(() => this.onTimeout(id), remaining);
+      this.pending.set(id, { resolve, timer });
+      try {
+        this.port.postMessage(message);
+      } catch {
+        // The port died between the check and the send; its onDisconnect settles the rest.
+        this.pending.delete(id);
+        this.clearTimer(timer);
+        resolve(errorReply('host_exited'));
+      }
+    });
+  }
+
+  onTimeout(id) {
+    const waiter = this.pending.get(id);
+    if (!waiter) return;
+    this.pending.delete(id);
+    waiter.resolve(errorReply('host_timeout'));
+    if (++this.timeoutsInARow >= MAX_TIMEOUTS_IN_A_ROW) {
+      this.timeoutsInARow = 0;
+      this.close();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+// Who may ask the background for what. Pure decisions on the browser's `sender` and the
+// message; background.js acts on them.
+//
+// Tiers:
+//   'extension': the extension's own pages (popup, options). They may send the host's verbs,
+//                which the background forwards, and ask about or fill a tab.
+//   'content':   a content script in an http(s) frame. It may only describe its frame's fields
+//                or ask for them to be filled; the site is the frame's, as the browser reports it.
+//   null:        anyone else; refused.
+
+import { VERBS } from '../shared/protocol.js';
+import { PAGE_FIELDS, PAGE_DESCRIBE, TAB_SUMMARY, TAB_FILL, REASONS } from '../shared/messages.js';
+
+// Host verbs the extension's pages may send. `fill` is not one: the background sends it itself
+// with the URL of the frame the fields are in.
+export const PAGE_VERBS = Object.freeze(new Set(VERBS.filter((verb) => verb !== 'fill')));
+
+export function isWebUrl(url) {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+// runtimeId: runtime.id; extensionOrigin: runtime.getURL('') ("chrome-extension://ID/").
+export function senderTier(sender, { runtimeId, extensionOrigin }) {
+  if (!sender || sender.id !== runtimeId || typeof sender.url !== 'string') return null;
+  if (sender.url.startsWith(extensionOrigin)) {
+    // Chrome also reports the origin; when it does, it must agree.
+    if (sender.origin !== undefined && `${sender.origin}/` !== extensionOrigin) return null;
+    return 'extension';
+  }
+  if (sender.tab && Number.isInteger(sender.tab.id) && Number.isInteger(sender.frameId)) {
+    return frameUrlOf(sender) ? 'content' : null;
+  }
+  return null;
+}
+
+// The URL of the frame a content script runs in, from what the browser reports (never from the
+// message): sender.url, checked against sender.origin where the browser gives one. Null when
+// the frame is not an http(s) page.
+export function frameUrlOf(sender) {
+  const url = sender?.url;
+  if (!isWebUrl(url)) return null;
+  if (typeof sender.origin === 'string' && sender.origin !== 'null') {
+    if (originOf(url) !== sender.origin) return null;
+  }
+  return url;
+}
+
+// What to do with a message from a sender of `tier`:
+//   {action: 'host', verb}            forward to the host
+//   {action: 'fields' | 'describe'}   a content script's fields
+//   {action: 'summary' | 'fill-tab'}  an extension page asks about / fills a tab
+//   {action: 'refuse', code}
+export function route(message, tier) {
+  if (!message || typeof message !== 'object' || typeof message.type !== 'string') {
+    return { action: 'refuse', code: 'bad_message' };
+  }
+  const { type } = message;
+  if (tier === 'extension') {
+    if (PAGE_VERBS.has(type)) return { action: 'host', verb: type };
+    if (type === TAB_SUMMARY || type === TAB_FILL) {
+      if (!Number.isInteger(message.tabId)) return { action: 'refuse', code: 'bad_message' };
+      return { action: type === TAB_SUMMARY ? 'summary' : 'fill-tab' };
+    }
+    return { action: 'refuse', code: 'forbidden' };
+  }
+  if (tier === 'content') {
+    if (type !== PAGE_FIELDS && type !== PAGE_DESCRIBE)
+      return { action: 'refuse', code: 'forbidden' };
+    if (!Array.isArray(message.fields)) return { action: 'refuse', code: 'bad_message' };
+    if (type === PAGE_FIELDS && !REASONS.includes(message.reason)) {
+      return { action: 'refuse', code: 'bad_message' };
+    }
+    return { action: type === PAGE_FIELDS ? 'fields' : 'describe' };
+  }
+  return { action: 'refuse', code: 'forbidden' };
+}
+
+// The body of a host verb from an extension page: the message without its routing keys. An
+// `id` from the page is dropped; the connection assigns ids.
+export function hostBody(message) {
+  const { type: _type, id: _id, ...body } = message;
+  return body;
+}
+
+const MAX_FIELDS = 500;
+const MAX_OPTIONS = 300;
+const MAX_STRING = 200;
+const STRING_KEYS = [
+  'tag',
+  'type',
+  'name',
+  'id',
+  'autocomplete',
+  'label',
+  'placeholder',
+  'inputmode',
+  'section',
+  'form',
+];
+
+function str(value) {
+  return typeof value === 'string' ? value.slice(0, MAX_STRING) : '';
+}
+
+// Field descriptors from a content script, reduced to the keys and sizes the host expects: the
+// content script runs in the page's process, so its messages are checked like any input.
+// Descriptors without a usable ref are dropped.
+export function sanitizeFields(fields) {
+  const out = [];
+  const refs = new Set();
+  for (const field of Array.isArray(fields) ? fields.slice(0, MAX_FIELDS) : []) {
+    if (!field || typeof field !== 'object') continue;
+    const ref = str(field.ref);
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(ref) || refs.has(ref)) continue;
+    refs.add(ref);
+    const clean = { ref };
+    for (const key of STRING_KEYS) clean[key] = str(field[key]);
+    if (Number.isInteger(field.maxlength) && field.maxlength >= 0)
+      clean.maxlength = field.maxlength;
+    if (Array.isArray(field.options)) {
+      clean.options = field.options
+        .slice(0, MAX_OPTIONS)
+        .filter((o) => o && typeof o === 'object')
+        .map((o) => ({ value: str(o.value), text: str(o.text) }));
+    }
+    clean.visible = field.visible === true;
+    out.push(clean);
+  }
+  return out;
+}

@@ -1,0 +1,191 @@
+// The content script: describes the frame's form controls to the background and writes back
+// the values it is given. The page is hostile: nothing here trusts it, and nothing the page can
+// reach (the isolated world keeps this script's globals apart from the page's).
+//
+// The build links these modules into one classic script (tools/bundle.mjs), since content
+// scripts cannot be ES modules. Injecting it twice is harmless: a live instance stays.
+
+import { webext } from '../shared/webext.js';
+import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
+import { isCandidate, describeControl, worthAsking, hasValue, MAX_FIELDS } from './fields.js';
+import { measureVisibility, visibilityVerdict } from './visibility.js';
+import { selectForAuto, awaitingVisibility } from './plan.js';
+import { writeValue } from './write.js';
+
+// Automatic requests one page may cause: a page that keeps adding fields cannot keep the host
+// busy. The shopper's own requests are not counted.
+const MAX_AUTO_REQUESTS = 20;
+const DEBOUNCE_MS = 400;
+
+class PageFiller {
+  constructor(doc) {
+    this.doc = doc;
+    this.refs = new WeakMap(); // element -> ref
+    this.elements = new Map(); // ref -> WeakRef(element)
+    this.nextRef = 1;
+    this.sent = new Map(); // ref -> {visible, autocomplete} as last asked about
+    this.filled = new Set(); // refs filled by pims on this page
+    this.autoRequests = 0;
+    this.queue = Promise.resolve();
+    this.timer = null;
+    this.observer = null;
+    this.onScroll = () => {
+      if (awaitingVisibility(this.sent, this.filled)) this.schedule();
+    };
+  }
+
+  refOf(el) {
+    let ref = this.refs.get(el);
+    if (!ref) {
+      ref = `f${this.nextRef++}`;
+      this.refs.set(el, ref);
+      this.elements.set(ref, new WeakRef(el));
+    }
+    return ref;
+  }
+
+  // Candidate controls of the document and of its open shadow roots, in document order.
+  controls() {
+    const found = [];
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('input, select, textarea')) {
+        if (found.length >= MAX_FIELDS) return;
+        if (isCandidate(el)) found.push(el);
+      }
+      for (const host of root.querySelectorAll('*')) {
+        if (host.shadowRoot && found.length < MAX_FIELDS) visit(host.shadowRoot);
+      }
+    };
+    visit(this.doc);
+    return found;
+  }
+
+  snapshot() {
+    return this.controls().map((el) => {
+      const ref = this.refOf(el);
+      const verdict = visibilityVerdict(measureVisibility(el));
+      return { el, ref, descriptor: describeControl(el, ref, verdict.visible) };
+    });
+  }
+
+  // Runs one job at a time, so two scans never ask about the same field at once.
+  enqueue(job) {
+    const result = this.queue.then(job, job);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fill('change'), DEBOUNCE_MS);
+  }
+
+  fill(reason) {
+    return this.enqueue(async () => {
+      const all = this.snapshot();
+      const gesture = reason === 'gesture';
+      const asked = gesture ? all : selectForAuto(all, this.sent, this.filled);
+      if (asked.length === 0 || !worthAsking(all.map((e) => e.descriptor))) {
+        return { filled: 0, refused: [] };
+      }
+      if (!gesture && ++this.autoRequests > MAX_AUTO_REQUESTS) return { filled: 0, refused: [] };
+      for (const { ref, descriptor } of asked) {
+        this.sent.set(ref, { visible: descriptor.visible, autocomplete: descriptor.autocomplete });
+      }
+      let reply;
+      try {
+        reply = await webext.runtime.sendMessage({
+          type: PAGE_FIELDS,
+          reason,
+          fields: asked.map((e) => e.descriptor),
+        });
+      } catch {
+        return { filled: 0, refused: [], error: 'no_background' };
+      }
+      if (!reply?.ok) {
+        // Nothing was decided (the vault is locked, the host is missing): ask again next time.
+        for (const { ref } of asked) this.sent.delete(ref);
+        return { filled: 0, refused: [], error: reply?.error?.code ?? 'no_reply' };
+      }
+      return this.apply(reply.fills ?? [], reply.refused ?? [], gesture);
+    });
+  }
+
+  // Writes the values, checking each field again: the page may have hidden or moved it since
+  // it was described.
+  apply(fills, refused, gesture) {
+    const outcome = { filled: 0, refused: [...refused] };
+    for (const { ref, value } of fills) {
+      const el = this.elements.get(ref)?.deref();
+      let reason = null;
+      if (!el || !el.isConnected) reason = 'gone';
+      else if (el.disabled || el.readOnly) reason = 'read_only';
+      else if (!visibilityVerdict(measureVisibility(el)).visible) reason = 'not_visible';
+      else if (!gesture && hasValue(el)) reason = 'not_empty';
+      else {
+        const written = writeValue(el, value);
+        if (!written.ok) reason = written.reason;
+      }
+      if (reason) {
+        outcome.refused.push({ ref, reason });
+      } else {
+        this.filled.add(ref);
+        outcome.filled += 1;
+      }
+    }
+    return outcome;
+  }
+
+  describe() {
+    return this.enqueue(async () => {
+      const fields = this.snapshot().map((e) => e.descriptor);
+      try {
+        await webext.runtime.sendMessage({ type: PAGE_DESCRIBE, fields });
+      } catch {
+        return { described: 0, error: 'no_background' };
+      }
+      return { described: fields.length };
+    });
+  }
+
+  run(command) {
+    if (command?.action === 'fill') return this.fill('gesture');
+    if (command?.action === 'describe') return this.describe();
+    if (command?.action === 'rescan') return this.fill('change');
+    return Promise.resolve({ error: 'bad_command' });
+  }
+
+  start() {
+    this.fill('load');
+    this.observer = new MutationObserver(() => this.schedule());
+    this.observer.observe(this.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['style', 'class', 'hidden', 'type', 'autocomplete', 'disabled', 'readonly'],
+    });
+    this.doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    this.doc.defaultView.addEventListener('resize', this.onScroll, { passive: true });
+  }
+
+  stop() {
+    clearTimeout(this.timer);
+    this.observer?.disconnect();
+    this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.doc.defaultView.removeEventListener('resize', this.onScroll);
+  }
+}
+
+// A previous copy stays if its extension context is alive; one orphaned by an extension
+// update or reload (runtime.id gone) is stopped and replaced.
+const previous = globalThis.__pimsContent;
+if (!previous?.alive()) {
+  previous?.stop();
+  const filler = new PageFiller(document);
+  globalThis.__pimsContent = {
+    alive: () => Boolean(webext?.runtime?.id),
+    run: (command) => filler.run(command),
+    stop: () => filler.stop(),
+  };
+  filler.start();
+}

@@ -1,0 +1,47 @@
+// The options page's decisions on plain data (unit-tested): how card data is shown, where a
+// host validation error belongs, and the profile sent back on save.
+
+// "•••• 1111": enough to recognise a card, never the number.
+export function maskCardNumber(number) {
+  const digits = String(number ?? '').replace(/\D/g, '');
+  if (!digits) return '';
+  return `•••• ${digits.slice(-4)}`;
+}
+
+// The input a host error belongs to: "profile.cards[0].cc-number" -> "cards[0].cc-number".
+export function errorPath(field) {
+  return String(field ?? '').replace(/^profile\./, '');
+}
+
+// The host's message without the path it starts with ("cards[0].cc-number: not a valid ...").
+export function errorMessage(error) {
+  const path = errorPath(error?.field);
+  const message = String(error?.message ?? '');
+  return path && message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+}
+
+// A typed card number or security code, digits only; spaces and dashes are how people type.
+export function digitsOf(text) {
+  return String(text ?? '').replace(/[\s-]/g, '');
+}
+
+// The profile to send with profile.put: empty strings and unset numbers left out, so the host
+// keeps fields empty rather than validating "".
+export function profileForPut(draft) {
+  const clean = (record) =>
+    Object.fromEntries(
+      Object.entries(record).filter(([, v]) => v !== '' && v !== undefined && v !== null),
+    );
+  return {
+    person: clean(draft.person ?? {}),
+    addresses: (draft.addresses ?? []).map(clean),
+    cards: (draft.cards ?? []).map(clean),
+    defaults: clean(draft.defaults ?? {}),
+  };
+}
+
+// A month or year typed into a number box: an integer, or '' when empty or not a number.
+export function integerOrEmpty(text) {
+  const t = String(text ?? '').trim();
+  return /^\d{1,4}$/.test(t) ? Number.parseInt(t, 10) : '';
+}

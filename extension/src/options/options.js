@@ -1,0 +1,436 @@
+// The options page: profile editor, sites and their permissions, the ledger, settings.
+// The profile lives only in this page's memory while it is open (card numbers included, since
+// profile.put replaces the whole profile); it is dropped when the vault locks. Nothing goes to
+// extension storage but the autofill preference.
+
+import { webext } from '../shared/webext.js';
+import { h, fill, nextId } from '../shared/dom.js';
+import { ask, errorText } from '../shared/gateway.js';
+import { showGate, newPasswordProblem } from '../shared/gate.js';
+import { categoryLabel } from '../shared/protocol.js';
+import {
+  maskCardNumber,
+  errorPath,
+  errorMessage,
+  digitsOf,
+  profileForPut,
+  integerOrEmpty,
+} from './model.js';
+
+const $ = (id) => document.getElementById(id);
+
+const PERSON_FIELDS = [
+  ['given-name', 'First name'],
+  ['additional-name', 'Middle name'],
+  ['family-name', 'Last name'],
+  ['email', 'Email', 'email'],
+  ['tel', 'Phone (international, e.g. +44 20 7946 0000)', 'tel'],
+  ['bday', 'Date of birth', 'date'],
+  ['organization', 'Company or organization'],
+];
+const ADDRESS_FIELDS = [
+  ['label', 'Label (e.g. Home)'],
+  ['name', 'Full name'],
+  ['organization', 'Company'],
+  ['street-address', 'Street address', 'textarea'],
+  ['address-level2', 'Town or city'],
+  ['address-level1', 'State, county or region'],
+  ['postal-code', 'Postal code'],
+  ['country', 'Country (two-letter code, e.g. GB)'],
+  ['tel', 'Phone', 'tel'],
+  ['email', 'Email', 'email'],
+];
+// Card number and security code are secret: typed to replace, shown masked.
+const CARD_FIELDS = [
+  ['label', 'Label (e.g. Visa)'],
+  ['cc-name', 'Name on card'],
+  ['cc-number', 'Card number', 'secret'],
+  ['cc-exp-month', 'Expiry month (1-12)', 'integer'],
+  ['cc-exp-year', 'Expiry year (e.g. 2030)', 'integer'],
+  ['cc-csc', 'Security code', 'secret'],
+];
+
+let draft = null; // the profile being edited
+let ledgerBefore = null;
+
+// --- vault state ---------------------------------------------------------------------------
+
+function forgetEverything() {
+  draft = null;
+  fill($('person'), h('legend', {}, 'You'));
+  fill($('addresses'));
+  fill($('cards'));
+  fill($('site-rows'));
+  fill($('ledger-rows'));
+}
+
+async function render() {
+  $('content').hidden = true;
+  $('nav').hidden = true;
+  $('lock').hidden = true;
+  forgetEverything();
+  await showGate($('gate'), () => {
+    $('content').hidden = false;
+    $('nav').hidden = false;
+    $('lock').hidden = false;
+    loadAll();
+  });
+}
+
+// A reply that says the vault locked itself (auto-lock) sends the page back to the gate.
+function lockedOut(reply) {
+  if (reply?.error?.code === 'locked') {
+    render();
+    return true;
+  }
+  return false;
+}
+
+async function loadAll() {
+  await loadProfile();
+  await loadSites();
+  await loadSettings();
+}
+
+// --- profile -------------------------------------------------------------------------------
+
+function inputFor(record, key, label, kind, path) {
+  const id = nextId('f');
+  const error = h('span', { class: 'error field-error', id: `${id}-error` });
+  const common = {
+    id,
+    'aria-describedby': `${id}-error`,
+    dataset: { path },
+    autocomplete: 'off',
+  };
+  let input;
+  if (kind === 'textarea') {
+    input = h('textarea', { ...common, rows: 2, value: record[key] ?? '' });
+  } else if (kind === 'secret') {
+    const masked = key === 'cc-number' ? maskCardNumber(record[key]) : record[key] ? '•••' : '';
+    input = h('input', {
+      ...common,
+      type: 'text',
+      inputmode: 'numeric',
+      value: '',
+      placeholder: masked ? `${masked} (type to replace)` : '',
+    });
+  } else {
+    const type = kind === 'integer' ? 'number' : (kind ?? 'text');
+    input = h('input', { ...common, type, value: record[key] ?? '' });
+  }
+  const original = record[key];
+  input.addEventListener('input', () => {
+    if (kind === 'secret') {
+      const typed = digitsOf(input.value);
+      record[key] = typed === '' ? original : typed;
+    } else if (kind === 'integer') {
+      record[key] = integerOrEmpty(input.value);
+    } else {
+      record[key] = input.value;
+    }
+  });
+  return h('div', { class: 'row' }, h('label', { for: id }, label), input, error);
+}
+
+function recordFieldset(title, record, fields, path, onRemove) {
+  return h(
+    'fieldset',
+    { class: 'record' },
+    h('legend', {}, title),
+    fields.map(([key, label, kind]) => inputFor(record, key, label, kind, `${path}.${key}`)),
+    h('button', { type: 'button', class: 'danger', onclick: onRemove }, `Remove ${title}`),
+  );
+}
+
+function renderProfile() {
+  fill(
+    $('person'),
+    h('legend', {}, 'You'),
+    PERSON_FIELDS.map(([key, label, kind]) =>
+      inputFor(draft.person, key, label, kind, `person.${key}`),
+    ),
+  );
+  fill(
+    $('addresses'),
+    draft.addresses.map((address, i) =>
+      recordFieldset(
+        `address ${address.label || i + 1}`,
+        address,
+        ADDRESS_FIELDS,
+        `addresses[${i}]`,
+        () => {
+          draft.addresses.splice(i, 1);
+          renderProfile();
+        },
+      ),
+    ),
+  );
+  fill(
+    $('cards'),
+    draft.cards.map((card, i) =>
+      recordFieldset(`card ${card.label || i + 1}`, card, CARD_FIELDS, `cards[${i}]`, () => {
+        draft.cards.splice(i, 1);
+        renderProfile();
+      }),
+    ),
+  );
+  renderDefaults();
+}
+
+function renderDefaults() {
+  const choice = (key, label, records) => {
+    const id = nextId('d');
+    const select = h(
+      'select',
+      { id, dataset: { path: `defaults.${key}` } },
+      h('option', { value: '' }, 'None'),
+      records.filter((r) => r.id).map((r) => h('option', { value: r.id }, r.label || r.id)),
+    );
+    select.value = draft.defaults[key] ?? '';
+    select.addEventListener('change', () => {
+      draft.defaults[key] = select.value;
+    });
+    return h('div', { class: 'row' }, h('label', { for: id }, label), select);
+  };
+  fill(
+    $('defaults'),
+    h('legend', {}, 'Defaults'),
+    choice('shipping', 'Shipping address', draft.addresses),
+    choice('billing', 'Billing address', draft.addresses),
+    choice('card', 'Card', draft.cards),
+    h('p', { class: 'note' }, 'Save a new address or card before choosing it here.'),
+  );
+}
+
+function useProfile(profile) {
+  draft = {
+    person: { ...(profile.person ?? {}) },
+    addresses: (profile.addresses ?? []).map((a) => ({ ...a })),
+    cards: (profile.cards ?? []).map((c) => ({ ...c })),
+    defaults: { ...(profile.defaults ?? {}) },
+  };
+  renderProfile();
+}
+
+async function loadProfile() {
+  const reply = await ask('profile.get');
+  if (lockedOut(reply)) return;
+  if (!reply.ok) {
+    fill($('profile-error'), errorText(reply));
+    return;
+  }
+  useProfile(reply.profile);
+}
+
+function clearFieldErrors() {
+  for (const el of document.querySelectorAll('.field-error')) fill(el);
+  for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+}
+
+async function saveProfile(event) {
+  event.preventDefault();
+  clearFieldErrors();
+  fill($('profile-error'));
+  fill($('profile-saved'), 'Saving…');
+  const reply = await ask('profile.put', { profile: profileForPut(draft) });
+  fill($('profile-saved'));
+  if (lockedOut(reply)) return;
+  if (!reply.ok) {
+    const path = errorPath(reply.error?.field);
+    const input = path ? document.querySelector(`[data-path="${CSS.escape(path)}"]`) : null;
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      fill($(`${input.id}-error`), errorMessage(reply.error));
+      input.focus();
+    }
+    fill($('profile-error'), errorText(reply));
+    return;
+  }
+  useProfile(reply.profile);
+  fill($('profile-saved'), 'Saved.');
+}
+
+// --- sites ---------------------------------------------------------------------------------
+
+function when(time) {
+  if (!time) return 'never';
+  const date = new Date(time);
+  return Number.isNaN(date.getTime())
+    ? String(time)
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+async function loadSites() {
+  const reply = await ask('site.list');
+  if (lockedOut(reply)) return;
+  if (!reply.ok) {
+    fill($('sites-error'), errorText(reply));
+    return;
+  }
+  fill($('sites-error'));
+  const sites = reply.sites ?? [];
+  fill(
+    $('site-rows'),
+    sites.length
+      ? sites.map((s) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, s.site),
+            h('td', {}, s.allow.length ? s.allow.map(categoryLabel).join(', ') : 'nothing'),
+            h('td', {}, s.auto_card ? 'yes' : 'no'),
+            h('td', {}, when(s.last_shared)),
+            h(
+              'td',
+              {},
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'danger',
+                  'aria-label': `Revoke everything for ${s.site}`,
+                  onclick: () => revoke(s.site),
+                },
+                'Revoke',
+              ),
+            ),
+          ),
+        )
+      : h('tr', {}, h('td', { colspan: 5 }, 'No site has been allowed anything yet.')),
+  );
+  const select = $('ledger-site');
+  const chosen = select.value;
+  fill(
+    select,
+    h('option', { value: '' }, 'All sites'),
+    sites.map((s) => h('option', { value: s.site }, s.site)),
+  );
+  select.value = sites.some((s) => s.site === chosen) ? chosen : '';
+  await loadLedger(true);
+}
+
+async function revoke(site) {
+  const reply = await ask('site.forget', { url: site });
+  if (lockedOut(reply)) return;
+  if (!reply.ok) fill($('sites-error'), errorText(reply));
+  await loadSites();
+}
+
+// --- ledger --------------------------------------------------------------------------------
+
+async function loadLedger(fresh) {
+  if (fresh) {
+    ledgerBefore = null;
+    fill($('ledger-rows'));
+  }
+  const site = $('ledger-site').value;
+  const body = { limit: 50 };
+  if (site) body.url = site;
+  if (ledgerBefore !== null) body.before = ledgerBefore;
+  const reply = await ask('ledger.list', body);
+  if (lockedOut(reply)) return;
+  if (!reply.ok) {
+    $('ledger-rows').append(h('tr', {}, h('td', { colspan: 3 }, errorText(reply))));
+    return;
+  }
+  if (fresh && reply.entries.length === 0) {
+    $('ledger-rows').append(h('tr', {}, h('td', { colspan: 3 }, 'Nothing was shared yet.')));
+  }
+  for (const entry of reply.entries) {
+    $('ledger-rows').append(
+      h(
+        'tr',
+        {},
+        h('td', {}, h('time', { datetime: entry.time }, when(entry.time))),
+        h('td', {}, entry.site),
+        h('td', {}, entry.fields.join(', ')),
+      ),
+    );
+  }
+  ledgerBefore = reply.next ?? null;
+  $('ledger-more').hidden = ledgerBefore === null;
+}
+
+async function verifyLedger() {
+  fill($('verify-result'), 'Checking…');
+  const reply = await ask('ledger.verify');
+  if (lockedOut(reply)) return;
+  fill(
+    $('verify-result'),
+    reply.ok
+      ? `Intact: ${reply.entries} entr${reply.entries === 1 ? 'y' : 'ies'}, none altered.`
+      : `Not intact: ${errorText(reply)}`,
+  );
+  $('verify-result').className = reply.ok ? 'ok' : 'error';
+}
+
+// --- settings ------------------------------------------------------------------------------
+
+async function loadSettings() {
+  const reply = await ask('settings.get');
+  if (lockedOut(reply)) return;
+  if (reply.ok) $('autolock').value = reply.autolock_minutes;
+  const stored = await webext.storage.local.get('prefs');
+  $('autofill').checked = stored?.prefs?.autofill !== false;
+}
+
+async function saveAutolock(event) {
+  event.preventDefault();
+  const minutes = integerOrEmpty($('autolock').value);
+  if (minutes === '' || minutes > 1440) {
+    fill($('autolock-result'), 'Choose 0 to 1440 minutes.');
+    return;
+  }
+  const reply = await ask('settings.set', { autolock_minutes: minutes });
+  if (lockedOut(reply)) return;
+  fill($('autolock-result'), reply.ok ? 'Saved.' : errorText(reply));
+}
+
+async function saveAutofill() {
+  await webext.storage.local.set({ prefs: { autofill: $('autofill').checked } });
+}
+
+async function changePassword(event) {
+  event.preventDefault();
+  const old = $('old-password');
+  const next = $('new-password');
+  const again = $('new-password2');
+  const problem = newPasswordProblem(next.value, again.value);
+  if (problem) {
+    fill($('passwd-result'), problem);
+    next.focus();
+    return;
+  }
+  const reply = await ask('passwd', { old: old.value, new: next.value });
+  old.value = '';
+  next.value = '';
+  again.value = '';
+  if (lockedOut(reply)) return;
+  fill($('passwd-result'), reply.ok ? 'The master password was changed.' : errorText(reply));
+  $('passwd-result').className = reply.ok ? 'ok' : 'error';
+}
+
+// --- wiring --------------------------------------------------------------------------------
+
+$('profile-form').addEventListener('submit', saveProfile);
+$('add-address').addEventListener('click', () => {
+  draft.addresses.push({});
+  renderProfile();
+});
+$('add-card').addEventListener('click', () => {
+  draft.cards.push({});
+  renderProfile();
+});
+$('ledger-site').addEventListener('change', () => loadLedger(true));
+$('ledger-more').addEventListener('click', () => loadLedger(false));
+$('verify').addEventListener('click', verifyLedger);
+$('autolock-form').addEventListener('submit', saveAutolock);
+$('autofill').addEventListener('change', saveAutofill);
+$('passwd-form').addEventListener('submit', changePassword);
+$('lock').addEventListener('click', async () => {
+  await ask('lock');
+  render();
+});
+
+render();

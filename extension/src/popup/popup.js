@@ -1,0 +1,232 @@
+// The popup: the vault's state, and for the current tab's site which categories the page asks
+// for, a switch per category (the site's policy, written with site.set), Fill now (a shopper
+// gesture, so card fields may fill), what was shared before, and Forget this site.
+// Opened as a page with ?tab=ID it acts on that tab (tests, and the options page).
+
+import { webext } from '../shared/webext.js';
+import { h, fill } from '../shared/dom.js';
+import { ask, errorText } from '../shared/gateway.js';
+import { showGate } from '../shared/gate.js';
+import { categoryLabel, HOST_ERRORS } from '../shared/protocol.js';
+import { TAB_SUMMARY, TAB_FILL, TAB_CHANGED } from '../shared/messages.js';
+import { toggleRows, allowAfterToggle, ledgerLine, isSecure } from './model.js';
+
+const $ = (id) => document.getElementById(id);
+const VAULT_STATES = { absent: 'No vault yet', locked: 'Locked', unlocked: 'Unlocked' };
+const FORGET_CONFIRM_MS = 5000;
+
+let tabId = null;
+let tabUrl = '';
+let policy = null;
+let asked = [];
+let forgetArmedUntil = 0;
+
+async function currentTabId() {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await webext.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+function showOnly(section) {
+  for (const id of ['site', 'not-web']) $(id).hidden = id !== section;
+}
+
+async function render() {
+  showOnly(null);
+  $('lock').hidden = true;
+  const status = await showGate($('gate'), onUnlocked);
+  fill($('vault-state'), status.ok ? (VAULT_STATES[status.vault] ?? '') : '');
+}
+
+async function onUnlocked() {
+  $('lock').hidden = false;
+  await showSite();
+}
+
+async function showSite() {
+  if (tabId === null) return showOnly('not-web');
+  const summary = await ask(TAB_SUMMARY, { tabId });
+  if (!summary.ok || !summary.web) return showOnly('not-web');
+  tabUrl = summary.url;
+  asked = summary.asked ?? [];
+  const reply = await ask('site.get', { url: tabUrl });
+  if (!reply.ok) {
+    if (reply.error?.code === 'locked') return render();
+    showOnly('site');
+    fill($('site-name'), new URL(tabUrl).host);
+    fill($('policy-error'), errorText(reply));
+    return;
+  }
+  policy = reply;
+  showOnly('site');
+  fill($('site-name'), policy.site);
+  $('access').hidden = summary.access !== false;
+  renderAsks(summary);
+  renderToggles();
+  await renderLedger();
+}
+
+function renderAsks(summary) {
+  const parts = [];
+  if (summary.asked?.length) {
+    parts.push(`This page asks for: ${summary.asked.map(categoryLabel).join(', ')}.`);
+  } else {
+    parts.push('pims has not found fields it knows on this page.');
+  }
+  if (summary.filled)
+    parts.push(`Filled ${summary.filled} field${summary.filled === 1 ? '' : 's'}.`);
+  const foreign = (summary.sites ?? []).filter((s) => s !== policy?.site);
+  if (foreign.length)
+    parts.push(`Frames from other sites: ${foreign.join(', ')} (each has its own settings).`);
+  fill($('asks'), parts.join(' '));
+}
+
+function renderToggles() {
+  const rows = toggleRows(policy, asked, isSecure(tabUrl));
+  const list = $('toggles');
+  fill(
+    list,
+    rows.map((row) => {
+      const id = `allow-${row.id}`;
+      const input = h('input', {
+        id,
+        type: 'checkbox',
+        role: 'switch',
+        checked: row.checked,
+        disabled: row.disabled,
+        dataset: { category: row.id },
+        onchange: (event) => setAllowed(row.id, event.target.checked),
+      });
+      return h(
+        'li',
+        { class: row.asked ? 'switch-row asked' : 'switch-row' },
+        input,
+        h('label', { for: id }, row.label),
+        row.asked ? h('span', { class: 'tag' }, 'asked') : null,
+        row.note ? h('span', { class: 'note' }, row.note) : null,
+      );
+    }),
+  );
+  const cardAllowed = policy.allow.includes('card') || policy.allow.includes('card_csc');
+  $('auto-card-row').hidden = !cardAllowed || !isSecure(tabUrl);
+  $('auto-card').checked = Boolean(policy.auto_card);
+}
+
+async function savePolicy(allow, autoCard) {
+  const inputs = [...document.querySelectorAll('#toggles input, #auto-card')];
+  for (const input of inputs) input.disabled = true;
+  fill($('policy-error'));
+  const reply = await ask('site.set', { url: tabUrl, allow, auto_card: autoCard });
+  if (reply.ok) {
+    policy = reply;
+  } else {
+    fill($('policy-error'), errorText(reply));
+  }
+  renderToggles(); // back to what the host holds, whether or not the change was taken
+}
+
+function setAllowed(category, on) {
+  const allow = allowAfterToggle(policy.allow, category, on);
+  const keepId = `allow-${category}`;
+  savePolicy(allow, policy.auto_card).then(() => $(keepId)?.focus());
+}
+
+async function renderLedger() {
+  const reply = await ask('ledger.list', { url: tabUrl, limit: 10 });
+  const list = $('ledger');
+  if (!reply.ok) {
+    fill(list, h('li', {}, errorText(reply)));
+    return;
+  }
+  if (!reply.entries.length) {
+    fill(list, h('li', {}, 'Nothing was shared with this site yet.'));
+    return;
+  }
+  fill(
+    list,
+    reply.entries.map((entry) => {
+      const line = ledgerLine(entry);
+      return h(
+        'li',
+        {},
+        h('time', { datetime: entry.time }, line.time),
+        ` — ${line.what}`,
+        h('span', { class: 'fields' }, ` (${line.fields})`),
+      );
+    }),
+  );
+}
+
+async function fillNow() {
+  const button = $('fill-now');
+  button.disabled = true;
+  fill($('fill-result'), 'Filling…');
+  const reply = await ask(TAB_FILL, { tabId });
+  button.disabled = false;
+  if (!reply.ok) {
+    fill($('fill-result'), errorText(reply));
+    return;
+  }
+  let text = `Filled ${reply.filled} field${reply.filled === 1 ? '' : 's'}.`;
+  if (reply.error && HOST_ERRORS[reply.error]) text += ` ${HOST_ERRORS[reply.error]}`;
+  fill($('fill-result'), text);
+  await showSite();
+}
+
+async function forget() {
+  const button = $('forget');
+  if (Date.now() > forgetArmedUntil) {
+    forgetArmedUntil = Date.now() + FORGET_CONFIRM_MS;
+    fill(button, `Press again to forget ${policy?.site ?? 'this site'}`);
+    setTimeout(() => fill(button, 'Forget this site'), FORGET_CONFIRM_MS);
+    return;
+  }
+  forgetArmedUntil = 0;
+  fill(button, 'Forget this site');
+  const reply = await ask('site.forget', { url: tabUrl });
+  if (!reply.ok && reply.error?.code !== 'not_found') {
+    fill($('policy-error'), errorText(reply));
+    return;
+  }
+  fill($('policy-error'), 'This site is allowed nothing now.');
+  await showSite();
+}
+
+async function lock() {
+  await ask('lock');
+  await render();
+}
+
+webext.runtime.onMessage.addListener((message, sender) => {
+  // Only the background's notices: content scripts' messages reach extension pages too.
+  const fromExtension =
+    sender?.id === webext.runtime.id &&
+    !sender.tab &&
+    String(sender.url ?? '').startsWith(webext.runtime.getURL(''));
+  if (
+    fromExtension &&
+    message?.type === TAB_CHANGED &&
+    message.tabId === tabId &&
+    policy &&
+    message.totals
+  ) {
+    asked = message.totals.asked;
+    renderAsks(message.totals);
+    renderToggles();
+  }
+  return false;
+});
+
+$('fill-now').addEventListener('click', fillNow);
+$('forget').addEventListener('click', forget);
+$('lock').addEventListener('click', lock);
+$('auto-card').addEventListener('change', (event) =>
+  savePolicy(policy.allow, event.target.checked).then(() => $('auto-card').focus()),
+);
+$('options').addEventListener('click', () => webext.runtime.openOptionsPage());
+
+currentTabId().then((id) => {
+  tabId = id;
+  render();
+});

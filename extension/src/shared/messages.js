@@ -1,0 +1,15 @@
+// Messages between the parts of the extension (not the host's verbs; see protocol.js).
+
+// content script -> background
+export const PAGE_FIELDS = 'page.fields'; // {fields, reason}: fill what my frame may have
+export const PAGE_DESCRIBE = 'page.describe'; // {fields}: what my frame asks for, fill nothing
+
+// extension page -> background, besides the host's verbs
+export const TAB_SUMMARY = 'tab.summary'; // {tabId}: what the page asks for and what was filled
+export const TAB_FILL = 'tab.fill'; // {tabId}: the shopper pressed Fill now
+
+// background -> extension pages
+export const TAB_CHANGED = 'tab.changed'; // {tabId}
+
+// Why a content script sends its fields.
+export const REASONS = Object.freeze(['load', 'change', 'gesture']);

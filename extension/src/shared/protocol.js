@@ -1,0 +1,202 @@
+// The pims host protocol as the extension sees it: verbs, error codes, consent categories.
+// Mirrors docs/protocol.md (host/src/protocol/verbs.cpp, host/include/pims/status.h,
+// host/src/policy/categories.cpp). The host's codes are append-only; so is this copy.
+
+export const HOST_NAME = 'org.pims.host';
+
+// Every verb the host answers. `fill` is sent only by the background itself, with the URL the
+// browser reports for the requesting frame; extension pages may send the others.
+export const VERBS = Object.freeze([
+  'status',
+  'setup',
+  'unlock',
+  'lock',
+  'passwd',
+  'settings.get',
+  'settings.set',
+  'profile.get',
+  'profile.put',
+  'site.get',
+  'site.set',
+  'site.list',
+  'site.forget',
+  'fill',
+  'ledger.list',
+  'ledger.verify',
+]);
+
+// The host's error codes (stable wire values).
+export const HOST_ERRORS = Object.freeze({
+  bad_frame: 'The message to pims-host was damaged.',
+  bad_json: 'pims-host could not read the message.',
+  bad_request: 'The request was not understood.',
+  unknown_verb: 'pims-host does not know this request (is it older than the extension?).',
+  too_large: 'The request or its answer is too large.',
+  vault_absent: 'No vault yet: set one up first.',
+  vault_exists: 'A vault already exists.',
+  locked: 'The vault is locked.',
+  bad_password: 'Wrong password.',
+  vault_corrupt: 'The vault file is damaged or was tampered with.',
+  not_found: 'Not found.',
+  caller_refused: 'pims-host refused this extension (is it the official pims build?).',
+  internal: 'pims-host failed unexpectedly.',
+  invalid_field: 'A value is not valid.',
+  bad_site: 'This page is not an http or https site.',
+  vault_newer: 'The vault was written by a newer pims: upgrade pims-host.',
+  io_error: 'pims-host could not read or write the vault file.',
+  busy: 'Another pims program is using the vault; try again.',
+});
+
+// Errors the background itself produces, never sent by the host. Kept apart so the host's list
+// stays an exact mirror.
+export const EXTENSION_ERRORS = Object.freeze({
+  host_missing: 'pims-host is not installed: run ./install.sh (or pims-install install).',
+  host_forbidden:
+    'pims-host is installed but not registered for this extension: run pims-install install.',
+  host_exited: 'pims-host stopped; it will be restarted.',
+  host_timeout: 'pims-host did not answer in time.',
+  forbidden: 'This part of the extension may not make that request.',
+  bad_message: 'The message was not understood.',
+  no_site: 'This page is not an http or https site.',
+});
+
+export const ERROR_CODES = Object.freeze([
+  ...Object.keys(HOST_ERRORS),
+  ...Object.keys(EXTENSION_ERRORS),
+]);
+
+// Reasons the host gives in fill.withheld, plus the content script's own refusals.
+export const WITHHELD_REASONS = Object.freeze({
+  not_allowed: 'not allowed for this site',
+  needs_gesture: 'needs you to press Fill',
+  insecure_origin: 'cards are never shared with http: pages',
+  too_long: 'too long for the field',
+  not_visible: 'the field is not visible',
+});
+
+// Consent categories in the host's order, each with the autofill field names it covers
+// (billing_address: the address names with the `billing` hint).
+const ADDRESS_FIELDS = [
+  'street-address',
+  'address-line1',
+  'address-line2',
+  'address-line3',
+  'address-level4',
+  'address-level3',
+  'address-level2',
+  'address-level1',
+  'postal-code',
+  'country',
+  'country-name',
+];
+
+export const CATEGORIES = Object.freeze([
+  {
+    id: 'name',
+    label: 'Name',
+    fields: [
+      'name',
+      'honorific-prefix',
+      'given-name',
+      'additional-name',
+      'family-name',
+      'honorific-suffix',
+      'nickname',
+    ],
+  },
+  { id: 'email', label: 'Email address', fields: ['email'] },
+  {
+    id: 'phone',
+    label: 'Phone number',
+    fields: [
+      'tel',
+      'tel-country-code',
+      'tel-national',
+      'tel-area-code',
+      'tel-local',
+      'tel-local-prefix',
+      'tel-local-suffix',
+      'tel-extension',
+    ],
+  },
+  { id: 'shipping_address', label: 'Shipping address', fields: ADDRESS_FIELDS },
+  { id: 'billing_address', label: 'Billing address', fields: ADDRESS_FIELDS },
+  {
+    id: 'card',
+    label: 'Payment card (number, holder, expiry)',
+    fields: [
+      'cc-name',
+      'cc-given-name',
+      'cc-additional-name',
+      'cc-family-name',
+      'cc-number',
+      'cc-exp',
+      'cc-exp-month',
+      'cc-exp-year',
+      'cc-type',
+    ],
+  },
+  { id: 'card_csc', label: 'Card security code', fields: ['cc-csc'] },
+  { id: 'organization', label: 'Company or organization', fields: ['organization'] },
+  {
+    id: 'birthday',
+    label: 'Date of birth',
+    fields: ['bday', 'bday-day', 'bday-month', 'bday-year'],
+  },
+]);
+
+export const CATEGORY_IDS = Object.freeze(CATEGORIES.map((c) => c.id));
+
+// Categories that the host withholds from http: pages and, for some fields, without a gesture.
+export const CARD_CATEGORIES = Object.freeze(['card', 'card_csc']);
+
+const LABELS = new Map(CATEGORIES.map((c) => [c.id, c.label]));
+
+export function categoryLabel(id) {
+  return LABELS.get(id) ?? id;
+}
+
+const FIELD_CATEGORY = new Map();
+for (const category of CATEGORIES) {
+  if (category.id === 'billing_address') continue; // a hint decides; see categoryOfAutocomplete
+  for (const field of category.fields) FIELD_CATEGORY.set(field, category.id);
+}
+
+export function categoryOfField(field, hint = '') {
+  const category = FIELD_CATEGORY.get(String(field).toLowerCase());
+  if (category === 'shipping_address' && hint === 'billing') return 'billing_address';
+  return category ?? null;
+}
+
+const CONTACT_TOKENS = new Set(['home', 'work', 'mobile', 'fax', 'pager']);
+
+// The autofill field name and address hint of an autocomplete attribute, read the way the host
+// reads it (WHATWG: [section-*] [shipping|billing] [contact] field [webauthn]). Only used to tell
+// the shopper which categories a page asks for; the host makes every fill decision itself.
+export function parseAutocomplete(attribute) {
+  const tokens = String(attribute ?? '')
+    .toLowerCase()
+    .split(/[\t\n\f\r ]+/)
+    .filter(Boolean);
+  if (tokens.length === 0 || tokens.length > 5) return null;
+  if (tokens.at(-1) === 'webauthn') tokens.pop();
+  const field = tokens.pop();
+  if (!field || field === 'on' || field === 'off') return null;
+  if (tokens.length && CONTACT_TOKENS.has(tokens.at(-1))) tokens.pop();
+  let hint = '';
+  if (tokens.length && (tokens.at(-1) === 'shipping' || tokens.at(-1) === 'billing')) {
+    hint = tokens.pop();
+  }
+  if (tokens.length && tokens.at(-1).startsWith('section-')) tokens.pop();
+  if (tokens.length) return null;
+  return { field, hint };
+}
+
+export function categoryOfAutocomplete(attribute) {
+  const parsed = parseAutocomplete(attribute);
+  return parsed ? categoryOfField(parsed.field, parsed.hint) : null;
+}
+
+// Host verbs that may take longer than a usual request: password hashing (Argon2id) runs on
+// setup, unlock and passwd.
+export const SLOW_VERBS = Object.freeze(new Set(['setup', 'unlock', 'passwd']));

@@ -1,0 +1,89 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { ext } from './paths.mjs';
+
+const popup = await ext('src/popup/model.js');
+const options = await ext('src/options/model.js');
+const gate = await ext('src/shared/gate.js'); // touches the DOM only when a form is shown
+
+test('popup toggles: one per category, asked ones first, cards off-limits on http', () => {
+  const rows = popup.toggleRows({ allow: ['email', 'card'] }, ['card', 'email'], true);
+  assert.equal(rows.length, 9);
+  assert.deepEqual(
+    rows.slice(0, 2).map((r) => r.id),
+    ['email', 'card'],
+  );
+  assert.ok(rows.slice(0, 2).every((r) => r.asked && r.checked));
+  assert.ok(rows.every((r) => r.label && !r.disabled));
+  const insecure = popup.toggleRows({ allow: [] }, [], false);
+  const card = insecure.find((r) => r.id === 'card');
+  assert.equal(card.disabled, true);
+  assert.match(card.note, /http/);
+  assert.equal(insecure.find((r) => r.id === 'name').disabled, false);
+});
+
+test('a toggle changes one category and keeps the host order', () => {
+  assert.deepEqual(popup.allowAfterToggle(['email'], 'name', true), ['name', 'email']);
+  assert.deepEqual(popup.allowAfterToggle(['name', 'email'], 'name', false), ['email']);
+  assert.deepEqual(popup.allowAfterToggle(['email'], 'email', true), ['email']);
+});
+
+test('a ledger line names categories and fields, never values', () => {
+  const line = popup.ledgerLine(
+    {
+      seq: 1,
+      time: '2026-11-29T04:38:22.123Z',
+      site: 's',
+      fields: ['given-name', 'family-name', 'street-address'],
+    },
+    'en-GB',
+  );
+  assert.equal(line.what, 'Name, Shipping address');
+  assert.equal(line.fields, 'given-name, family-name, street-address');
+  assert.match(line.time, /2026/);
+  assert.equal(popup.ledgerLine({ time: 'bad', fields: [] }).what, 'nothing known');
+  assert.equal(popup.isSecure('https://a.example/'), true);
+  assert.equal(popup.isSecure('http://a.example/'), false);
+  assert.equal(popup.isSecure('nonsense'), false);
+});
+
+test('card numbers are shown masked to their last four digits', () => {
+  assert.equal(options.maskCardNumber('4111 1111 1111 1111'), '•••• 1111');
+  assert.equal(options.maskCardNumber(''), '');
+  assert.equal(options.maskCardNumber(undefined), '');
+});
+
+test('host validation errors find their field', () => {
+  const error = {
+    code: 'invalid_field',
+    field: 'profile.cards[0].cc-number',
+    message: 'cards[0].cc-number: not a valid card number (checksum)',
+  };
+  assert.equal(options.errorPath(error.field), 'cards[0].cc-number');
+  assert.equal(options.errorMessage(error), 'not a valid card number (checksum)');
+  assert.equal(options.errorMessage({ message: 'plain' }), 'plain');
+});
+
+test('the profile sent on save leaves out empty fields', () => {
+  const put = options.profileForPut({
+    person: { 'given-name': 'Ada', 'family-name': '', tel: undefined },
+    addresses: [{ label: 'Home', country: 'GB', tel: '' }],
+    cards: [{ 'cc-number': '4111111111111111', 'cc-exp-month': 12, 'cc-exp-year': '' }],
+    defaults: { shipping: '', card: 'visa' },
+  });
+  assert.deepEqual(put, {
+    person: { 'given-name': 'Ada' },
+    addresses: [{ label: 'Home', country: 'GB' }],
+    cards: [{ 'cc-number': '4111111111111111', 'cc-exp-month': 12 }],
+    defaults: { card: 'visa' },
+  });
+  assert.equal(options.digitsOf('4111 1111-1111 1111'), '4111111111111111');
+  assert.equal(options.integerOrEmpty(' 12 '), 12);
+  assert.equal(options.integerOrEmpty('x'), '');
+});
+
+test('a new password needs 8 characters and a matching confirmation', () => {
+  assert.match(gate.newPasswordProblem('short', 'short'), /8/);
+  assert.match(gate.newPasswordProblem('long enough', 'long enougH'), /differ/);
+  assert.equal(gate.newPasswordProblem('long enough', 'long enough'), null);
+});

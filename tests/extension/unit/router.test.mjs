@@ -1,0 +1,169 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { ext } from './paths.mjs';
+
+const router = await ext('src/background/router.js');
+const ID = 'pimolfoaenmpnnffagccgenemjhlonda';
+const self = { runtimeId: ID, extensionOrigin: `chrome-extension://${ID}/` };
+
+const popup = {
+  id: ID,
+  url: `chrome-extension://${ID}/popup/popup.html`,
+  origin: `chrome-extension://${ID}`,
+};
+const content = {
+  id: ID,
+  url: 'https://www.shop.example/checkout?step=2',
+  origin: 'https://www.shop.example',
+  tab: { id: 7, url: 'https://www.shop.example/checkout?step=2' },
+  frameId: 0,
+};
+
+test('extension pages are the extension tier, also when opened in a tab', () => {
+  assert.equal(router.senderTier(popup, self), 'extension');
+  assert.equal(router.senderTier({ ...popup, tab: { id: 3 } }, self), 'extension');
+  // Firefox reports no origin.
+  const moz = { id: ID, url: 'moz-extension://1234/options/options.html' };
+  assert.equal(
+    router.senderTier(moz, { runtimeId: ID, extensionOrigin: 'moz-extension://1234/' }),
+    'extension',
+  );
+});
+
+test('content scripts in http(s) frames are the content tier', () => {
+  assert.equal(router.senderTier(content, self), 'content');
+  assert.equal(
+    router.senderTier(
+      { ...content, frameId: 4, url: 'https://pay.example/frame', origin: 'https://pay.example' },
+      self,
+    ),
+    'content',
+  );
+});
+
+test('anyone else is refused', () => {
+  assert.equal(router.senderTier({ ...popup, id: 'another-extension' }, self), null);
+  assert.equal(router.senderTier({ ...content, id: 'another-extension' }, self), null);
+  assert.equal(router.senderTier(null, self), null);
+  assert.equal(router.senderTier({ id: ID }, self), null);
+  // An extension URL with a foreign origin claim.
+  assert.equal(router.senderTier({ ...popup, origin: 'https://evil.example' }, self), null);
+  // A content script in a non-web frame.
+  assert.equal(
+    router.senderTier({ ...content, url: 'file:///etc/passwd', origin: 'null' }, self),
+    null,
+  );
+  // No tab or frame: not a content script.
+  assert.equal(router.senderTier({ ...content, tab: undefined }, self), null);
+});
+
+test('the frame URL comes from the sender and must agree with its origin', () => {
+  assert.equal(router.frameUrlOf(content), content.url);
+  assert.equal(router.frameUrlOf({ url: 'http://shop.example/' }), 'http://shop.example/');
+  assert.equal(router.frameUrlOf({ ...content, origin: 'https://evil.example' }), null);
+  assert.equal(router.frameUrlOf({ url: 'about:blank', origin: 'https://shop.example' }), null);
+  assert.equal(router.frameUrlOf({ url: 'javascript:alert(1)' }), null);
+  assert.equal(router.frameUrlOf({}), null);
+});
+
+test('extension pages may send host verbs except fill, and tab requests', () => {
+  assert.deepEqual(router.route({ type: 'unlock', password: 'x' }, 'extension'), {
+    action: 'host',
+    verb: 'unlock',
+  });
+  assert.deepEqual(
+    router.route({ type: 'site.set', url: 'https://a.example', allow: [] }, 'extension'),
+    { action: 'host', verb: 'site.set' },
+  );
+  assert.equal(
+    router.route({ type: 'fill', url: 'https://a.example', fields: [] }, 'extension').action,
+    'refuse',
+  );
+  assert.deepEqual(router.route({ type: 'tab.summary', tabId: 3 }, 'extension'), {
+    action: 'summary',
+  });
+  assert.deepEqual(router.route({ type: 'tab.fill', tabId: 3 }, 'extension'), {
+    action: 'fill-tab',
+  });
+  assert.equal(router.route({ type: 'tab.fill' }, 'extension').code, 'bad_message');
+  assert.equal(router.route({ type: 'nope' }, 'extension').code, 'forbidden');
+});
+
+test('content scripts may only describe or ask to fill their own fields', () => {
+  assert.deepEqual(router.route({ type: 'page.fields', reason: 'load', fields: [] }, 'content'), {
+    action: 'fields',
+  });
+  assert.deepEqual(router.route({ type: 'page.describe', fields: [] }, 'content'), {
+    action: 'describe',
+  });
+  for (const verb of [
+    'unlock',
+    'profile.get',
+    'site.set',
+    'fill',
+    'lock',
+    'tab.fill',
+    'tab.summary',
+  ]) {
+    assert.deepEqual(
+      router.route({ type: verb, tabId: 1 }, 'content'),
+      { action: 'refuse', code: 'forbidden' },
+      verb,
+    );
+  }
+  assert.equal(
+    router.route({ type: 'page.fields', reason: 'load' }, 'content').code,
+    'bad_message',
+  );
+  assert.equal(
+    router.route({ type: 'page.fields', reason: 'please', fields: [] }, 'content').code,
+    'bad_message',
+  );
+});
+
+test('messages from unknown senders or of no shape are refused', () => {
+  assert.equal(router.route({ type: 'status' }, null).action, 'refuse');
+  assert.equal(router.route(null, 'extension').code, 'bad_message');
+  assert.equal(router.route('status', 'extension').code, 'bad_message');
+});
+
+test('the host body drops the routing keys', () => {
+  assert.deepEqual(router.hostBody({ type: 'unlock', id: 99, password: 'pw' }), { password: 'pw' });
+});
+
+test('descriptors from a content script are reduced to known keys and sizes', () => {
+  const fields = router.sanitizeFields([
+    {
+      ref: 'f1',
+      autocomplete: 'email',
+      label: 'x'.repeat(1000),
+      visible: true,
+      maxlength: 20,
+      extra: 'dropped',
+      value: 'secret',
+    },
+    { ref: 'f1', autocomplete: 'tel' }, // duplicate ref
+    { ref: 'bad ref!', autocomplete: 'tel' },
+    {
+      ref: 'f2',
+      options: [{ value: 'FR', text: 'France', selected: true }, null],
+      maxlength: -1,
+      visible: 'yes',
+    },
+    null,
+    'junk',
+  ]);
+  assert.equal(fields.length, 2);
+  assert.equal(fields[0].label.length, 200);
+  assert.equal(fields[0].maxlength, 20);
+  assert.equal(fields[0].visible, true);
+  assert.ok(!('extra' in fields[0]) && !('value' in fields[0]));
+  assert.deepEqual(fields[1].options, [{ value: 'FR', text: 'France' }]);
+  assert.ok(!('maxlength' in fields[1]));
+  assert.equal(fields[1].visible, false);
+  assert.deepEqual(router.sanitizeFields('nope'), []);
+  assert.equal(
+    router.sanitizeFields(Array.from({ length: 900 }, (_, i) => ({ ref: `f${i}` }))).length,
+    500,
+  );
+});

@@ -65,7 +65,7 @@ TEST_CASE("parsing: mistakes are usage errors with a useful message") {
   }
 }
 
-TEST_CASE("--help documents every exit code") {
+TEST_CASE("the help text documents every exit code") {
   const std::string usage = UsageText();
   for (const char* line : {"0  success", "1  a registration", "2  bad command line",
                            "3  status", "4  no browser found"}) {

@@ -37,7 +37,7 @@ done
 # Nothing outside the usual places (a stray build path would show up here).
 while read -r path; do
   case "$path" in
-    ./ | ./usr/* | ./etc/chromium/* | ./etc/opt/chrome/* | ./etc/ | ./etc/chromium/ | ./etc/opt/) ;;
+    ./ | ./usr/* | ./etc/ | ./etc/chromium/* | ./etc/opt/ | ./etc/opt/chrome/*) ;;
     *) fail "unexpected path in the package: $path" ;;
   esac
 done <<<"$listing"

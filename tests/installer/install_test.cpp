@@ -243,7 +243,7 @@ TEST_CASE("a Flatpak wrapper survives quotes in the host path") {
   CHECK_FALSE(ParseFlatpakWrapper("#!/bin/sh\nexec /usr/bin/pims-host \"$@\"\n"));
 }
 
-TEST_CASE("--profile-dir writes <dir>/NativeMessagingHosts and records nothing") {
+TEST_CASE("a profile folder (--profile-dir) gets <dir>/NativeMessagingHosts, recorded nowhere") {
   Machine machine;
   const fs::path profile = machine.scratch.path() / "udd";
   const Target target = ProfileTarget(*FindBrowser("chromium"), profile);

@@ -90,9 +90,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_ENHANCES "chromium, firefox-esr, firefox")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${_pims_pkg}/conffiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+# CPack puts the summary on the first line; this is the extended description after it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
-pims keeps the personal data you type into online checkouts (names, email,
+  "pims keeps the personal data you type into online checkouts (names, email,
 phones, addresses, payment cards) encrypted on your own machine, and gives
 each shop only what you allowed that shop to have. Every value shared is
 written to a ledger you can read.

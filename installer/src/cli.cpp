@@ -232,6 +232,9 @@ int RunInstall(const Options& options, const CliContext& context, const World& w
   int registered = 0;
   for (const Selected& s : selected) {
     const std::vector<Target> targets = InstallTargets(s, scope, options, world);
+    if (s.named && !options.profile_dir && !FoundAnyCopy(s.detection) && !targets.empty()) {
+      out << "  " << s.browser->name << ": not found on this machine; registering anyway\n";
+    }
     if (targets.empty() && (s.named || s.detection.found)) {
       out << "  " << s.browser->name << ": " << NoTargetReason(*s.browser, scope) << "\n";
       failed = failed || s.named;

@@ -2,10 +2,9 @@
 // answers a status request when started as the browser would start it (with the manifest's
 // allowed origin, or the manifest path and the Gecko ID).
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 #include "pims/build_config.h"
 #include "test_support.h"
@@ -74,10 +73,9 @@ TEST_CASE("pims-install --profile-dir registers the real pims-host, which answer
 TEST_CASE("HOME=<dir> pims-install --browser firefox registers a host Firefox can start") {
   ScratchDir scratch;
   const fs::path home = scratch.path() / "home";
-  const auto install =
-      RunProcess({PIMS_INSTALL_BINARY, "install", "--browser", "firefox", "--host-path",
-                  PIMS_HOST_BINARY},
-                 {"HOME=" + home.string(), "XDG_CONFIG_HOME=", "XDG_DATA_HOME="});
+  const auto install = RunProcess(
+      {PIMS_INSTALL_BINARY, "install", "--browser", "firefox", "--host-path", PIMS_HOST_BINARY},
+      {"HOME=" + home.string(), "XDG_CONFIG_HOME=", "XDG_DATA_HOME="});
   INFO(install.out << install.err);
   REQUIRE(install.exit_code == 0);
   const fs::path manifest_file = home / ".mozilla/native-messaging-hosts/org.pims.host.json";
@@ -85,9 +83,10 @@ TEST_CASE("HOME=<dir> pims-install --browser firefox registers a host Firefox ca
   CHECK(manifest["allowed_extensions"] == json::array({build::kGeckoExtensionId}));
   const std::string gecko_id = manifest["allowed_extensions"][0];
 
-  const auto host = RunProcess({manifest["path"].get<std::string>(), manifest_file.string(), gecko_id},
-                               {"PIMS_HOME=" + (scratch.path() / "vault").string()},
-                               Frame(R"({"id":1,"type":"status"})"), std::chrono::seconds(20));
+  const auto host =
+      RunProcess({manifest["path"].get<std::string>(), manifest_file.string(), gecko_id},
+                 {"PIMS_HOME=" + (scratch.path() / "vault").string()},
+                 Frame(R"({"id":1,"type":"status"})"), std::chrono::seconds(20));
   INFO(host.err);
   CHECK(host.exit_code == 0);
   CHECK(FirstReply(host.out)["id"] == 1);

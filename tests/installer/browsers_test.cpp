@@ -1,12 +1,12 @@
 // The table of browsers and locations (installer/src/browsers.h), checked against the browsers'
 // documentation: Chrome "Native messaging", MDN "Native manifests", Microsoft Edge "Native
 // messaging", and the traced behaviour of Brave, Vivaldi and Opera (docs/install.md).
-#include <catch2/catch.hpp>
+#include "browsers.h"
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <sstream>
 
-#include "browsers.h"
 #include "cli.h"
 #include "test_support.h"
 
@@ -18,7 +18,8 @@ using testing::ScratchDir;
 
 std::vector<std::string> Dirs(const std::string& id, Os os, Scope scope) {
   std::vector<std::string> out;
-  for (const fs::path& dir : ManifestDirs(*FindBrowser(id), os, scope, InstallRoots::Symbolic(os))) {
+  for (const fs::path& dir :
+       ManifestDirs(*FindBrowser(id), os, scope, InstallRoots::Symbolic(os))) {
     std::string text = dir.string();
     if (text.rfind("//", 0) == 0) text.erase(0, 1);
     out.push_back(text);
@@ -200,9 +201,8 @@ TEST_CASE("Windows targets: HKCU keys and a per-user file, HKLM keys and a machi
   CHECK(user[0].kind == TargetKind::kRegistry);
   CHECK(user[0].keys.size() == 2);
   CHECK(user[0].keys[0].hive == Hive::kCurrentUser);
-  CHECK(user[0].manifest_file ==
-        fs::path("%LOCALAPPDATA%") / "pims" / "NativeMessagingHosts" /
-            "org.pims.host.chromium.json");
+  CHECK(user[0].manifest_file == fs::path("%LOCALAPPDATA%") / "pims" / "NativeMessagingHosts" /
+                                     "org.pims.host.chromium.json");
   auto system = TargetsFor(*FindBrowser("firefox"), Os::kWindows, Scope::kSystem, roots);
   REQUIRE(system.size() == 1);
   CHECK(system[0].keys[0].hive == Hive::kLocalMachine);
@@ -254,7 +254,8 @@ TEST_CASE("Flatpak and Snap copies are detected apart from native ones") {
   REQUIRE(targets.size() == 2);
   CHECK(targets[1].kind == TargetKind::kFlatpak);
   CHECK(targets[1].manifest_file ==
-        roots.home / ".var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts/org.pims.host.json");
+        roots.home /
+            ".var/app/org.mozilla.firefox/.mozilla/native-messaging-hosts/org.pims.host.json");
   CHECK(targets[1].wrapper_file == roots.home / ".var/app/org.mozilla.firefox/data/pims/pims-host");
   // Flatpak registrations are per user.
   CHECK(TargetsFor(firefox, Os::kLinux, Scope::kSystem, roots).size() == 1);
@@ -290,9 +291,9 @@ TEST_CASE("docs/install.md shows every location of the table") {
       if (line.rfind("  ", 0) != 0 || at == std::string::npos) continue;
       std::string location = line.substr(at + 2);
       if (location.rfind("none", 0) == 0) continue;
-      for (const std::string& suffix : {std::string(" (when /usr/lib64/mozilla exists)"),
-                                       std::string("/org.pims.host.json"),
-                                       std::string("\\org.pims.host")}) {
+      for (const std::string& suffix :
+           {std::string(" (when /usr/lib64/mozilla exists)"), std::string("/org.pims.host.json"),
+            std::string("\\org.pims.host")}) {
         if (location.size() > suffix.size() &&
             location.compare(location.size() - suffix.size(), suffix.size(), suffix) == 0) {
           location.erase(location.size() - suffix.size());

@@ -1,12 +1,12 @@
 // pims-install's command line (installer/src/cli.h): parsing, and whole commands run against
 // scratch roots with an injected environment, as the binary would run them.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
+#include "cli.h"
 
+#include <catch2/catch.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli.h"
 #include "files.h"
 #include "pims/build_config.h"
 #include "test_support.h"
@@ -67,8 +67,8 @@ TEST_CASE("parsing: mistakes are usage errors with a useful message") {
 
 TEST_CASE("the help text documents every exit code") {
   const std::string usage = UsageText();
-  for (const char* line : {"0  success", "1  a registration", "2  bad command line",
-                           "3  status", "4  no browser found"}) {
+  for (const char* line : {"0  success", "1  a registration", "2  bad command line", "3  status",
+                           "4  no browser found"}) {
     CHECK(usage.find(line) != std::string::npos);
   }
   CHECK(usage.find("--profile-dir") != std::string::npos);
@@ -95,12 +95,12 @@ struct Cli {
     const std::string root_text = root.string();
     views.push_back(root_text);
     const std::string home_text = home.string();
-    CliContext context{.env = Environment{[home_text](std::string_view name)
-                                              -> std::optional<std::string> {
-                         if (name == "HOME") return home_text;
-                         return std::nullopt;
-                       }},
-                       .os = Os::kLinux};
+    CliContext context{
+        .env = Environment{[home_text](std::string_view name) -> std::optional<std::string> {
+          if (name == "HOME") return home_text;
+          return std::nullopt;
+        }},
+        .os = Os::kLinux};
     std::ostringstream o, e;
     const int code = Main(views, context, o, e);
     out = o.str();
@@ -266,12 +266,11 @@ TEST_CASE("a Snap-only Chromium is explained, not registered; a Flatpak gets its
 
 TEST_CASE("manifest prints what install writes; list and locations describe the table") {
   Cli cli;
-  REQUIRE(cli({"manifest", "--family", "firefox", "--host-path", "/usr/bin/pims-host"}) ==
-          kExitOk);
+  REQUIRE(cli({"manifest", "--family", "firefox", "--host-path", "/usr/bin/pims-host"}) == kExitOk);
   CHECK(cli.out == RenderManifest(Family::kFirefox, "/usr/bin/pims-host"));
   const fs::path output = cli.scratch.path() / "out/org.pims.host.json";
-  REQUIRE(cli({"manifest", "--family", "chromium", "--host-path", "/usr/bin/pims-host",
-               "--output", output.string()}) == kExitOk);
+  REQUIRE(cli({"manifest", "--family", "chromium", "--host-path", "/usr/bin/pims-host", "--output",
+               output.string()}) == kExitOk);
   CHECK(ReadText(output) == RenderManifest(Family::kChromium, "/usr/bin/pims-host"));
 
   testing::MakeExecutable(cli.root / "opt/google/chrome/chrome");

@@ -1,12 +1,13 @@
 // Install and uninstall against scratch roots (installer/src/install.h): every browser and scope
 // writes the right file with the right contents; a second install changes nothing; uninstall
 // leaves nothing of pims's and touches nothing else.
+#include "install.h"
+
 #include <catch2/catch.hpp>
 
 #include "browsers.h"
 #include "created_dirs.h"
 #include "files.h"
-#include "install.h"
 #include "sandbox.h"
 #include "targets.h"
 #include "test_support.h"
@@ -95,8 +96,8 @@ TEST_CASE("every browser and scope on Linux: install, re-install, uninstall") {
         }
         REQUIRE(targets.size() == 1);
         const Target& target = targets[0];
-        const fs::path base = scope == Scope::kUser ? machine.world.roots.home
-                                                    : machine.world.roots.system;
+        const fs::path base =
+            scope == Scope::kUser ? machine.world.roots.home : machine.world.roots.system;
         // Everything goes under the injected roots, never the real home or /etc.
         CHECK(target.manifest_file.string().rfind(base.string(), 0) == 0);
         CHECK(target.manifest_file.filename() == "org.pims.host.json");
@@ -184,8 +185,7 @@ TEST_CASE("an older pims registration is updated in place") {
   WriteText(target.manifest_file, RenderManifest(Family::kFirefox, "/old/prefix/bin/pims-host"));
   auto outcomes = machine.InstallAll({target}, Scope::kUser);
   CHECK(ActionName(outcomes[0].action) == "updated");
-  CHECK(ReadText(target.manifest_file) ==
-        RenderManifest(Family::kFirefox, machine.host.string()));
+  CHECK(ReadText(target.manifest_file) == RenderManifest(Family::kFirefox, machine.host.string()));
 }
 
 TEST_CASE("a write that fails is reported, not thrown") {
@@ -266,13 +266,15 @@ TEST_CASE("Windows: install writes the family's manifest file and sets every key
 
   auto chrome = TargetsFor(*FindBrowser("chrome"), Os::kWindows, Scope::kUser, roots);
   auto brave = TargetsFor(*FindBrowser("brave"), Os::kWindows, Scope::kUser, roots);
-  const fs::path file = roots.local_app_data / "pims/NativeMessagingHosts/org.pims.host.chromium.json";
+  const fs::path file =
+      roots.local_app_data / "pims/NativeMessagingHosts/org.pims.host.chromium.json";
   REQUIRE(chrome[0].manifest_file == file);
 
   CHECK(ActionName(machine.InstallAll(chrome, Scope::kUser)[0].action) == "created");
-  CHECK(registry.values == std::map<std::string, std::string>{
-                               {"HKCU\\Software\\Google\\Chrome\\NativeMessagingHosts\\org.pims.host",
-                                file.string()}});
+  CHECK(
+      registry.values ==
+      std::map<std::string, std::string>{
+          {"HKCU\\Software\\Google\\Chrome\\NativeMessagingHosts\\org.pims.host", file.string()}});
   CHECK(CheckManifest(ReadText(file), Family::kChromium).valid);
   CHECK(Inspect(chrome[0], machine.world).ok());
 
@@ -303,7 +305,8 @@ TEST_CASE("Windows: a key naming another program's manifest is left alone") {
   const std::string key = "HKCU\\Software\\Mozilla\\NativeMessagingHosts\\org.pims.host";
   registry.values[key] = other.string();
 
-  auto firefox = TargetsFor(*FindBrowser("firefox"), Os::kWindows, Scope::kUser, machine.world.roots);
+  auto firefox =
+      TargetsFor(*FindBrowser("firefox"), Os::kWindows, Scope::kUser, machine.world.roots);
   CHECK(ActionName(machine.InstallAll(firefox, Scope::kUser)[0].action) == "left alone");
   CHECK(registry.values.at(key) == other.string());
   CHECK_FALSE(Inspect(firefox[0], machine.world).ok());
@@ -320,8 +323,9 @@ TEST_CASE("Windows: system scope uses HKLM and %ProgramData%") {
   CHECK(ActionName(machine.InstallAll(edge, Scope::kSystem)[0].action) == "created");
   const fs::path file =
       machine.world.roots.program_data / "pims/NativeMessagingHosts/org.pims.host.chromium.json";
-  CHECK(registry.values.at("HKLM\\Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.pims.host") ==
-        file.string());
+  CHECK(
+      registry.values.at("HKLM\\Software\\Microsoft\\Edge\\NativeMessagingHosts\\org.pims.host") ==
+      file.string());
   CHECK(fs::exists(file));
   CHECK(ActionName(machine.UninstallAll(edge, Scope::kSystem)[0].action) == "removed");
   CHECK_FALSE(fs::exists(file));

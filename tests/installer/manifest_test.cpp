@@ -1,8 +1,9 @@
 // Rendering and checking native messaging host manifests (installer/src/manifest.h).
+#include "manifest.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "manifest.h"
 #include "pims/build_config.h"
 #include "test_support.h"
 
@@ -50,7 +51,8 @@ TEST_CASE("a host path with backslashes, quotes and non-ASCII stays valid JSON")
   const std::string path = "C:\\Program Files\\pims \"beta\"\\caf\xc3\xa9\\pims-host.exe";
   const json manifest = json::parse(RenderManifest(Family::kFirefox, path));
   CHECK(manifest["path"] == path);
-  const ManifestCheck check = CheckManifest(RenderManifest(Family::kFirefox, path), Family::kFirefox);
+  const ManifestCheck check =
+      CheckManifest(RenderManifest(Family::kFirefox, path), Family::kFirefox);
   CHECK(check.valid);
   CHECK(check.ours);
 }
@@ -124,8 +126,8 @@ TEST_CASE("each wrong field of a manifest is a problem") {
     CHECK_FALSE(problems_with([](json& m) { m["allowed_origins"] = "*"; }).valid);
   }
   SECTION("the other family's list") {
-    auto check = CheckManifest(RenderManifest(Family::kFirefox, "/usr/bin/pims-host"),
-                               Family::kChromium);
+    auto check =
+        CheckManifest(RenderManifest(Family::kFirefox, "/usr/bin/pims-host"), Family::kChromium);
     CHECK_FALSE(check.valid);
     CHECK(check.ours);
     REQUIRE(check.problems.size() == 1);

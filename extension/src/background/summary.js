@@ -17,7 +17,8 @@ export function askedCategories(fields) {
   return asked;
 }
 
-// A frame's summary after a fill reply ({fills, withheld}).
+// A frame's summary after a fill reply ({fills, withheld}). `filled` counts distinct fields:
+// filling a field again at the shopper's request does not count it twice.
 export function frameAfterFill(previous, { site, fields, reply }) {
   const asked = new Set(previous?.asked ?? []);
   for (const category of askedCategories(fields)) asked.add(category);
@@ -26,8 +27,10 @@ export function frameAfterFill(previous, { site, fields, reply }) {
     if (w.category) asked.add(w.category);
     if (w.reason === 'not_allowed' && w.category) notAllowed.add(w.category);
   }
-  // A category allowed since (the popup toggled it) is no longer "not allowed".
+  const filledRefs = new Set(previous?.filledRefs ?? []);
   for (const fill of reply.fills ?? []) {
+    filledRefs.add(fill.ref);
+    // A category allowed since (the popup toggled it) is no longer "not allowed".
     const category = categoryOfAutocomplete(fieldAutocomplete(fields, fill.ref));
     if (category) notAllowed.delete(category);
   }
@@ -35,7 +38,8 @@ export function frameAfterFill(previous, { site, fields, reply }) {
     site: reply.site ?? site,
     asked: sorted(asked),
     notAllowed: sorted(notAllowed),
-    filled: (previous?.filled ?? 0) + (reply.fills?.length ?? 0),
+    filled: filledRefs.size,
+    filledRefs: [...filledRefs],
   };
 }
 
@@ -50,6 +54,7 @@ export function frameAfterDescribe(previous, { site, fields }) {
     asked: sorted(askedCategories(fields)),
     notAllowed: previous?.notAllowed ?? [],
     filled: previous?.filled ?? 0,
+    filledRefs: previous?.filledRefs ?? [],
   };
 }
 

@@ -133,13 +133,22 @@ function inputFor(record, key, label, kind, path) {
   return h('div', { class: 'row' }, h('label', { for: id }, label), input, error);
 }
 
-function recordFieldset(title, record, fields, path, onRemove) {
+function recordFieldset(kind, name, record, fields, path, onRemove) {
   return h(
     'fieldset',
     { class: 'record' },
-    h('legend', {}, title),
-    fields.map(([key, label, kind]) => inputFor(record, key, label, kind, `${path}.${key}`)),
-    h('button', { type: 'button', class: 'danger', onclick: onRemove }, `Remove ${title}`),
+    h('legend', {}, `${kind[0].toUpperCase()}${kind.slice(1)}: ${name}`),
+    fields.map(([key, label, type]) => inputFor(record, key, label, type, `${path}.${key}`)),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'danger',
+        onclick: onRemove,
+        'aria-label': `Remove ${kind} ${name}`,
+      },
+      `Remove this ${kind}`,
+    ),
   );
 }
 
@@ -155,7 +164,8 @@ function renderProfile() {
     $('addresses'),
     draft.addresses.map((address, i) =>
       recordFieldset(
-        `address ${address.label || i + 1}`,
+        'address',
+        address.label || `${i + 1}`,
         address,
         ADDRESS_FIELDS,
         `addresses[${i}]`,
@@ -169,7 +179,7 @@ function renderProfile() {
   fill(
     $('cards'),
     draft.cards.map((card, i) =>
-      recordFieldset(`card ${card.label || i + 1}`, card, CARD_FIELDS, `cards[${i}]`, () => {
+      recordFieldset('card', card.label || `${i + 1}`, card, CARD_FIELDS, `cards[${i}]`, () => {
         draft.cards.splice(i, 1);
         renderProfile();
       }),

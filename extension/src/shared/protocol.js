@@ -123,7 +123,7 @@ export const CATEGORIES = Object.freeze([
   { id: 'billing_address', label: 'Billing address', fields: ADDRESS_FIELDS },
   {
     id: 'card',
-    label: 'Payment card (number, holder, expiry)',
+    label: 'Payment card',
     fields: [
       'cc-name',
       'cc-given-name',

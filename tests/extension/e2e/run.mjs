@@ -8,7 +8,8 @@
 //   node tests/extension/e2e/run.mjs firefox   one
 //
 // Environment: PIMS_HOST_BIN (default build/host/pims-host), CHROMIUM_BIN, FIREFOX_BIN,
-// E2E_KEEP=1 keeps the run directories for a look at host.log.
+// E2E_KEEP=1 keeps the run directories for a look at host.log; E2E_SCREENSHOTS=DIR saves the
+// popup and the options page as PNGs there.
 // Recipe: /work/shared/browser-testing.md (headless, no display, loopback only).
 
 import { createRequire } from 'node:module';
@@ -147,7 +148,7 @@ async function launch(kind, run, port) {
         '--disable-dev-shm-usage',
         `--load-extension=${dist}`,
         `--disable-extensions-except=${dist}`,
-        `--host-resolver-rules=MAP shop.example 127.0.0.1:${port}`,
+        `--host-resolver-rules=MAP shop.example 127.0.0.1:${port}, MAP pay.example 127.0.0.1:${port}`,
         '--password-store=basic',
       ],
     });
@@ -226,7 +227,6 @@ async function openGateway(kind, browser, base) {
 
 async function scenario(kind, port) {
   const run = mkdtempSync(path.join(os.tmpdir(), `pims-e2e-${kind}-`));
-  registerHost(kind, run);
   console.log(`# ${kind} (${run})`);
   let browser;
   const watchdog = setTimeout(() => {
@@ -239,9 +239,20 @@ async function scenario(kind, port) {
     browser = launched.browser;
     const { send, call } = await openGateway(kind, browser, launched.base);
 
+    // Not registered yet: the shopper is told how to install it.
+    const missing = await send({ type: 'status' });
+    check(
+      `${kind}: a missing host is reported with the install hint`,
+      missing?.ok === false &&
+        missing.error.code === 'host_missing' &&
+        missing.error.message.includes('pims-host is not installed: run ./install.sh'),
+      JSON.stringify(missing),
+    );
+    registerHost(kind, run);
+    // The next request reconnects (after the back-off) and finds it.
     const status = await send({ type: 'status' });
     check(
-      `${kind}: the host answers status through the background`,
+      `${kind}: once registered, the host answers status through the background`,
       status?.ok && status.vault === 'absent',
       JSON.stringify(status),
     );
@@ -336,16 +347,24 @@ async function scenario(kind, port) {
     );
 
     const summary = await send({ type: 'tab.summary', tabId });
+    const top = summary?.frames?.find((f) => f.frameId === 0);
+    const pay = summary?.frames?.find((f) => f.site === 'http://pay.example');
     check(
       `${kind}: the tab summary says what the page asks for and what is not allowed`,
       summary?.ok &&
         ['name', 'email', 'phone', 'shipping_address', 'card'].every((c) =>
           summary.asked.includes(c),
         ) &&
-        summary.notAllowed.includes('phone') &&
-        summary.notAllowed.includes('card') &&
-        !summary.notAllowed.includes('email'),
+        top?.site === SHOP &&
+        top.notAllowed.includes('phone') &&
+        top.notAllowed.includes('card') &&
+        !top.notAllowed.includes('email'),
       JSON.stringify(summary),
+    );
+    check(
+      `${kind}: per frame, with the frame's own site`,
+      pay?.notAllowed.includes('email') && summary.sites.includes('http://pay.example'),
+      JSON.stringify(summary?.frames),
     );
 
     const fillNow = await send({ type: 'tab.fill', tabId });
@@ -365,6 +384,10 @@ async function scenario(kind, port) {
       `${kind}: Fill now still leaves invisible fields empty`,
       after && after.values['trap-opacity'] === '' && after.values['trap-covered'] === '',
     );
+
+    await frameChecks(kind, shop, send, tabId);
+    await popupChecks(kind, browser, launched.base, send, tabId);
+    await optionsChecks(kind, browser, launched.base);
 
     const ledger = await send({ type: 'ledger.list', url: SHOP });
     const fieldsShared = new Set((ledger?.entries ?? []).flatMap((e) => e.fields));
@@ -400,6 +423,174 @@ async function scenario(kind, port) {
     }
     if (!process.env.E2E_KEEP) rmSync(run, { recursive: true, force: true });
   }
+}
+
+async function frameValues(shop) {
+  const frame = shop.frames().find((f) => f.url().startsWith('http://pay.example/'));
+  return frame ? frame.evaluate(() => window.__report().values) : null;
+}
+
+// A frame from another site gets nothing the shop was allowed; its own site's permissions
+// decide, and a shopper's Fill now reaches into it.
+async function frameChecks(kind, shop, send, tabId) {
+  const before = await frameValues(shop);
+  check(
+    `${kind}: the cross-site frame is not filled with the shop's permissions`,
+    before && before['pay-email'] === '' && before['pay-name'] === '',
+    JSON.stringify(before),
+  );
+  const allowed = await send({ type: 'site.set', url: 'http://pay.example/', allow: ['email'] });
+  check(`${kind}: site.set for the frame's site`, allowed?.ok, JSON.stringify(allowed));
+  await send({ type: 'tab.fill', tabId });
+  const after = await poll(
+    () => frameValues(shop),
+    (v) => v?.['pay-email'],
+    STEP_MS,
+    'frame fill',
+  ).catch(() => null);
+  check(
+    `${kind}: the frame gets what its own site allows`,
+    after?.['pay-email'] === 'ada@example.org',
+    JSON.stringify(after),
+  );
+  check(
+    `${kind}: and not what only the shop allows`,
+    after?.['pay-name'] === '',
+    JSON.stringify(after),
+  );
+}
+
+async function openExtensionPage(kind, browser, url) {
+  const page = await browser.newPage();
+  if (kind === 'firefox') {
+    await page.goto(url, { waitUntil: [] }).catch(() => undefined);
+  } else {
+    await withTimeout(page.goto(url), STEP_MS, url);
+  }
+  await poll(
+    () => page.evaluate(() => document.readyState).catch(() => ''),
+    (s) => s === 'complete',
+    STEP_MS,
+    url,
+  );
+  return page;
+}
+
+async function screenshot(page, name) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await withTimeout(
+    page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }),
+    STEP_MS,
+    'screenshot',
+  );
+}
+
+// The popup, driven with the keyboard: the page's site, what it asks for, and a switch that
+// writes the site's policy.
+async function popupChecks(kind, browser, base, send, tabId) {
+  const page = await openExtensionPage(kind, browser, `${base}popup/popup.html?tab=${tabId}`);
+  const state = () =>
+    page.evaluate(() => ({
+      site: document.getElementById('site-name')?.textContent,
+      asks: document.getElementById('asks')?.textContent,
+      phone: document.getElementById('allow-phone')?.checked,
+      phoneBusy: document.getElementById('allow-phone')?.disabled,
+      cardDisabled: document.getElementById('allow-card')?.disabled,
+      email: document.getElementById('allow-email')?.checked,
+      ledger: document.getElementById('ledger')?.textContent,
+    }));
+  const shown = await poll(state, (s) => s.site && s.email !== undefined, STEP_MS, 'popup').catch(
+    (e) => ({ error: String(e) }),
+  );
+  check(
+    `${kind}: the popup shows the tab's site and its switches`,
+    shown.site === SHOP && shown.email === true && shown.phone === false,
+    JSON.stringify(shown),
+  );
+  check(
+    `${kind}: the popup says what the page asks for`,
+    /Phone number/.test(shown.asks ?? ''),
+    shown.asks,
+  );
+  check(`${kind}: card switches are off-limits on an http page`, shown.cardDisabled === true);
+  check(
+    `${kind}: the popup lists what was shared before`,
+    /Name/.test(shown.ledger ?? ''),
+    shown.ledger,
+  );
+  await screenshot(page, `${kind}-popup`);
+  await page.focus('#allow-phone');
+  await page.keyboard.press(' ');
+  const toggled = await poll(
+    state,
+    (s) => s.phone === true && s.phoneBusy === false,
+    STEP_MS,
+    'toggle',
+  ).catch(() => null);
+  const policy = await send({ type: 'site.get', url: SHOP });
+  check(
+    `${kind}: a switch (pressed with the keyboard) writes the site's policy`,
+    toggled && policy?.allow?.includes('phone'),
+    JSON.stringify(policy),
+  );
+  await page.close();
+}
+
+// The options page: card numbers masked, host validation errors next to their field.
+async function optionsChecks(kind, browser, base) {
+  const page = await openExtensionPage(kind, browser, `${base}options/options.html`);
+  const selector = '[data-path="cards[0].cc-number"]';
+  const field = await poll(
+    () => page.evaluate((sel) => document.querySelector(sel)?.placeholder ?? null, selector),
+    (p) => p !== null,
+    STEP_MS,
+    'options profile',
+  ).catch(() => null);
+  check(
+    `${kind}: the options page shows the card number masked`,
+    field?.startsWith('•••• 1111'),
+    String(field),
+  );
+  const leaked = await page.evaluate(() => {
+    const values = [...document.querySelectorAll('input, textarea')]
+      .map((el) => el.value)
+      .join(' ');
+    return (
+      document.documentElement.outerHTML.includes('4111111111111111') ||
+      values.includes('4111111111111111')
+    );
+  });
+  check(`${kind}: the full card number is nowhere on the page`, leaked === false);
+  const sites = await page.evaluate(() => document.getElementById('site-rows').textContent);
+  check(
+    `${kind}: the options page lists the allowed sites`,
+    sites.includes(SHOP) && sites.includes('http://pay.example'),
+    sites,
+  );
+  await screenshot(page, `${kind}-options`);
+  await page.type(selector, '4111111111111112');
+  await page.click('#profile-form button[type=submit]');
+  const error = await poll(
+    () =>
+      page.evaluate((sel) => {
+        const input = document.querySelector(sel);
+        return {
+          invalid: input.getAttribute('aria-invalid'),
+          text: document.getElementById(`${input.id}-error`).textContent,
+        };
+      }, selector),
+    (e) => e.invalid === 'true' && e.text,
+    STEP_MS,
+    'validation error',
+  ).catch(() => null);
+  check(
+    `${kind}: a host validation error shows next to its field`,
+    Boolean(error?.text),
+    JSON.stringify(error),
+  );
+  await page.close();
 }
 
 // The browser runs in its own process group (puppeteer starts it detached): end all of it.

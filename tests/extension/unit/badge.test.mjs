@@ -53,6 +53,7 @@ test('a frame summary after a fill: asked, filled, and withheld as not allowed',
     asked: ['name', 'phone', 'billing_address'],
     notAllowed: ['phone'],
     filled: 1,
+    filledRefs: ['f1'],
   });
   assert.ok(!JSON.stringify(frame).includes('Ada'), 'no value is kept');
   const again = summary.frameAfterFill(frame, {
@@ -62,6 +63,12 @@ test('a frame summary after a fill: asked, filled, and withheld as not allowed',
   });
   assert.equal(again.filled, 2);
   assert.deepEqual(again.notAllowed, [], 'phone was allowed since');
+  const refilled = summary.frameAfterFill(again, {
+    site: 'https://www.shop.example/x',
+    fields,
+    reply: { fills: [{ ref: 'f1', value: 'Ada', field: 'given-name' }], withheld: [] },
+  });
+  assert.equal(refilled.filled, 2, 'a field filled again on request counts once');
 });
 
 test('a policy change updates what a frame may not have', () => {
@@ -90,5 +97,6 @@ test('tab totals add up the frames', () => {
     asked: ['card_csc'],
     notAllowed: [],
     filled: 0,
+    filledRefs: [],
   });
 });

@@ -26,6 +26,24 @@ std::string KnownBrowserIds() {
   return ids;
 }
 
+// The browser ids for --help, wrapped under the option descriptions.
+std::string WrappedBrowserIds() {
+  constexpr size_t kIndent = 22;
+  constexpr size_t kWidth = 94;
+  std::string text;
+  std::string line(kIndent, ' ');
+  for (const Browser& browser : AllBrowsers()) {
+    const std::string word = std::string(browser.id) + ",";
+    if (line.size() + 1 + word.size() > kWidth) {
+      text += line + "\n";
+      line = std::string(kIndent, ' ');
+    }
+    if (line.size() > kIndent) line += " ";
+    line += word;
+  }
+  return text + line + " all.\n";
+}
+
 bool TakesValue(std::string_view option) {
   return option == "--browser" || option == "--scope" || option == "--host-path" ||
          option == "--profile-dir" || option == "--root" || option == "--family" ||
@@ -543,10 +561,9 @@ std::string UsageText() {
          "  locations   where each browser reads the manifest, on this or another OS.\n"
          "\n"
          "Options:\n"
-         "  --browser NAME      one of: " +
-         KnownBrowserIds() +
-         ", or all. Repeat it or separate\n"
-         "                      names with commas. Default: every browser found on this machine.\n"
+         "  --browser NAME      a browser, or all; repeat it or separate names with commas.\n"
+         "                      Default: every browser found on this machine. Names:\n" +
+         WrappedBrowserIds() +
          "  --scope user|system user (default): for you, no privileges needed. system: for every\n"
          "                      user, needs root (an administrator on Windows).\n"
          "  --host-path PATH    the pims-host to register. Default: the pims-host next to\n"

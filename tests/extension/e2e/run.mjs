@@ -12,6 +12,7 @@
 // popup and the options page as PNGs there.
 // Recipe: /work/shared/browser-testing.md (headless, no display, loopback only).
 
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -123,7 +124,8 @@ function registerHost(kind, run) {
   }
 }
 
-async function launch(kind, run, port) {
+async function launch(kind, run, shop) {
+  const { port, tlsPort } = shop;
   const env = {
     ...process.env,
     HOME: path.join(run, 'home'),
@@ -140,6 +142,7 @@ async function launch(kind, run, port) {
       headless: true,
       userDataDir: path.join(run, 'udd'),
       enableExtensions: true,
+      acceptInsecureCerts: true, // the test shop's self-signed certificate
       defaultViewport: viewport,
       env,
       args: [
@@ -148,7 +151,7 @@ async function launch(kind, run, port) {
         '--disable-dev-shm-usage',
         `--load-extension=${dist}`,
         `--disable-extensions-except=${dist}`,
-        `--host-resolver-rules=MAP shop.example 127.0.0.1:${port}, MAP pay.example 127.0.0.1:${port}`,
+        `--host-resolver-rules=MAP shop.example 127.0.0.1:${port}, MAP pay.example 127.0.0.1:${port}, MAP secure.example 127.0.0.1:${tlsPort}`,
         '--password-store=basic',
       ],
     });
@@ -168,6 +171,7 @@ async function launch(kind, run, port) {
     executablePath: BROWSERS.firefox,
     headless: true,
     userDataDir: path.join(run, 'profile'),
+    acceptInsecureCerts: true,
     defaultViewport: viewport,
     env,
     args: ['--remote-allow-system-access'],
@@ -176,6 +180,8 @@ async function launch(kind, run, port) {
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       'services.settings.server': 'http://127.0.0.1:9/',
@@ -225,7 +231,7 @@ async function openGateway(kind, browser, base) {
   return { page, send, call };
 }
 
-async function scenario(kind, port) {
+async function scenario(kind, shopServer) {
   const run = mkdtempSync(path.join(os.tmpdir(), `pims-e2e-${kind}-`));
   console.log(`# ${kind} (${run})`);
   let browser;
@@ -235,7 +241,7 @@ async function scenario(kind, port) {
     process.exit(1);
   }, BROWSER_BUDGET_MS);
   try {
-    const launched = await withTimeout(launch(kind, run, port), 60_000, `${kind} launch`);
+    const launched = await withTimeout(launch(kind, run, shopServer), 60_000, `${kind} launch`);
     browser = launched.browser;
     const { send, call } = await openGateway(kind, browser, launched.base);
 
@@ -388,6 +394,7 @@ async function scenario(kind, port) {
     await frameChecks(kind, shop, send, tabId);
     await popupChecks(kind, browser, launched.base, send, tabId);
     await optionsChecks(kind, browser, launched.base);
+    await cardChecks(kind, browser, send, call);
 
     const ledger = await send({ type: 'ledger.list', url: SHOP });
     const fieldsShared = new Set((ledger?.entries ?? []).flatMap((e) => e.fields));
@@ -593,6 +600,48 @@ async function optionsChecks(kind, browser, base) {
   await page.close();
 }
 
+// Card data on an https page: holder and expiry fill automatically, the number and security
+// code only after the shopper's gesture (the host withholds them with needs_gesture).
+async function cardChecks(kind, browser, send, call) {
+  const allowed = await send({
+    type: 'site.set',
+    url: 'https://secure.example/',
+    allow: ['name', 'card', 'card_csc'],
+  });
+  check(`${kind}: site.set allows cards for an https site`, allowed?.ok, JSON.stringify(allowed));
+  const page = await browser.newPage();
+  await withTimeout(page.goto('https://secure.example/pay.html'), STEP_MS, 'https page');
+  const values = () => page.evaluate(() => window.__report().values);
+  const auto = await poll(values, (v) => v.ccname, STEP_MS, 'card holder').catch(() => null);
+  await sleep(1000);
+  const v = (await values()) ?? {};
+  check(
+    `${kind}: card holder and expiry fill without a gesture`,
+    auto && v.ccname === 'Ada Lovelace' && v.ccmonth === '12' && v.given === 'Ada',
+    JSON.stringify(v),
+  );
+  check(
+    `${kind}: card number and code wait for the shopper's gesture`,
+    v.ccnum === '' && v.cccsc === '',
+    JSON.stringify(v),
+  );
+  const tabId = await call(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const tabs = await api.tabs.query({});
+    return tabs.find((t) => String(t.url).startsWith('https://secure.example/'))?.id;
+  });
+  const filled = await send({ type: 'tab.fill', tabId });
+  const after = await poll(values, (x) => x.ccnum && x.cccsc, STEP_MS, 'card after gesture').catch(
+    () => null,
+  );
+  check(
+    `${kind}: Fill now (a gesture) fills the card number and code`,
+    after?.ccnum === '4111111111111111' && after?.cccsc === '123',
+    JSON.stringify({ filled, after }),
+  );
+  await page.close();
+}
+
 // The browser runs in its own process group (puppeteer starts it detached): end all of it.
 function killGroup(browser) {
   const pid = browser?.process()?.pid;
@@ -617,7 +666,40 @@ async function main() {
       throw new Error('extension/dist is missing: run npm --prefix extension run build');
     }
   }
-  const shop = await startShop();
+  const certs = mkdtempSync(path.join(os.tmpdir(), 'pims-e2e-cert-'));
+  let shop;
+  try {
+    // A throwaway self-signed certificate for https://secure.example.
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=secure.example',
+        '-addext',
+        'subjectAltName=DNS:secure.example',
+        '-keyout',
+        path.join(certs, 'key.pem'),
+        '-out',
+        path.join(certs, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    shop = await startShop({
+      tls: {
+        key: readFileSync(path.join(certs, 'key.pem')),
+        cert: readFileSync(path.join(certs, 'cert.pem')),
+      },
+    });
+  } finally {
+    rmSync(certs, { recursive: true, force: true });
+  }
   try {
     for (const kind of kinds) {
       if (!BROWSERS[kind]) throw new Error(`unknown browser ${kind}`);
@@ -625,7 +707,7 @@ async function main() {
         console.log(`# ${kind}: ${BROWSERS[kind]} not installed, skipped`);
         continue;
       }
-      await scenario(kind, shop.port);
+      await scenario(kind, shop);
     }
   } finally {
     await shop.close();

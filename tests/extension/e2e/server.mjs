@@ -1,8 +1,12 @@
-// The test shop's web server, on loopback. It serves tests/extension/pages/ for any host name
-// and also answers proxy-style requests ("GET http://shop.example/x HTTP/1.1"), so Firefox can
-// use it as its HTTP proxy and pages get a realistic origin without a port.
+// The test shop's web servers, on loopback. Plain HTTP serves tests/extension/pages/ for any
+// host name and also answers proxy-style requests ("GET http://shop.example/x HTTP/1.1"), so
+// Firefox can use it as its HTTP proxy and pages get a realistic origin without a port. With a
+// certificate, an HTTPS server serves the same pages, and the HTTP server tunnels CONNECT
+// requests to it (Firefox's way to reach https://secure.example through the proxy).
 
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { connect } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +14,17 @@ import { fileURLToPath } from 'node:url';
 const PAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'pages');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-export function startShop() {
+function listen(server) {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port)),
+  );
+}
+
+// tls: {key, cert} (PEM) or undefined for HTTP only.
+export async function startShop({ tls } = {}) {
   const requests = [];
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://shop.example');
+  const serve = async (req, res) => {
+    const url = new URL(req.url, `http://${req.headers.host ?? 'shop.example'}`);
     requests.push(`${req.method} ${url.host}${url.pathname}`);
     const file = path.join(PAGES, path.normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(PAGES + path.sep) || req.method !== 'GET') {
@@ -30,14 +41,34 @@ export function startShop() {
     } catch {
       res.writeHead(404).end();
     }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        port: server.address().port,
-        requests,
-        close: () => new Promise((done) => server.close(done)),
+  };
+  const servers = [createServer(serve)];
+  const port = await listen(servers[0]);
+  let tlsPort = null;
+  if (tls) {
+    servers.push(createTlsServer(tls, serve));
+    tlsPort = await listen(servers[1]);
+    servers[0].on('connect', (req, socket, head) => {
+      const upstream = connect(tlsPort, '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
       });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
     });
-  });
+  }
+  return {
+    port,
+    tlsPort,
+    requests,
+    close: () =>
+      Promise.all(
+        servers.map((s) => {
+          s.closeAllConnections?.();
+          return new Promise((done) => s.close(done));
+        }),
+      ),
+  };
 }

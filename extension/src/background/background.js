@@ -250,14 +250,17 @@ webext.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 function createMenus() {
-  webext.contextMenus.removeAll().then(() =>
-    webext.contextMenus.create({
-      id: MENU_ID,
-      title: 'Fill with pims',
-      contexts: ['editable'],
-      documentUrlPatterns: ['http://*/*', 'https://*/*'],
-    }),
-  );
+  webext.contextMenus
+    .removeAll()
+    .then(() =>
+      webext.contextMenus.create({
+        id: MENU_ID,
+        title: 'Fill with pims',
+        contexts: ['editable'],
+        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+      }),
+    )
+    .catch(() => undefined); // a second start-up racing the first: the menu exists
 }
 webext.runtime.onInstalled.addListener(createMenus);
 webext.runtime.onStartup.addListener(createMenus);

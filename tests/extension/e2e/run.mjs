@@ -8,6 +8,7 @@
 //   node tests/extension/e2e/run.mjs firefox   one
 //
 // Environment: PIMS_HOST_BIN (default build/host/pims-host), CHROMIUM_BIN, FIREFOX_BIN,
+// Exit status: 0 all passed, 1 a check failed, 77 nothing could run (no pims-host or browser).
 // E2E_KEEP=1 keeps the run directories for a look at host.log; E2E_SCREENSHOTS=DIR saves the
 // popup and the options page as PNGs there.
 // Recipe: /work/shared/browser-testing.md (headless, no display, loopback only).
@@ -37,6 +38,8 @@ const FIREFOX_UUID = '7d1c9a52-4c3e-4f55-9d7b-3a1f0e2b6c11';
 const STEP_MS = 15_000;
 const BROWSER_BUDGET_MS = 120_000;
 const SHOP = 'http://shop.example';
+// The exit code when nothing could run (no host binary, no browser): ctest's SKIP_RETURN_CODE.
+const SKIPPED = 77;
 const PASSWORD = 'correct horse battery staple';
 const PROFILE = {
   person: {
@@ -658,7 +661,7 @@ async function main() {
   const kinds = wanted.length ? wanted : Object.keys(BROWSERS);
   if (!existsSync(HOST_BIN)) {
     console.log(`pims-host not found at ${HOST_BIN}: build it (cmake target pims-host) first`);
-    console.log('0 passed, 0 failed');
+    process.exitCode = SKIPPED;
     return;
   }
   for (const dist of ['chrome', 'firefox']) {
@@ -713,7 +716,7 @@ async function main() {
     await shop.close();
   }
   console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  process.exitCode = failed ? 1 : passed ? 0 : SKIPPED;
 }
 
 main().catch((error) => {

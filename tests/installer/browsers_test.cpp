@@ -112,7 +112,7 @@ TEST_CASE("Chromium browsers on Linux follow $XDG_CONFIG_HOME, Firefox follows $
         std::vector<fs::path>{"/usr/lib/mozilla/native-messaging-hosts"});
 }
 
-TEST_CASE("a relative or missing XDG_CONFIG_HOME falls back to ~/.config; no HOME is an error") {
+TEST_CASE("a relative or missing XDG_CONFIG_HOME falls back to ~/.config, and no HOME is an error") {
   Environment relative{[](std::string_view name) -> std::optional<std::string> {
     if (name == "HOME") return "/home/ada";
     if (name == "XDG_CONFIG_HOME") return "relative/cfg";

@@ -250,7 +250,7 @@ TEST_CASE("system scope writes under --root, never the real /etc") {
   CHECK(testing::TakeSnapshot(cli.root).empty());
 }
 
-TEST_CASE("a Snap-only Chromium is explained, not registered; a Flatpak gets its script") {
+TEST_CASE("a Snap-only Chromium is explained, not registered, and a Flatpak gets its script") {
   Cli cli;
   testing::MakeExecutable(cli.root / "snap/bin/chromium");
   fs::create_directories(cli.home / ".var/app/org.mozilla.firefox");
@@ -264,7 +264,7 @@ TEST_CASE("a Snap-only Chromium is explained, not registered; a Flatpak gets its
   CHECK_FALSE(fs::exists(cli.home / ".mozilla"));
 }
 
-TEST_CASE("manifest prints what install writes; list and locations describe the table") {
+TEST_CASE("manifest prints what install writes, and list and locations describe the table") {
   Cli cli;
   REQUIRE(cli({"manifest", "--family", "firefox", "--host-path", "/usr/bin/pims-host"}) == kExitOk);
   CHECK(cli.out == RenderManifest(Family::kFirefox, "/usr/bin/pims-host"));

@@ -7,7 +7,8 @@
 //   npm --prefix extension run e2e             both browsers (builds first)
 //   node tests/extension/e2e/run.mjs firefox   one
 //
-// Environment: PIMS_HOST_BIN (default build/host/pims-host), CHROMIUM_BIN, FIREFOX_BIN,
+// Environment: PIMS_HOST_BIN (default build/host/pims-host), PIMS_INSTALL_BIN (default
+// build/installer/pims-install, which registers the host), CHROMIUM_BIN, FIREFOX_BIN,
 // Exit status: 0 all passed, 1 a check failed, 77 nothing could run (no pims-host or browser).
 // E2E_KEEP=1 keeps the run directories for a look at host.log; E2E_SCREENSHOTS=DIR saves the
 // popup and the options page as PNGs there.
@@ -29,6 +30,9 @@ const puppeteer = require('puppeteer-core');
 
 const identity = JSON.parse(readFileSync(path.join(EXT, 'identity.json'), 'utf8'));
 const HOST_BIN = path.resolve(process.env.PIMS_HOST_BIN ?? path.join(REPO, 'build/host/pims-host'));
+const INSTALL_BIN = path.resolve(
+  process.env.PIMS_INSTALL_BIN ?? path.join(path.dirname(HOST_BIN), '../installer/pims-install'),
+);
 const BROWSERS = {
   chromium: process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium',
   firefox: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
@@ -105,26 +109,19 @@ async function poll(read, done, ms, label) {
   throw new Error(`${label}: not reached in ${ms} ms; last ${JSON.stringify(last)}`);
 }
 
-// The host manifest, where each browser looks for it in this run (an installer does this for
-// real profiles).
+// Registers pims-host for this run's browser with the project's own installer, exactly as a
+// shopper's install does: Chromium reads <user-data-dir>/NativeMessagingHosts, Firefox
+// $HOME/.mozilla/native-messaging-hosts. XDG_DATA_HOME is pointed into the run too, so the
+// installer's record of folders it created stays in the run.
 function registerHost(kind, run) {
-  const common = {
-    name: 'org.pims.host',
-    description: 'pims test host',
-    path: HOST_BIN,
-    type: 'stdio',
-  };
-  if (kind === 'chromium') {
-    const dir = path.join(run, 'udd', 'NativeMessagingHosts');
-    mkdirSync(dir, { recursive: true });
-    const manifest = { ...common, allowed_origins: [`chrome-extension://${identity.chrome_id}/`] };
-    writeFileSync(path.join(dir, 'org.pims.host.json'), JSON.stringify(manifest));
-  } else {
-    const dir = path.join(run, 'home', '.mozilla', 'native-messaging-hosts');
-    mkdirSync(dir, { recursive: true });
-    const manifest = { ...common, allowed_extensions: [identity.gecko_id] };
-    writeFileSync(path.join(dir, 'org.pims.host.json'), JSON.stringify(manifest));
-  }
+  const home = path.join(run, 'home');
+  mkdirSync(home, { recursive: true });
+  const args = ['install', '--browser', kind, '--host-path', HOST_BIN];
+  if (kind === 'chromium') args.push('--profile-dir', path.join(run, 'udd'));
+  execFileSync(INSTALL_BIN, args, {
+    env: { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, '.local', 'share') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function launch(kind, run, shop) {
@@ -659,8 +656,8 @@ function killGroup(browser) {
 async function main() {
   const wanted = process.argv.slice(2);
   const kinds = wanted.length ? wanted : Object.keys(BROWSERS);
-  if (!existsSync(HOST_BIN)) {
-    console.log(`pims-host not found at ${HOST_BIN}: build it (cmake target pims-host) first`);
+  if (!existsSync(HOST_BIN) || !existsSync(INSTALL_BIN)) {
+    console.log(`pims-host or pims-install not found (${HOST_BIN}, ${INSTALL_BIN}): build first`);
     process.exitCode = SKIPPED;
     return;
   }

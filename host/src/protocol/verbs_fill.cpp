@@ -77,7 +77,10 @@ Result<FillTrigger> ParseTrigger(const json& body) {
 json FillResultJson(const FillResult& result) {
   json fills = json::array();
   for (const FilledField& f : result.fills) {
-    fills.push_back({{"ref", f.ref}, {"value", f.value.reveal()}, {"field", f.field}});
+    fills.push_back({{"ref", f.ref},
+                     {"value", f.value.reveal()},
+                     {"field", f.field},
+                     {"category", CategoryName(f.category)}});
   }
   json withheld = json::array();
   for (const WithheldField& w : result.withheld) {

@@ -12,7 +12,7 @@ build_packages=(
   nodejs zip
 )
 test_packages=(
-  chromium firefox-esr clang libclang-rt-14-dev sqlite3 python3
+  chromium firefox-esr clang libclang-rt-14-dev sqlite3 python3 lintian
 )
 
 packages=("${build_packages[@]}")

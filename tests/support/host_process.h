@@ -29,6 +29,8 @@ class HostProcess {
   nlohmann::json ReadReply();
   // Closes the host's stdin (end of stream) and returns its exit code.
   int CloseAndWait();
+  // The host's process id (to send it signals).
+  int pid() const { return child_.id(); }
 
  private:
   boost::process::opstream to_host_;

@@ -3,6 +3,8 @@
 // Firefox can use it as its HTTP proxy and pages get a realistic origin without a port. With a
 // certificate, an HTTPS server serves the same pages, and the HTTP server tunnels CONNECT
 // requests to it (Firefox's way to reach https://secure.example through the proxy).
+// A page may POST a JSON report to /__report on its own origin (what its scripts saw); the
+// server keeps each, with the origin it came in on, in `reports`.
 
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -11,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'pages');
+const DEFAULT_PAGES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'pages');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 function listen(server) {
@@ -20,12 +22,38 @@ function listen(server) {
   );
 }
 
-// tls: {key, cert} (PEM) or undefined for HTTP only.
-export async function startShop({ tls } = {}) {
+const MAX_REPORT_BYTES = 64 * 1024;
+
+function readReport(req, res, reports, scheme) {
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk) => {
+    body += chunk;
+    if (body.length > MAX_REPORT_BYTES) req.destroy();
+  });
+  req.on('end', () => {
+    try {
+      reports.push({ ...JSON.parse(body), via: `${scheme}://${req.headers.host}` });
+    } catch {
+      reports.push({ bad: body.slice(0, 200), via: `${scheme}://${req.headers.host}` });
+    }
+    res.writeHead(204).end();
+  });
+}
+
+// tls: {key, cert} (PEM) or undefined for HTTP only; pages: the folder served (default
+// tests/extension/pages).
+export async function startShop({ tls, pages = DEFAULT_PAGES } = {}) {
+  const PAGES = path.resolve(pages);
   const requests = [];
-  const serve = async (req, res) => {
-    const url = new URL(req.url, `http://${req.headers.host ?? 'shop.example'}`);
+  const reports = [];
+  const handler = (scheme) => async (req, res) => {
+    const url = new URL(req.url, `${scheme}://${req.headers.host ?? 'shop.example'}`);
     requests.push(`${req.method} ${url.host}${url.pathname}`);
+    if (req.method === 'POST' && url.pathname === '/__report') {
+      readReport(req, res, reports, scheme);
+      return;
+    }
     const file = path.join(PAGES, path.normalize(url.pathname).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(PAGES + path.sep) || req.method !== 'GET') {
       res.writeHead(404).end();
@@ -42,11 +70,11 @@ export async function startShop({ tls } = {}) {
       res.writeHead(404).end();
     }
   };
-  const servers = [createServer(serve)];
+  const servers = [createServer(handler('http'))];
   const port = await listen(servers[0]);
   let tlsPort = null;
   if (tls) {
-    servers.push(createTlsServer(tls, serve));
+    servers.push(createTlsServer(tls, handler('https')));
     tlsPort = await listen(servers[1]);
     servers[0].on('connect', (req, socket, head) => {
       const upstream = connect(tlsPort, '127.0.0.1', () => {
@@ -63,6 +91,7 @@ export async function startShop({ tls } = {}) {
     port,
     tlsPort,
     requests,
+    reports,
     close: () =>
       Promise.all(
         servers.map((s) => {

@@ -1,0 +1,363 @@
+// What the browser runs share (tests/extension/e2e/run.mjs, tests/extension/hostile/run.mjs):
+// the paths and the test profile, bounded waits, host registration with pims-install, browser
+// launch with the built extension, the extension-page gateway to the background, the test shop
+// with a throwaway certificate, and killing a browser by its process group.
+// Recipe: /work/shared/browser-testing.md (headless, no display, loopback only).
+
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startShop } from './server.mjs';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const EXT = path.join(REPO, 'extension');
+const require = createRequire(path.join(EXT, 'package.json'));
+const puppeteer = require('puppeteer-core');
+
+export const identity = JSON.parse(readFileSync(path.join(EXT, 'identity.json'), 'utf8'));
+export const HOST_BIN = path.resolve(
+  process.env.PIMS_HOST_BIN ?? path.join(REPO, 'build/host/pims-host'),
+);
+export const INSTALL_BIN = path.resolve(
+  process.env.PIMS_INSTALL_BIN ?? path.join(path.dirname(HOST_BIN), '../installer/pims-install'),
+);
+export const BROWSERS = {
+  chromium: process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium',
+  firefox: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
+};
+// Firefox gives a temporary add-on a random UUID; a fixed one makes its pages addressable.
+const FIREFOX_UUID = '7d1c9a52-4c3e-4f55-9d7b-3a1f0e2b6c11';
+export const STEP_MS = 15_000;
+// The exit code when nothing could run (no host binary, no browser): ctest's SKIP_RETURN_CODE.
+export const SKIPPED = 77;
+export const PASSWORD = 'correct horse battery staple';
+export const PROFILE = {
+  person: {
+    'given-name': 'Ada',
+    'family-name': 'Lovelace',
+    email: 'ada@example.org',
+    tel: '+442079460000',
+  },
+  addresses: [
+    {
+      id: 'home',
+      label: 'Home',
+      name: 'Ada Lovelace',
+      'street-address': "12 St James's Square\nFlat 3",
+      'address-level2': 'London',
+      'postal-code': 'SW1Y 4JH',
+      country: 'GB',
+    },
+  ],
+  cards: [
+    {
+      id: 'visa',
+      label: 'Visa',
+      'cc-name': 'Ada Lovelace',
+      'cc-number': '4111111111111111',
+      'cc-exp-month': 12,
+      'cc-exp-year': 2030,
+      'cc-csc': '123',
+    },
+  ],
+  defaults: { shipping: 'home', billing: 'home', card: 'visa' },
+};
+
+// A pass/fail tally that prints one line per check.
+export function createChecks() {
+  const tally = { passed: 0, failed: 0 };
+  tally.check = (label, ok, detail = '') => {
+    if (ok) tally.passed += 1;
+    else tally.failed += 1;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !detail ? '' : `: ${detail}`}`);
+    return Boolean(ok);
+  };
+  return tally;
+}
+
+export function withTimeout(promise, ms, label) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${label}`)), ms);
+    }),
+  ]);
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function poll(read, done, ms, label, every = 200) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    last = await read();
+    if (done(last)) return last;
+    await sleep(every);
+  }
+  throw new Error(`${label}: not reached in ${ms} ms; last ${JSON.stringify(last)}`);
+}
+
+// Exits 77 (skipped) when there is nothing to run with; throws when the extension is not built.
+export function preflight() {
+  if (!existsSync(HOST_BIN) || !existsSync(INSTALL_BIN)) {
+    console.log(`pims-host or pims-install not found (${HOST_BIN}, ${INSTALL_BIN}): build first`);
+    return false;
+  }
+  for (const dist of ['chrome', 'firefox']) {
+    if (!existsSync(path.join(EXT, 'dist', dist, 'manifest.json'))) {
+      throw new Error('extension/dist is missing: run npm --prefix extension run build');
+    }
+  }
+  return true;
+}
+
+// The browsers asked for on the command line (default both), installed ones only.
+export function browsersToRun(argv) {
+  const wanted = argv.length ? argv : Object.keys(BROWSERS);
+  const kinds = [];
+  for (const kind of wanted) {
+    if (!BROWSERS[kind]) throw new Error(`unknown browser ${kind}`);
+    if (!existsSync(BROWSERS[kind])) {
+      console.log(`# ${kind}: ${BROWSERS[kind]} not installed, skipped`);
+      continue;
+    }
+    kinds.push(kind);
+  }
+  return kinds;
+}
+
+// The test shop (server.mjs) with a throwaway self-signed certificate for `names` (DNS names,
+// already in ASCII). options go to startShop (e.g. pages).
+export async function startShopWithCertificate(names, options = {}) {
+  const certs = mkdtempSync(path.join(os.tmpdir(), 'pims-e2e-cert-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        `/CN=${names[0]}`,
+        '-addext',
+        `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`,
+        '-keyout',
+        path.join(certs, 'key.pem'),
+        '-out',
+        path.join(certs, 'cert.pem'),
+      ],
+      { stdio: 'ignore', timeout: 30_000 },
+    );
+    return await startShop({
+      ...options,
+      tls: {
+        key: readFileSync(path.join(certs, 'key.pem')),
+        cert: readFileSync(path.join(certs, 'cert.pem')),
+      },
+    });
+  } finally {
+    rmSync(certs, { recursive: true, force: true });
+  }
+}
+
+// Registers pims-host for this run's browser with the project's own installer, exactly as a
+// shopper's install does: Chromium reads <user-data-dir>/NativeMessagingHosts, Firefox
+// $HOME/.mozilla/native-messaging-hosts. XDG_DATA_HOME is pointed into the run too, so the
+// installer's record of folders it created stays in the run.
+export function registerHost(kind, run) {
+  const home = path.join(run, 'home');
+  mkdirSync(home, { recursive: true });
+  const args = ['install', '--browser', kind, '--host-path', HOST_BIN];
+  if (kind === 'chromium') args.push('--profile-dir', path.join(run, 'udd'));
+  execFileSync(INSTALL_BIN, args, {
+    env: { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, '.local', 'share') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: 30_000,
+  });
+}
+
+// Launches `kind` with the built extension. Pages reach the shop under realistic host names:
+// Chromium maps each name to the shop's port (httpHosts to the plain port, tlsHosts to the
+// TLS port); Firefox uses the shop as its proxy for every name.
+// Resolves to {browser, base} (base: the extension's own URL prefix).
+export async function launch(kind, run, shop, { httpHosts = [], tlsHosts = [] } = {}) {
+  const { port, tlsPort } = shop;
+  const env = {
+    ...process.env,
+    HOME: path.join(run, 'home'),
+    PIMS_HOME: path.join(run, 'vault'),
+    PIMS_KDF: 'minimum', // the weakest password hashing, for test speed only
+    PIMS_HOST_LOG: path.join(run, 'host.log'),
+  };
+  mkdirSync(env.HOME, { recursive: true });
+  const viewport = { width: 1000, height: 900 };
+  if (kind === 'chromium') {
+    const dist = path.join(EXT, 'dist', 'chrome');
+    const rules = [
+      ...httpHosts.map((h) => `MAP ${h} 127.0.0.1:${port}`),
+      ...tlsHosts.map((h) => `MAP ${h} 127.0.0.1:${tlsPort}`),
+    ];
+    const browser = await puppeteer.launch({
+      executablePath: BROWSERS.chromium,
+      headless: true,
+      userDataDir: path.join(run, 'udd'),
+      enableExtensions: true,
+      acceptInsecureCerts: true, // the test shop's self-signed certificate
+      defaultViewport: viewport,
+      env,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        `--load-extension=${dist}`,
+        `--disable-extensions-except=${dist}`,
+        `--host-resolver-rules=${rules.join(', ')}`,
+        '--password-store=basic',
+      ],
+    });
+    await withTimeout(
+      browser.waitForTarget(
+        (t) =>
+          t.type() === 'service_worker' &&
+          t.url().startsWith(`chrome-extension://${identity.chrome_id}/`),
+      ),
+      STEP_MS,
+      'the extension service worker',
+    );
+    return { browser, base: `chrome-extension://${identity.chrome_id}/` };
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: BROWSERS.firefox,
+    headless: true,
+    userDataDir: path.join(run, 'profile'),
+    acceptInsecureCerts: true,
+    defaultViewport: viewport,
+    env,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [identity.gecko_id]: FIREFOX_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'services.settings.server': 'http://127.0.0.1:9/',
+      'app.update.enabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'app.normandy.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+    },
+  });
+  await withTimeout(
+    browser.installExtension(path.join(EXT, 'dist', 'firefox')),
+    STEP_MS,
+    'install',
+  );
+  return { browser, base: `moz-extension://${FIREFOX_UUID}/` };
+}
+
+// An extension page of `kind`, loaded (Firefox's remote agent sends no load events for
+// extension pages: readyState is polled).
+export async function openExtensionPage(kind, browser, url) {
+  const page = await browser.newPage();
+  if (kind === 'firefox') {
+    await page.goto(url, { waitUntil: [] }).catch(() => undefined);
+  } else {
+    await withTimeout(page.goto(url), STEP_MS, url);
+  }
+  await poll(
+    () => page.evaluate(() => document.readyState).catch(() => ''),
+    (s) => s === 'complete',
+    STEP_MS,
+    url,
+  );
+  return page;
+}
+
+// An extension page, through which the test talks to the background like the popup does:
+// send(message) goes to the background, call(code) runs in the extension page.
+export async function openGateway(kind, browser, base) {
+  const page = await openExtensionPage(kind, browser, `${base}popup/popup.html`);
+  const send = (message) =>
+    withTimeout(
+      page.evaluate(
+        (m) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(m),
+        message,
+      ),
+      STEP_MS,
+      `message ${message.type}`,
+    );
+  const call = (code) => withTimeout(page.evaluate(code), STEP_MS, 'extension page call');
+  return { page, send, call };
+}
+
+// The id of the first tab whose URL starts with `prefix`, asked through the gateway.
+export function tabIdOf(call, prefix) {
+  return call(
+    `(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const tabs = await api.tabs.query({});
+      return tabs.find((t) => String(t.url).startsWith(${JSON.stringify(prefix)}))?.id;
+    })()`,
+  );
+}
+
+export function badgeOf(call, tabId) {
+  return call(`(globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: ${tabId} })`);
+}
+
+// The browser runs in its own process group (puppeteer starts it detached): end all of it.
+export function killGroup(browser) {
+  const pid = browser?.process()?.pid;
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+// Runs body({browser, base, run}) with `kind` launched in a fresh temporary directory, within
+// budgetMs (past it the browser is killed and the process exits 1); closes the browser and
+// deletes the directory (unless E2E_KEEP is set) afterwards. Errors are reported as a failed
+// check.
+export async function withBrowser(kind, shop, { budgetMs, hosts, checks }, body) {
+  const run = mkdtempSync(path.join(os.tmpdir(), `pims-e2e-${kind}-`));
+  console.log(`# ${kind} (${run})`);
+  let browser;
+  const watchdog = setTimeout(() => {
+    console.log(`FAIL ${kind}: over its ${budgetMs} ms budget, killed`);
+    killGroup(browser);
+    if (!process.env.E2E_KEEP) rmSync(run, { recursive: true, force: true });
+    process.exit(1);
+  }, budgetMs);
+  try {
+    const launched = await withTimeout(launch(kind, run, shop, hosts), 60_000, `${kind} launch`);
+    browser = launched.browser;
+    await body({ browser, base: launched.base, run });
+  } catch (error) {
+    checks.check(`${kind}: scenario ran to the end`, false, error?.stack ?? String(error));
+  } finally {
+    clearTimeout(watchdog);
+    if (browser) {
+      await withTimeout(browser.close(), 10_000, 'close').catch(() => undefined);
+      killGroup(browser);
+    }
+    if (!process.env.E2E_KEEP) rmSync(run, { recursive: true, force: true });
+  }
+}

@@ -8,7 +8,7 @@
 import { webext } from '../shared/webext.js';
 import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
 import { isCandidate, describeControl, worthAsking, hasValue, MAX_FIELDS } from './fields.js';
-import { measureVisibility, visibilityVerdict } from './visibility.js';
+import { measureVisibilityAll, visibilityVerdict } from './visibility.js';
 import { selectForAuto, awaitingVisibility } from './plan.js';
 import { writeValue } from './write.js';
 
@@ -61,9 +61,11 @@ class PageFiller {
   }
 
   snapshot() {
-    return this.controls().map((el) => {
+    const controls = this.controls();
+    const measured = measureVisibilityAll(controls);
+    return controls.map((el, i) => {
       const ref = this.refOf(el);
-      const verdict = visibilityVerdict(measureVisibility(el));
+      const verdict = visibilityVerdict(measured[i]);
       return { el, ref, descriptor: describeControl(el, ref, verdict.visible) };
     });
   }
@@ -120,7 +122,7 @@ class PageFiller {
       let reason = null;
       if (!el || !el.isConnected) reason = 'gone';
       else if (el.disabled || el.readOnly) reason = 'read_only';
-      else if (!visibilityVerdict(measureVisibility(el)).visible) reason = 'not_visible';
+      else if (!visibilityVerdict(measureVisibilityAll([el])[0]).visible) reason = 'not_visible';
       else if (!gesture && hasValue(el)) reason = 'not_empty';
       else {
         const written = writeValue(el, value);

@@ -2,7 +2,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { ext } from './paths.mjs';
 
-const { visibilityVerdict, GEOMETRY_REASONS } = await ext('src/content/visibility.js');
+const { visibilityVerdict, GEOMETRY_REASONS, filterOpacity, colourAlpha, hidesWithBackground } =
+  await ext('src/content/visibility.js');
 
 // A plain visible text field near the top of an 800x600 window.
 function field(overrides = {}) {
@@ -98,4 +99,58 @@ test('a field below the fold waits until it is scrolled to, and is retried then'
   assert.ok(GEOMETRY_REASONS.has('outside_viewport'));
   assert.ok(GEOMETRY_REASONS.has('clipped'));
   assert.ok(!GEOMETRY_REASONS.has('display_none'));
+});
+
+test('filter: opacity() counts like opacity; an SVG filter counts as erasing', () => {
+  assert.equal(filterOpacity('none'), 1);
+  assert.equal(filterOpacity(''), 1);
+  assert.equal(filterOpacity(undefined), 1);
+  assert.equal(filterOpacity('opacity(0)'), 0);
+  assert.equal(filterOpacity('opacity(0.05)'), 0.05);
+  assert.equal(filterOpacity('opacity(50%)'), 0.5);
+  assert.equal(filterOpacity('opacity()'), 1);
+  assert.equal(filterOpacity('blur(2px) opacity(0.5) opacity(0.5)'), 0.25);
+  assert.equal(filterOpacity('brightness(0.5)'), 1, 'other filters leave it showing');
+  assert.equal(filterOpacity('url("#erase")'), 0);
+  assert.equal(filterOpacity('blur(1px) url(x.svg#f)'), 0);
+  assert.equal(filterOpacity('opacity(nonsense)'), 0);
+  // Folded into the opacities the verdict multiplies.
+  assert.equal(reason(field({ opacities: [1 * filterOpacity('opacity(0)'), 1] })), 'transparent');
+});
+
+test('the alpha of computed colours', () => {
+  assert.equal(colourAlpha('rgba(0, 0, 0, 0)'), 0);
+  assert.equal(colourAlpha('transparent'), 0);
+  assert.equal(colourAlpha('rgb(238, 238, 238)'), 1);
+  assert.equal(colourAlpha('rgba(238, 238, 238, 0.4)'), 0.4);
+  assert.equal(colourAlpha('rgb(1 2 3 / 0.25)'), 0.25);
+  assert.equal(colourAlpha('oklch(0.5 0.1 120 / 50%)'), 0.5);
+  assert.equal(colourAlpha('color(srgb 1 1 1)'), 1);
+});
+
+test('what counts as a cover: an opaque background or an image, shown', () => {
+  const style = (overrides) => ({
+    visibility: 'visible',
+    opacity: '1',
+    filter: 'none',
+    backgroundColor: 'rgba(0, 0, 0, 0)',
+    backgroundImage: 'none',
+    ...overrides,
+  });
+  assert.equal(hidesWithBackground(style({})), false, 'a transparent click-through layer');
+  assert.equal(hidesWithBackground(style({ backgroundColor: 'rgb(238, 238, 238)' })), true);
+  assert.equal(hidesWithBackground(style({ backgroundImage: 'url("x.png")' })), true);
+  assert.equal(hidesWithBackground(style({ backgroundColor: 'rgba(0, 0, 0, 0.2)' })), false);
+  assert.equal(
+    hidesWithBackground(style({ backgroundColor: 'rgb(0, 0, 0)', opacity: '0.3' })),
+    false,
+  );
+  assert.equal(
+    hidesWithBackground(style({ backgroundColor: 'rgb(0, 0, 0)', filter: 'opacity(0.1)' })),
+    false,
+  );
+  assert.equal(
+    hidesWithBackground(style({ backgroundColor: 'rgb(0, 0, 0)', visibility: 'hidden' })),
+    false,
+  );
 });

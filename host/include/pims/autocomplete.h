@@ -11,6 +11,7 @@
 // Thread-safety: a pure function.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,15 @@ struct AutofillToken {
   std::string contact;                    // "home", "work", "mobile", "fax", "pager" or ""
   std::string field;                      // the autofill field name, lowercase ("cc-number")
   bool webauthn = false;                  // a trailing "webauthn" token was present
+
+  // Never set by ParseAutocomplete: a classifier's note that the field is one box of a value
+  // split over several (a card number in four boxes of four). The box takes the characters
+  // [part_offset, part_offset + part_length) of the value, and only when the whole value is at
+  // most part_total characters long, so that the boxes together hold all of it (never cut).
+  // part_length == 0: the field takes the whole value.
+  uint16_t part_offset = 0;
+  uint16_t part_length = 0;
+  uint16_t part_total = 0;
 };
 
 // The parsed attribute, or nullopt when it is not a list of autofill detail tokens: empty or all

@@ -45,6 +45,7 @@ struct FieldDescriptor {
   std::string id;
   std::string label;
   std::string placeholder;
+  std::string nearby;  // text beside or before the control when no label names it
   std::string inputmode;
   std::string section;  // heading or legend around the field
   std::string form;     // the form it belongs to
@@ -79,7 +80,9 @@ struct FillResult {
 };
 
 // The seam where field understanding plugs in: one token per field of the form, in order
-// (nullopt: not understood). Implementations are immutable after construction and thread-safe.
+// (nullopt: not understood). `form` is every described field of one frame, in document order,
+// so that a classifier can read a field's neighbours. Implementations are immutable after
+// construction and thread-safe.
 class FieldClassifier {
  public:
   virtual ~FieldClassifier() = default;

@@ -1,17 +1,13 @@
 // fill: the descriptors of a form's fields in, the values the site may have out.
+#include "protocol/verbs_fill.h"
+
 #include "protocol/verbs.h"
 
 namespace pims {
 
 using nlohmann::json;
 
-namespace {
-
-inline constexpr size_t kMaxFields = 2000;
-inline constexpr size_t kMaxOptions = 2000;
-
-// One field descriptor (docs/protocol.md, "Field descriptors"); `path` names it in errors.
-Result<FieldDescriptor> ParseDescriptor(const json& j, const std::string& path) {
+Result<FieldDescriptor> ParseFieldDescriptor(const json& j, const std::string& path) {
   if (!j.is_object()) {
     return Status(ErrorCode::kBadRequest, path + " must be an object", path);
   }
@@ -30,6 +26,7 @@ Result<FieldDescriptor> ParseDescriptor(const json& j, const std::string& path) 
       {"id", &d.id},
       {"label", &d.label},
       {"placeholder", &d.placeholder},
+      {"nearby", &d.nearby},
       {"inputmode", &d.inputmode},
       {"section", &d.section},
       {"form", &d.form},
@@ -48,7 +45,7 @@ Result<FieldDescriptor> ParseDescriptor(const json& j, const std::string& path) 
   if (j.contains("options")) {
     auto options = RequireArray(j, "options");
     if (!options.ok()) return in_path(options.status());
-    if ((*options)->size() > kMaxOptions) {
+    if ((*options)->size() > kMaxSelectOptions) {
       return Status(ErrorCode::kBadRequest, path + ".options has too many entries",
                     path + ".options");
     }
@@ -66,6 +63,8 @@ Result<FieldDescriptor> ParseDescriptor(const json& j, const std::string& path) 
   }
   return d;
 }
+
+namespace {
 
 Result<FillTrigger> ParseTrigger(const json& body) {
   PIMS_ASSIGN_OR_RETURN(std::optional<std::string> trigger, OptionalString(body, "trigger"));
@@ -102,15 +101,17 @@ Result<json> HandleFill(Session& session, const json& body) {
   PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
   PIMS_ASSIGN_OR_RETURN(FillTrigger trigger, ParseTrigger(body));
   PIMS_ASSIGN_OR_RETURN(const json* fields_json, RequireArray(body, "fields"));
-  if (fields_json->size() > kMaxFields) {
+  if (fields_json->size() > kMaxFillFields) {
     return Status(ErrorCode::kBadRequest,
-                  "a form may have at most " + std::to_string(kMaxFields) + " fields", "fields");
+                  "a form may have at most " + std::to_string(kMaxFillFields) + " fields",
+                  "fields");
   }
   std::vector<FieldDescriptor> fields;
   fields.reserve(fields_json->size());
   for (size_t i = 0; i < fields_json->size(); ++i) {
-    PIMS_ASSIGN_OR_RETURN(FieldDescriptor d,
-                          ParseDescriptor((*fields_json)[i], "fields[" + std::to_string(i) + "]"));
+    PIMS_ASSIGN_OR_RETURN(
+        FieldDescriptor d,
+        ParseFieldDescriptor((*fields_json)[i], "fields[" + std::to_string(i) + "]"));
     fields.push_back(std::move(d));
   }
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());

@@ -1,0 +1,233 @@
+#include "classify/decide.h"
+
+#include <algorithm>
+
+namespace pims::classify {
+namespace {
+
+// Below this a field stays unknown: one weak word in a short label (3) is enough, a weak word in
+// a name or id alone (2) is not quite.
+constexpr float kMinScore = 2.0f;
+
+float At(const ConceptScores& s, Concept c) { return s[Index(c)]; }
+float& At(ConceptScores& s, Concept c) { return s[Index(c)]; }
+
+// The concepts a field can finally be (modifiers and vetoes are not).
+constexpr Concept kFieldConcepts[] = {
+    Concept::kEmail,          Concept::kTel,          Concept::kTelCountryCode,
+    Concept::kTelAreaCode,    Concept::kTelExtension, Concept::kName,
+    Concept::kFullName,       Concept::kGivenName,    Concept::kFamilyName,
+    Concept::kAdditionalName, Concept::kNameOrGiven,  Concept::kNameOrFamily,
+    Concept::kStreet,         Concept::kAddressLine2, Concept::kAddressLine3,
+    Concept::kCity,           Concept::kState,        Concept::kPostalCode,
+    Concept::kCountry,        Concept::kOrganization, Concept::kCardNumber,
+    Concept::kCardName,       Concept::kCardExpiry,   Concept::kCardCsc,
+    Concept::kCardType,       Concept::kBirthday,     Concept::kHonorific,
+    Concept::kHouseNumber,    Concept::kFax,          Concept::kMonth,
+    Concept::kYear,           Concept::kDay,
+};
+
+bool IsCardConcept(Concept c) {
+  return c == Concept::kCardNumber || c == Concept::kCardName || c == Concept::kCardExpiry ||
+         c == Concept::kCardCsc || c == Concept::kCardType;
+}
+
+// What a select can be: its options list a domain (countries, regions, months, years, days,
+// dialling codes, card brands, titles); a phone number, an email or a name is typed.
+bool SelectCanBe(Concept c) {
+  switch (c) {
+    case Concept::kCountry:
+    case Concept::kState:
+    case Concept::kCity:
+    case Concept::kTelCountryCode:
+    case Concept::kCardExpiry:
+    case Concept::kCardType:
+    case Concept::kBirthday:
+    case Concept::kHonorific:
+    case Concept::kMonth:
+    case Concept::kYear:
+    case Concept::kDay:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Options tell the domain of a select, words its purpose: a select whose texts say nothing
+// (a country list may be a nationality or a country of birth) is not classified by its options.
+void ApplyOptions(const Evidence& e, ConceptScores& s, Guess& g) {
+  const OptionsProfile& o = e.options;
+  if (o.count == 0 || e.text_score == 0) return;
+  const int listed = o.count;
+  auto most = [&](int n, int minimum) { return n >= minimum && 10 * n >= 6 * (listed - 1); };
+  if (most(o.countries, 8) && o.countries > o.regions) {
+    At(s, Concept::kCountry) += 6;
+  } else if (most(o.regions, 8)) {
+    At(s, Concept::kState) += 6;
+  }
+  if (most(o.dial_codes, 8)) At(s, Concept::kTelCountryCode) += 3;
+  if (o.months == 12 && listed <= 14) At(s, Concept::kMonth) += 4;
+  if (o.days >= 28 && listed <= 33 && o.months < 12) At(s, Concept::kDay) += 4;
+  if (most(o.years, 4) && o.days < 28) {
+    At(s, Concept::kYear) += 4;
+    const int span = o.max_year - o.min_year;
+    if (o.max_year != 0 && span >= 40) g.birth_context = true;
+  }
+}
+
+}  // namespace
+
+Guess Decide(const Evidence& e) {
+  Guess g;
+  if (e.kind == ControlKind::kNever) return g;
+  ConceptScores s = e.own;
+
+  g.card_context = At(s, Concept::kCard) > 0 || At(e.section, Concept::kCard) > 0 ||
+                   At(e.section, Concept::kCardNumber) > 0 ||
+                   At(e.section, Concept::kCardExpiry) > 0;
+  g.birth_context = At(s, Concept::kBirthday) > 0 || At(e.section, Concept::kBirthday) > 0;
+
+  // Which address: the field's own words first, then its section.
+  const float billing = At(s, Concept::kBillingWord);
+  const float shipping = At(s, Concept::kShippingWord);
+  if (billing != shipping) {
+    g.hint = billing > shipping ? AddressHint::kBilling : AddressHint::kShipping;
+    g.hint_own = true;
+  } else {
+    const float sb = At(e.section, Concept::kBillingWord);
+    const float ss = At(e.section, Concept::kShippingWord);
+    if (sb != ss) g.hint = sb > ss ? AddressHint::kBilling : AddressHint::kShipping;
+  }
+
+  // The input's type is evidence too, kept apart so that words alone are weighed against
+  // not-checkout words.
+  float type_prior_email = 0;
+  float type_prior_tel = 0;
+  if (e.kind == ControlKind::kEmail) type_prior_email = 6;
+  if (e.kind == ControlKind::kTel) type_prior_tel = 1;
+  At(s, Concept::kEmail) += type_prior_email;
+  At(s, Concept::kTel) += type_prior_tel;
+  if (e.kind == ControlKind::kSelect) ApplyOptions(e, s, g);
+
+  // Words that only mean something together.
+  const float card = At(s, Concept::kCard);
+  if (card > 0 && At(s, Concept::kNumber) > 0) {
+    At(s, Concept::kCardNumber) =
+        std::max(At(s, Concept::kCardNumber), card + At(s, Concept::kNumber));
+  }
+  if (card > 0 && (At(s, Concept::kName) > 0 || At(s, Concept::kFullName) > 0)) {
+    At(s, Concept::kCardName) = std::max(At(s, Concept::kCardName),
+                                         card + At(s, Concept::kName) + At(s, Concept::kFullName));
+  }
+  // "name" with "first" or "last" ("name.first", "Name (last)") is that part of the name.
+  if (At(s, Concept::kName) > 0 && At(s, Concept::kFullName) == 0) {
+    if (At(s, Concept::kGivenName) > 0 &&
+        At(s, Concept::kGivenName) >= At(s, Concept::kFamilyName)) {
+      At(s, Concept::kGivenName) += At(s, Concept::kName);
+      At(s, Concept::kName) = 0;
+    } else if (At(s, Concept::kFamilyName) > 0) {
+      At(s, Concept::kFamilyName) += At(s, Concept::kName);
+      At(s, Concept::kName) = 0;
+    }
+  }
+  // "exp" alone, or "cid", is a card word only where a card is in view.
+  if (!g.card_context && At(s, Concept::kCardExpiry) < 4) At(s, Concept::kCardExpiry) = 0;
+  if (!g.card_context && At(s, Concept::kCardCsc) < 4) At(s, Concept::kCardCsc) = 0;
+
+  // Date parts: with an expiry or a birthday word they are that date's part.
+  const float month = At(s, Concept::kMonth);
+  const float year = At(s, Concept::kYear);
+  const float day = At(s, Concept::kDay);
+  DatePart part = DatePart::kNone;
+  if (month > 0 || year > 0 || day > 0) {
+    if (month >= year && month >= day) {
+      part = DatePart::kMonth;
+    } else if (year >= day) {
+      part = DatePart::kYear;
+    } else {
+      part = DatePart::kDay;
+    }
+  }
+  // A date part beside an expiry or birthday word is that date's part; its score carries over.
+  // "MM/YY", "month and year" in one box: the whole expiry.
+  const bool whole_date = month > 0 && year > 0 && e.kind != ControlKind::kSelect;
+  if (part != DatePart::kNone) {
+    const float date_part = std::max({month, year, day});
+    if (At(s, Concept::kCardExpiry) > 0) {
+      At(s, Concept::kCardExpiry) += date_part;
+      At(s, Concept::kMonth) = At(s, Concept::kYear) = At(s, Concept::kDay) = 0;
+    } else if (At(s, Concept::kBirthday) > 0) {
+      At(s, Concept::kBirthday) += date_part;
+      At(s, Concept::kMonth) = At(s, Concept::kYear) = At(s, Concept::kDay) = 0;
+    } else {
+      // Only the strongest part stays a candidate.
+      if (part != DatePart::kMonth) At(s, Concept::kMonth) = 0;
+      if (part != DatePart::kYear) At(s, Concept::kYear) = 0;
+      if (part != DatePart::kDay) At(s, Concept::kDay) = 0;
+    }
+  }
+
+  // The more specific address line wins over the generic street word.
+  if (At(s, Concept::kAddressLine2) > 0 && At(s, Concept::kStreet) > 0 &&
+      At(s, Concept::kAddressLine2) * 2 >= At(s, Concept::kStreet)) {
+    At(s, Concept::kStreet) = 0;
+  }
+  if (At(s, Concept::kAddressLine3) > 0) At(s, Concept::kStreet) = 0;
+  // "Card number" also says "card": the card's name needs its own word.
+  if (At(s, Concept::kCardNumber) > At(s, Concept::kCardName) && At(s, Concept::kName) == 0 &&
+      At(s, Concept::kFullName) == 0) {
+    At(s, Concept::kCardName) = 0;
+  }
+
+  if (whole_date && At(s, Concept::kCardExpiry) > 0) part = DatePart::kNone;
+
+  Concept best = Concept::kCount;
+  float best_score = 0;
+  float total = 0;
+  for (Concept c : kFieldConcepts) {
+    if (e.kind == ControlKind::kSelect && !SelectCanBe(c)) continue;
+    total += At(s, c);
+    if (At(s, c) > best_score) {
+      best = c;
+      best_score = At(s, c);
+    }
+  }
+  const float veto = At(s, Concept::kNotCheckout);
+  g.no_evidence = total == 0 && veto == 0;
+  if (best == Concept::kCount || best_score < kMinScore) return g;
+
+  // Not a checkout field: a not-checkout word as strong as what the words say for the best
+  // guess (the input's type left aside), or a strong not-checkout word in the page's own name
+  // for the field that its name does not outweigh ("kfNumber" labelled "Number or email").
+  const float words_for_best = best_score - (best == Concept::kEmail ? type_prior_email : 0) -
+                               (best == Concept::kTel ? type_prior_tel : 0);
+  const bool ident_supports =
+      e.ident[Index(best)] >= 6 || (best == Concept::kEmail && e.kind == ControlKind::kEmail);
+  const float ident_veto = e.ident[Index(Concept::kNotCheckout)];
+  if ((veto > 0 && veto >= words_for_best) ||
+      (ident_veto >= 6 && !ident_supports && ident_veto >= e.ident[Index(best)])) {
+    g.vetoed = true;
+    return g;
+  }
+  // A password box hides nothing pims fills but a card's security code.
+  if (e.kind == ControlKind::kPassword && best != Concept::kCardCsc) return g;
+  if (best == Concept::kHouseNumber || best == Concept::kFax || best == Concept::kHonorific) {
+    g.vetoed = true;
+    return g;
+  }
+  g.meaning = best;
+  g.score = best_score;
+  if (best == Concept::kCardExpiry || best == Concept::kBirthday) {
+    g.part = part;
+  } else if (best == Concept::kMonth) {
+    g.part = DatePart::kMonth;
+  } else if (best == Concept::kYear) {
+    g.part = DatePart::kYear;
+  } else if (best == Concept::kDay) {
+    g.part = DatePart::kDay;
+  }
+  if (IsCardConcept(best)) g.card_context = true;
+  return g;
+}
+
+}  // namespace pims::classify

@@ -1,0 +1,170 @@
+#include "classify/evidence.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "classify/matcher.h"
+#include "classify/text.h"
+#include "fill/place_names.h"
+
+namespace pims::classify {
+namespace {
+
+constexpr float kLabelWeight = 3.0f;
+constexpr float kPlaceholderWeight = 2.5f;
+constexpr float kIdentWeight = 2.0f;
+constexpr float kNearbyWeight = 2.0f;
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+ControlKind KindOf(const FieldDescriptor& f) {
+  const std::string_view tag = f.tag;
+  const std::string_view type = f.type;
+  if (EqualsIgnoringCase(tag, "select") || EqualsIgnoringCase(type, "select") ||
+      EqualsIgnoringCase(type, "select-one")) {
+    return ControlKind::kSelect;
+  }
+  if (EqualsIgnoringCase(tag, "textarea") || EqualsIgnoringCase(type, "textarea")) {
+    return ControlKind::kTextarea;
+  }
+  if (!tag.empty() && !EqualsIgnoringCase(tag, "input")) return ControlKind::kNever;
+  if (type.empty() || EqualsIgnoringCase(type, "text") || EqualsIgnoringCase(type, "number") ||
+      EqualsIgnoringCase(type, "url")) {
+    return ControlKind::kText;
+  }
+  if (EqualsIgnoringCase(type, "email")) return ControlKind::kEmail;
+  if (EqualsIgnoringCase(type, "tel")) return ControlKind::kTel;
+  if (EqualsIgnoringCase(type, "password")) return ControlKind::kPassword;
+  if (EqualsIgnoringCase(type, "month")) return ControlKind::kMonth;
+  if (EqualsIgnoringCase(type, "date")) return ControlKind::kDate;
+  return ControlKind::kNever;  // hidden, search, checkbox, radio, submit, file, ...
+}
+
+bool IsFieldConcept(Concept c) { return Index(c) <= Index(Concept::kHonorific); }
+
+// Max strength per concept of one text's hits; weak hits count half unless the hits explain
+// more than half of the text's words. In a name or id (`compound`), a developer's compound
+// word, the field word at the end is the head ("cardHolderState" is a state): field words
+// before it count 0.6.
+ConceptScores ScoreText(std::string_view raw, bool compound = false) {
+  ConceptScores scores{};
+  if (raw.empty()) return scores;
+  const std::string text = NormalizeText(raw);
+  const TextMatch match = KeywordMatcher::Default().Match(text);
+  const bool explained = match.words > 0 && 2 * match.covered_words > match.words;
+  uint16_t head_end = 0;
+  if (compound) {
+    for (const KeywordHit& hit : match.hits) {
+      if (IsFieldConcept(hit.meaning)) head_end = std::max(head_end, hit.end);
+    }
+  }
+  for (const KeywordHit& hit : match.hits) {
+    float strength = hit.strength;
+    if (hit.strength == 1 && !explained) strength = 0.5f;
+    if (compound && IsFieldConcept(hit.meaning) && hit.end < head_end) strength *= 0.6f;
+    float& s = scores[Index(hit.meaning)];
+    s = std::max(s, strength);
+  }
+  return scores;
+}
+
+void AddWeighted(ConceptScores& into, const ConceptScores& from, float weight) {
+  for (size_t i = 0; i < kConceptCount; ++i) into[i] += weight * from[i];
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+bool LooksLikeDialCode(std::string_view text) {
+  const size_t plus = text.find('+');
+  return plus != std::string_view::npos && plus + 1 < text.size() && text[plus + 1] >= '0' &&
+         text[plus + 1] <= '9';
+}
+
+OptionsProfile ProfileOptions(const std::vector<SelectOption>& options) {
+  OptionsProfile p;
+  std::set<int> months;
+  std::set<int> days;
+  int two_digit = 0;
+  int four_digit = 0;
+  for (const SelectOption& o : options) {
+    const std::string value = FoldText(o.value, 80);
+    const std::string text = FoldText(o.text, 80);
+    if (value.empty() && text.empty()) continue;
+    ++p.count;
+    if ((!value.empty() && CountryCodeOf(value)) || (!text.empty() && CountryCodeOf(text))) {
+      ++p.countries;
+    }
+    if ((!text.empty() && IsKnownRegion(text)) || (!value.empty() && IsKnownRegion(value))) {
+      ++p.regions;
+    }
+    if (LooksLikeDialCode(o.text) || LooksLikeDialCode(o.value)) ++p.dial_codes;
+    const int month = text.empty() ? 0 : MonthOf(text);
+    if (month != 0 && (!AllDigits(text) || AllDigits(value))) months.insert(month);
+    const std::string_view number = AllDigits(text) ? std::string_view(text) : value;
+    if (AllDigits(number) && number.size() <= 4) {
+      const int n = ToInt(number);
+      if (number.size() <= 2 && n >= 1 && n <= 31) days.insert(n);
+      if (number.size() == 4 && n >= 1900 && n <= 2100) {
+        ++four_digit;
+        p.min_year = p.min_year == 0 ? n : std::min(p.min_year, n);
+        p.max_year = std::max(p.max_year, n);
+      }
+      if (number.size() == 2) ++two_digit;
+    }
+  }
+  p.months = static_cast<int>(months.size());
+  p.days = static_cast<int>(days.size());
+  p.years = four_digit;
+  if (four_digit == 0 && two_digit >= 5 && p.days < 28 && p.months < 12) {
+    // Two-digit years ("24".."35"): only when they are not days or months.
+    p.years = two_digit;
+  }
+  return p;
+}
+
+}  // namespace
+
+Evidence GatherEvidence(const FieldDescriptor& field) {
+  Evidence e;
+  e.kind = KindOf(field);
+  e.maxlength = field.maxlength;
+  if (e.kind == ControlKind::kNever) return e;
+
+  AddWeighted(e.own, ScoreText(field.label), kLabelWeight);
+  AddWeighted(e.own, ScoreText(field.placeholder), kPlaceholderWeight);
+  // Name and id: the stronger of the two, reinforced a little where both agree.
+  // (An id that only repeats the name adds nothing.)
+  const ConceptScores name = ScoreText(field.name, /*compound=*/true);
+  const ConceptScores id = ScoreText(field.id, /*compound=*/true);
+  const bool same = NormalizeText(field.name) == NormalizeText(field.id);
+  for (size_t i = 0; i < kConceptCount; ++i) {
+    const float agreement = same ? 0.0f : 0.5f * std::min(name[i], id[i]);
+    e.ident[i] = kIdentWeight * (std::max(name[i], id[i]) + agreement);
+  }
+  AddWeighted(e.own, e.ident, 1.0f);
+  AddWeighted(e.own, ScoreText(field.nearby), kNearbyWeight);
+  for (float s : e.own) e.text_score += s;
+  e.section = ScoreText(field.section);
+  if (e.kind == ControlKind::kSelect) e.options = ProfileOptions(field.options);
+  return e;
+}
+
+}  // namespace pims::classify

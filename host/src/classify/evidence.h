@@ -1,0 +1,58 @@
+// What one field descriptor says, as concept scores: the keywords found in its label,
+// placeholder, name, id, nearby text and section, weighed by where they were found; the kind
+// of control; and, for a select, what its options list. Internal to libpims.
+//
+// Thread-safety: pure functions (the keyword matcher is immutable).
+#pragma once
+
+#include <string_view>
+
+#include "classify/concepts.h"
+#include "pims/fill.h"
+
+namespace pims::classify {
+
+enum class ControlKind {
+  kText,   // text-like input (text, "", number, url ...)
+  kEmail,  // input type=email
+  kTel,    // input type=tel
+  kSelect,
+  kTextarea,
+  kPassword,  // only a card security code may hide behind one
+  kMonth,     // input type=month
+  kDate,      // input type=date
+  kNever,     // checkbox, radio, button, file, hidden, search, ...: never classified
+};
+
+// What a select's options list (counts among options with a value or text).
+struct OptionsProfile {
+  int count = 0;
+  int countries = 0;  // a country's code or name in any language
+  int regions = 0;    // a US state, Canadian province or Australian state
+  int months = 0;     // distinct months 1..12 (numbers or names)
+  int days = 0;       // numbers 1..31
+  int years = 0;      // numbers 1900..2100 (or two digits, when every option has two)
+  int min_year = 0;
+  int max_year = 0;
+  int dial_codes = 0;  // "+44", "(+44) United Kingdom"
+};
+
+struct Evidence {
+  ControlKind kind = ControlKind::kText;
+  int maxlength = -1;
+  // Weighted keyword scores of the field's own texts: label 3, placeholder 2.5, name and id 2
+  // (the better of the two), nearby text 2. A weak keyword (strength 1) counts fully only in a
+  // text whose words it mostly explains ("Name" yes, "Name of item" no).
+  ConceptScores own{};
+  // The part of `own` that came from the name and id alone (what the page's developer called it).
+  ConceptScores ident{};
+  // The sum of `own` over every concept: 0 when the field's texts hold no keyword at all.
+  float text_score = 0;
+  // Keyword scores of the section (heading or legend around the field), unweighted.
+  ConceptScores section{};
+  OptionsProfile options;
+};
+
+Evidence GatherEvidence(const FieldDescriptor& field);
+
+}  // namespace pims::classify

@@ -1,0 +1,63 @@
+// The FieldClassifier that pims uses by default: the page's autocomplete token when it is
+// usable, else the keyword rules (evidence.h, decide.h) refined by the form's structure
+// (structure.h).
+#include "classify/decide.h"
+#include "classify/evidence.h"
+#include "classify/matcher.h"
+#include "classify/structure.h"
+#include "pims/classify.h"
+
+namespace pims {
+namespace {
+
+bool IsPasswordField(std::string_view field) {
+  return field == "new-password" || field == "current-password";
+}
+
+bool IsPasswordBox(const FieldDescriptor& d) {
+  std::string type = d.type;
+  for (char& c : type) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return type == "password";
+}
+
+class Heuristic final : public FieldClassifier {
+ public:
+  Heuristic() { (void)classify::KeywordMatcher::Default(); }  // compile the rules up front
+
+  std::vector<std::optional<AutofillToken>> Classify(
+      std::span<const FieldDescriptor> form) const override {
+    std::vector<classify::FieldState> fields;
+    fields.reserve(form.size());
+    std::vector<bool> refused(form.size(), false);
+    for (size_t i = 0; i < form.size(); ++i) {
+      const FieldDescriptor& d = form[i];
+      classify::FieldState state{&d, classify::GatherEvidence(d), {}, std::nullopt};
+      state.guess = classify::Decide(state.evidence);
+      if (std::optional<AutofillToken> token = ParseAutocomplete(d.autocomplete)) {
+        if (CategoryOfField(token->field, token->hint)) {
+          state.page_token = std::move(token);
+        } else if (!(IsPasswordField(token->field) && !IsPasswordBox(d))) {
+          // The page says what the field is, and it is nothing pims fills.
+          refused[i] = true;
+          state.guess = classify::Guess{};
+          state.guess.vetoed = true;
+        }
+      }
+      fields.push_back(std::move(state));
+    }
+    std::vector<std::optional<AutofillToken>> tokens = classify::ResolveForm(fields);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (refused[i]) tokens[i].reset();
+    }
+    return tokens;
+  }
+};
+
+}  // namespace
+
+const FieldClassifier& HeuristicClassifier() {
+  static const Heuristic classifier;
+  return classifier;
+}
+
+}  // namespace pims

@@ -1,0 +1,170 @@
+// classify-corpus: runs the extension's real descriptor extraction on every page of a corpus
+// folder in headless Chromium, classifies the descriptors with libpims' real classifier
+// (pims-classify), prints one row per control and scores the rows against the labels.
+//
+//   tests/corpus/classify-corpus [--build-dir DIR] [--rows] [--strip-autocomplete]
+//                                [--min-accuracy PCT] [--max-false-fills N] PAGES_DIR
+//
+// Rows: `page<TAB>corpus_id<TAB>predicted` (predicted: the autofill field name the classifier
+// assigns before visibility and consent rules, or `-`). Then, unless --rows, the accuracy and
+// false fills overall and per field name (../shared/corpus/README.md, "Scoring"), from the
+// .labels.tsv files where they exist. --strip-autocomplete removes every autocomplete
+// attribute before extraction. --min-accuracy / --max-false-fills make the exit status 1 when
+// the run is below the bar (for ctest). Exit status 77: nothing could run (no pims-classify,
+// no Chromium, no pages).
+//
+// The data-corpus-id attribute is read here only to locate rows; the classifier never sees it
+// (it is not part of any descriptor).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { extractPages } from './browser_extract.mjs';
+import { parseLabels, score } from './score.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+const SKIPPED = 77;
+
+function usage(message) {
+  if (message) console.error(`classify-corpus: ${message}`);
+  console.error(
+    'usage: classify-corpus [--build-dir DIR] [--rows] [--strip-autocomplete] ' +
+      '[--min-accuracy PCT] [--max-false-fills N] PAGES_DIR',
+  );
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { buildDir: path.join(REPO, 'build'), rows: false, strip: false, dir: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--rows') opts.rows = true;
+    else if (a === '--strip-autocomplete') opts.strip = true;
+    else if (a === '--build-dir') opts.buildDir = path.resolve(argv[++i] ?? usage('--build-dir needs a value'));
+    else if (a === '--min-accuracy') opts.minAccuracy = Number(argv[++i]);
+    else if (a === '--max-false-fills') opts.maxFalseFills = Number(argv[++i]);
+    else if (a === '--help' || a === '-h') usage();
+    else if (a.startsWith('-')) usage(`unknown option ${a}`);
+    else if (opts.dir === null) opts.dir = path.resolve(a);
+    else usage('one PAGES_DIR only');
+  }
+  if (opts.dir === null) usage('PAGES_DIR is missing');
+  return opts;
+}
+
+function pct(n, d) {
+  return d === 0 ? '-' : `${((100 * n) / d).toFixed(1)} %`;
+}
+
+function classify(binary, pages) {
+  const input = JSON.stringify(pages.map((p) => ({ page: p.page, fields: p.fields })));
+  const run = spawnSync(binary, [], { input, maxBuffer: 64 << 20, timeout: 60_000 });
+  if (run.status !== 0) {
+    throw new Error(`pims-classify failed (${run.status ?? run.signal}): ${run.stderr}`);
+  }
+  return JSON.parse(run.stdout.toString());
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const binary = path.join(opts.buildDir, 'tests/corpus/pims-classify');
+  const chromium = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
+  if (!existsSync(binary)) {
+    console.error(`classify-corpus: no ${binary} (build the pims-classify target)`);
+    process.exit(SKIPPED);
+  }
+  if (!existsSync(chromium)) {
+    console.error(`classify-corpus: no Chromium at ${chromium}`);
+    process.exit(SKIPPED);
+  }
+  if (!existsSync(opts.dir)) {
+    console.error(`classify-corpus: no folder ${opts.dir}`);
+    process.exit(SKIPPED);
+  }
+  const names = readdirSync(opts.dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+  if (names.length === 0) {
+    console.error(`classify-corpus: no .html pages in ${opts.dir}`);
+    process.exit(SKIPPED);
+  }
+
+  const extracted = await extractPages(opts.dir, names, {
+    stripAutocomplete: opts.strip,
+    chromium,
+    log: (m) => console.error(`classify-corpus: ${m}`),
+  });
+  const loaded = extracted.filter((p) => !p.error);
+  const predictions = classify(binary, loaded);
+
+  const rows = [];
+  let notDescribed = 0;
+  loaded.forEach((page, i) => {
+    const byRef = new Map(page.fields.map((f, k) => [f.ref, predictions[i][k]]));
+    for (const { ref, corpusId, candidate } of page.locators) {
+      if (corpusId === null) continue;
+      rows.push({ page: page.page, corpusId, predicted: byRef.get(ref) ?? '-', candidate });
+    }
+  });
+  for (const row of rows) console.log(`${row.page}\t${row.corpusId}\t${row.predicted}`);
+  if (opts.rows) return 0;
+
+  const labels = new Map();
+  for (const name of names) {
+    const file = path.join(opts.dir, name.replace(/\.html$/, '.labels.tsv'));
+    if (existsSync(file)) labels.set(name, parseLabels(readFileSync(file, 'utf8')));
+  }
+  const s = score(rows, labels);
+  for (const row of rows) {
+    const expected = labels.get(row.page)?.get(row.corpusId);
+    if (expected !== undefined && expected !== '-' && !row.candidate) notDescribed += 1;
+  }
+
+  const mode = opts.strip ? 'autocomplete removed' : 'autocomplete kept';
+  console.log('');
+  console.log(`# ${path.basename(opts.dir)} (${mode}): ${loaded.length} pages, ${rows.length} controls`);
+  console.log(`accuracy: ${s.correct}/${s.total} = ${pct(s.correct, s.total)}`);
+  console.log(`false fills: ${s.falseFills.length}`);
+  console.log('');
+  console.log('field\trows\tcorrect\taccuracy\tfalse fills');
+  const names_ = [...s.perField.keys()].sort();
+  for (const name of names_) {
+    const f = s.perField.get(name);
+    console.log(`${name}\t${f.total}\t${f.correct}\t${pct(f.correct, f.total)}\t${f.falseFills}`);
+  }
+  for (const f of s.falseFills) {
+    console.log(`false fill: ${f.page}\t${f.corpusId}\tpredicted ${f.predicted}`);
+  }
+  for (const m of s.misses) {
+    console.log(`miss: ${m.page}\t${m.corpusId}\texpected ${m.expected}\tpredicted ${m.predicted}`);
+  }
+  for (const u of s.unfound) {
+    console.log(`not on the page (not scored): ${u.page}\t${u.corpusId}\t${u.expected}`);
+  }
+  if (notDescribed > 0) {
+    console.log(
+      `note: ${notDescribed} labelled checkout fields are controls the extension does not ` +
+        'describe today (disabled, read-only or password boxes); they are classified here all the same',
+    );
+  }
+  for (const p of extracted.filter((x) => x.error)) console.log(`page failed: ${p.page}: ${p.error}`);
+
+  let failed = extracted.some((p) => p.error);
+  if (opts.minAccuracy !== undefined && 100 * s.correct < opts.minAccuracy * s.total) failed = true;
+  if (opts.maxFalseFills !== undefined && s.falseFills.length > opts.maxFalseFills) failed = true;
+  if (opts.minAccuracy !== undefined || opts.maxFalseFills !== undefined) {
+    console.log(failed ? 'FAIL: below the bar' : 'ok: at or above the bar');
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`classify-corpus: ${error.stack ?? error}`);
+    process.exit(1);
+  },
+);

@@ -8,7 +8,7 @@
 import { webext } from '../shared/webext.js';
 import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
 import { isCandidate, describeControl, worthAsking, hasValue, MAX_FIELDS } from './fields.js';
-import { measureVisibilityAll, visibilityVerdict } from './visibility.js';
+import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
 import { selectForAuto, awaitingVisibility } from './plan.js';
 import { writeValue } from './write.js';
 
@@ -16,6 +16,50 @@ import { writeValue } from './write.js';
 // busy. The shopper's own requests are not counted.
 const MAX_AUTO_REQUESTS = 20;
 const DEBOUNCE_MS = 400;
+
+// In a frame, visibility.js sees only the frame's own document: a page can hide a whole frame
+// (off-screen, clipped to nothing by its container, display:none) while the fields inside look
+// fine. An IntersectionObserver with the implicit root measures each field against the
+// top-level viewport, through every ancestor frame's clipping. A field counts as shown once its
+// latest report has at least MIN_SIZE x MIN_SIZE px in view; until its first report it does
+// not. (The frame element's opacity or visibility in the parent are not measured this way.)
+const VIEW_THRESHOLDS = Object.freeze(Array.from({ length: 101 }, (_, i) => i / 100));
+
+class TopViewport {
+  constructor(onChange) {
+    this.watched = new WeakSet();
+    this.shownState = new WeakMap(); // element -> boolean
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        let changed = false;
+        for (const entry of entries) {
+          const r = entry.intersectionRect;
+          const shown = entry.isIntersecting && r.width >= MIN_SIZE && r.height >= MIN_SIZE;
+          if (this.shownState.get(entry.target) !== shown) {
+            this.shownState.set(entry.target, shown);
+            changed = true;
+          }
+        }
+        if (changed) onChange();
+      },
+      { threshold: VIEW_THRESHOLDS },
+    );
+  }
+
+  watch(el) {
+    if (this.watched.has(el)) return;
+    this.watched.add(el);
+    this.observer.observe(el);
+  }
+
+  shown(el) {
+    return this.shownState.get(el) === true;
+  }
+
+  stop() {
+    this.observer.disconnect();
+  }
+}
 
 class PageFiller {
   constructor(doc) {
@@ -32,6 +76,18 @@ class PageFiller {
     this.onScroll = () => {
       if (awaitingVisibility(this.sent, this.filled)) this.schedule();
     };
+    // Only in frames: the top document's own viewport checks are the top-level viewport's.
+    const win = doc.defaultView;
+    this.view = win === win.top ? null : new TopViewport(() => this.schedule());
+  }
+
+  // Is the control visible: to visibility.js in its document and, in a frame, in the
+  // top-level viewport?
+  visible(el, measured) {
+    if (!visibilityVerdict(measured).visible) return false;
+    if (!this.view) return true;
+    this.view.watch(el);
+    return this.view.shown(el);
   }
 
   refOf(el) {
@@ -65,8 +121,7 @@ class PageFiller {
     const measured = measureVisibilityAll(controls);
     return controls.map((el, i) => {
       const ref = this.refOf(el);
-      const verdict = visibilityVerdict(measured[i]);
-      return { el, ref, descriptor: describeControl(el, ref, verdict.visible) };
+      return { el, ref, descriptor: describeControl(el, ref, this.visible(el, measured[i])) };
     });
   }
 
@@ -122,7 +177,7 @@ class PageFiller {
       let reason = null;
       if (!el || !el.isConnected) reason = 'gone';
       else if (el.disabled || el.readOnly) reason = 'read_only';
-      else if (!visibilityVerdict(measureVisibilityAll([el])[0]).visible) reason = 'not_visible';
+      else if (!this.visible(el, measureVisibilityAll([el])[0])) reason = 'not_visible';
       else if (!gesture && hasValue(el)) reason = 'not_empty';
       else {
         const written = writeValue(el, value);
@@ -158,7 +213,12 @@ class PageFiller {
   }
 
   start() {
-    this.fill('load');
+    if (this.view) {
+      // A frame waits for its fields' first reports from the observer, which schedule a scan.
+      for (const el of this.controls()) this.view.watch(el);
+    } else {
+      this.fill('load');
+    }
     this.observer = new MutationObserver(() => this.schedule());
     this.observer.observe(this.doc.documentElement, {
       childList: true,
@@ -173,6 +233,7 @@ class PageFiller {
   stop() {
     clearTimeout(this.timer);
     this.observer?.disconnect();
+    this.view?.stop();
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
     this.doc.defaultView.removeEventListener('resize', this.onScroll);
   }

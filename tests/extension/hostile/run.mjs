@@ -173,9 +173,12 @@ const fromOrigin =
 
 // A visit: one page load in the case tab. expect: origin -> {control id: value} (everything that
 // may reach the page; the rest must stay empty). rows: the table's cases this visit decides,
-// each owning some controls (owns) and requiring some of the expected values (positives: [origin,
-// id]). ready: 'filled' (all expected values arrived), 'badge' (the badge shows "!"), or a report
-// source to wait for besides. gesture: the shopper then presses Fill now.
+// each owning some reports (owns) and requiring some of the expected values (positives:
+// [origin, id]). ready: when the page's automatic fill is done: by default when every expected
+// value arrived (and, with waitFor, a report of that source), 'badge' when the badge shows "!",
+// or a function of the visit's reports. afterAuto(ctx, {startSeq, mine}) then runs checks of
+// its own; gesture: the shopper then presses Fill now; extra(ctx, {startSeq, reports}) runs
+// checks at the end. Checks are [ok, detail] pairs that count for every row of the visit.
 const VISITS = [
   {
     id: 'invisible',
@@ -229,6 +232,72 @@ const VISITS = [
         ],
       },
     ],
+  },
+  {
+    id: 'hidden-frames',
+    url: `${SHOP}/hidden-frames.html`,
+    origins: [SHOP, PAY],
+    expect: { [SHOP]: { 'top-given': V.given } },
+    gesture: true,
+    rows: [
+      ['offscreen', 'same-site frame placed off-screen by the page'],
+      ['zerobox', 'same-site frame clipped to nothing by its zero-size container'],
+      ['gone', 'same-site frame in a display:none container'],
+      ['below', 'same-site frame below the fold (not scrolled to)'],
+    ].map(([frame, name]) => ({
+      name,
+      owns: (r) => r.origin === PAY && r.frame === frame,
+      positives: [],
+    })),
+    extra: async (ctx, { reports }) => {
+      const frames = new Set(reports.filter((r) => r.source === 'loaded').map((r) => r.frame));
+      return [
+        [
+          ['offscreen', 'zerobox', 'gone', 'below'].every((f) => frames.has(f)),
+          `every frame loaded: ${[...frames].join(' ')}`,
+        ],
+        [seen(reports, SHOP, 'top-given', V.given), 'the top document is filled (control)'],
+      ];
+    },
+  },
+  {
+    id: 'frame-below',
+    url: `${SHOP}/frame-below.html`,
+    origins: [SHOP, PAY],
+    expect: {
+      [SHOP]: { 'top-given': V.given },
+      [PAY]: {
+        'f-given': V.given,
+        'f-email': V.email,
+        'f-ccname': V.ccname,
+        'f-ccnum': V.ccnum,
+        'f-csc': V.csc,
+      },
+    },
+    ready: (rs) => seen(rs, SHOP, 'top-given', V.given) && rs.some((r) => r.origin === PAY),
+    gesture: false,
+    rows: [
+      {
+        name: 'control: a same-site frame below the fold is filled once scrolled to',
+        owns: () => true,
+        positives: ['f-given', 'f-email', 'f-ccname', 'f-ccnum', 'f-csc'].map((id) => [PAY, id]),
+      },
+    ],
+    afterAuto: async ({ page }, { mine }) => {
+      const early = mine().filter((r) => r.origin === PAY && r.value);
+      await page.evaluate(() => document.getElementById('below').scrollIntoView());
+      const filled = await poll(
+        mine,
+        (rs) => seen(rs, PAY, 'f-ccnum', V.ccnum),
+        STEP_MS,
+        'the frame, scrolled to',
+        100,
+      ).catch(() => null);
+      return [
+        [early.length === 0, `filled before it was scrolled to: ${early.map(brief).join('; ')}`],
+        [filled !== null, 'filled once scrolled to'],
+      ];
+    },
   },
   {
     id: 'http',
@@ -468,7 +537,7 @@ function seen(reports, origin, id, value) {
 const brief = (r) =>
   r.source === 'message' || r.source === 'event'
     ? `${r.origin} ${r.source}: ${String(r.data).slice(0, 120)}`
-    : `${r.origin} #${r.id} (${r.source}) = ${JSON.stringify(r.value)}`;
+    : `${r.origin}${r.frame ? ` (${r.frame})` : ''} #${r.id} (${r.source}) = ${JSON.stringify(r.value)}`;
 
 // Loads one visit in the case tab and decides its rows: {row name: [[ok, detail], ...]}.
 async function runVisit(kind, ctx, visit, n) {
@@ -488,7 +557,9 @@ async function runVisit(kind, ctx, visit, n) {
     Object.entries(values).map(([id, value]) => [origin, id, value]),
   );
   try {
-    if (visit.ready === 'badge') {
+    if (typeof visit.ready === 'function') {
+      await poll(mine, visit.ready, STEP_MS, 'the page ready', 100);
+    } else if (visit.ready === 'badge') {
       await poll(
         () => badgeOf(call, ctx.tabId),
         (b) => b === '!',
@@ -511,7 +582,7 @@ async function runVisit(kind, ctx, visit, n) {
   }
   await sleep(visit.settle ?? SETTLE_MS);
   if (visit.afterAuto) {
-    for (const result of await visit.afterAuto(ctx, { startSeq, reports: mine() })) all(...result);
+    for (const result of await visit.afterAuto(ctx, { startSeq, mine })) all(...result);
   }
   if (visit.gesture) {
     const filled = await send({ type: 'tab.fill', tabId: ctx.tabId });

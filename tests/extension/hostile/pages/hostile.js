@@ -15,6 +15,7 @@
       visit,
       origin: location.origin,
       path: location.pathname,
+      frame: new URLSearchParams(location.search).get('frame') ?? '',
       top: window === window.top,
       ...entry,
     });

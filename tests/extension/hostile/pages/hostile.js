@@ -4,7 +4,8 @@
 // asserts on what reached the server: a value counts as having reached the page as soon as a
 // script of the page could read it.
 //
-// Reports: {visit, origin, path, top, source, ...}: source 'loaded' once; 'input' and 'change'
+// Reports: {visit, origin, path, frame (the ?frame= of a frame's URL), top, source, ...}:
+// source 'loaded' once; 'input' and 'change'
 // from event listeners; 'poll' when a control's value changes (checked every 100 ms, so values
 // written without events count too); 'message' for every message event and 'event' for the
 // page's own CustomEvents (window.__hostile.listen).

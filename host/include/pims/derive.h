@@ -52,6 +52,7 @@ struct FieldShape {
   int maxlength = -1;       // the maxlength attribute; -1 when absent
   std::string placeholder;  // e.g. "MM/YYYY"
   std::string type;         // the input type ("text", "tel", "month", ...) or "select"/"textarea"
+  std::string label;        // the field's label, e.g. "Expiry (MM / YY)"
 };
 
 // The value for one field, or nullopt when the profile has nothing for it (including fields pims
@@ -66,18 +67,24 @@ struct FieldShape {
 //    name at all), A.name split into words instead: the first word / the middle words / the last
 //    word (a one-word name is a given name only).
 //  - organization, email, tel*: for a shipping/billing token A's when set, else P's.
-//  - tel: "+442079460000". tel-country-code: "+44". tel-national: the national number, after the
-//    trunk prefix "0" where the country dials one ("02079460000"; "2025550123" for +1).
-//    tel-area-code / tel-local / tel-local-prefix / tel-local-suffix: for +1 (NANP) numbers of
-//    ten national digits only: 3 / 7 / 3 / 4 digits; else nullopt.
-//  - street-address: A's lines joined by "\n". address-line1 / address-line2: line 1 / 2.
+//  - tel: "+442079460000"; the national number instead ("02079460000") when the field asks for
+//    one: its placeholder shows a number without "+" ("(000) 000-0000"), or its maxlength leaves
+//    no room for the international form but does for the national one. tel-country-code: "+44".
+//    tel-national: the national number, after the trunk prefix "0" where the country dials one
+//    ("02079460000"; "2025550123" for +1). tel-area-code / tel-local / tel-local-prefix /
+//    tel-local-suffix: for +1 (NANP) numbers of ten national digits only: 3 / 7 / 3 / 4 digits;
+//    else nullopt.
+//  - street-address: A's lines joined by "\n"; by ", " for a one-line input (a shape type other
+//    than "" and "textarea"). address-line1 / address-line2: line 1 / 2.
 //    address-line3: lines 3 and after, joined by ", ". address-level1..3, postal-code, country
 //    (alpha-2): A's. country-name: the English name of A's country.
 //  - cc-name, cc-number, cc-csc: C's. cc-given-name / cc-family-name: cc-name split at its last
 //    space (a one-word cc-name is a given name only).
-//  - cc-exp: "MM/YY"; "MMYY" when maxlength == 4; "MM/YYYY" when the placeholder mentions YYYY
-//    (any case) or maxlength >= 7, unless a maxlength under 7 leaves no room; "YYYY-MM" for an
-//    input of type "month".
+//  - cc-exp: as the placeholder, else the label, spells it: a month "MM" (or "M"), a separator
+//    ("/", "-", ".", none, with the spaces around it) and a year of 2 or 4 letters Y, A or J
+//    ("MM / YY", "MM-YYYY", "MM/AA", "MMJJ"), when that fits maxlength. Otherwise "MM/YY";
+//    "MMYY" when maxlength == 4; "MM/YYYY" when maxlength >= 7; "YYYY-MM" for an input of type
+//    "month".
 //  - cc-exp-month: "MM" ("07"); "M" ("7") when maxlength == 1.
 //  - cc-exp-year: "2030"; "30" when maxlength == 2 or the placeholder is "YY" (any case, spaces
 //    around allowed).

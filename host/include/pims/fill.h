@@ -1,14 +1,19 @@
 // Deciding what a checkout form gets: the fill request, its result, and the pure planner.
 //
 // The planner is where consent is enforced. For each field it decides, in this order:
-//   1. classify it (its autocomplete attribute; later a heuristic classifier) -> `unknown`;
+//   1. classify it (a FieldClassifier: the autocomplete attribute, else heuristics) -> `unknown`;
 //   2. the field's category must be allowed for the site               -> withheld not_allowed;
 //   3. no card data to a page that is not https                        -> withheld insecure_origin;
 //   4. card number and code (cc-number, cc-csc) only after a shopper gesture, unless the site
 //      has auto_card                                                    -> withheld needs_gesture;
 //   5. the field must be visible (as the extension measured it)        -> withheld not_visible;
 //   6. the profile must hold a value                                   -> `empty`;
-//   7. the value must fit the field's maxlength; it is never cut       -> withheld too_long.
+//      a select must have an option naming it (by value or text: country codes and names,
+//      region codes and names, month numbers and names, 2- or 4-digit years); the fill is that
+//      option's value, and without one the field is `empty` (never a wrong option);
+//   7. the value must fit the field's maxlength; it is never cut       -> withheld too_long;
+//      a box of a split value (a card number in four) takes its slice, and only when the boxes
+//      together hold the whole value (else withheld too_long).
 // Only then is the value read from the ProfileSource, so withheld values are never decrypted.
 #pragma once
 

@@ -82,7 +82,8 @@ Guess Decide(const Evidence& e) {
   if (e.kind == ControlKind::kNever) return g;
   ConceptScores s = e.own;
 
-  g.card_context = At(s, Concept::kCard) > 0 || At(e.section, Concept::kCard) > 0 ||
+  g.card_context = At(s, Concept::kCard) > 0 || At(s, Concept::kCardName) > 0 ||
+                   At(s, Concept::kCardNumber) > 0 || At(e.section, Concept::kCard) > 0 ||
                    At(e.section, Concept::kCardNumber) > 0 ||
                    At(e.section, Concept::kCardExpiry) > 0;
   g.birth_context = At(s, Concept::kBirthday) > 0 || At(e.section, Concept::kBirthday) > 0;

@@ -211,7 +211,8 @@ void ResolveSplits(std::span<FieldState> fields) {
     while (end < fields.size() && end < i + 5 && SameForm(fields[i], fields[end]) &&
            !fields[end].page_token && IsTextBox(fields[end].evidence) &&
            fields[end].evidence.maxlength > 0 && fields[end].evidence.maxlength <= 6 &&
-           (fields[end].guess.meaning == g.meaning || fields[end].guess.no_evidence)) {
+           (fields[end].guess.meaning == g.meaning ||
+            (!Known(fields[end].guess) && !fields[end].guess.vetoed))) {
       ++end;
     }
     const size_t n = end - i;
@@ -252,9 +253,18 @@ void ResolveSplits(std::span<FieldState> fields) {
   }
 }
 
-// A phone number right after a separate country code box is the national number.
+// A phone number right after a separate country code box is the national number. A short box
+// "Country code" before a phone number is that dialling code: nobody types a country there.
 void ResolveNationalPhone(std::span<FieldState> fields) {
   for (size_t i = 0; i + 1 < fields.size(); ++i) {
+    const Evidence& e = fields[i].evidence;
+    const bool says_country = e.own[Index(C::kCountry)] > 0 || e.own[Index(C::kTelCountryCode)] > 0;
+    if ((fields[i].guess.meaning == C::kCountry || fields[i].guess.meaning == C::kTel) &&
+        says_country && !fields[i].page_token && fields[i + 1].guess.meaning == C::kTel &&
+        SameForm(fields[i], fields[i + 1]) &&
+        (e.kind == ControlKind::kTel || (IsTextBox(e) && e.maxlength > 0 && e.maxlength <= 5))) {
+      fields[i].guess.meaning = C::kTelCountryCode;
+    }
     if (fields[i].guess.meaning == C::kTelCountryCode && fields[i + 1].guess.meaning == C::kTel &&
         fields[i + 1].guess.tel_part == TelPart::kWhole && SameForm(fields[i], fields[i + 1])) {
       fields[i + 1].guess.tel_part = TelPart::kNational;

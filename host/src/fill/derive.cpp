@@ -1,6 +1,8 @@
 #include "pims/derive.h"
 
+#include <cctype>
 #include <cstddef>
+#include <string>
 #include <utility>
 
 #include "profile/phone.h"
@@ -145,14 +147,32 @@ Derived NameComponent(Context& c, NamePart part) {
   return c.source.Person(c.field);
 }
 
+// Does the field ask for a national number? Its placeholder shows one without "+"
+// ("(000) 000-0000", "07700 900123"), or its maxlength has room for the national form only.
+bool WantsNational(const FieldShape& shape, const Secret& tel, const PhoneParts& parts) {
+  if (shape.placeholder.find('+') != std::string::npos) return false;
+  size_t digits = 0;
+  for (char ch : shape.placeholder) digits += IsDigit(ch) || ch == '#' || ch == '_';
+  if (digits >= 6) return true;
+  const size_t national = TrunkPrefix(parts.country_code).size() + parts.national.size();
+  return shape.maxlength >= 0 && tel.size() > static_cast<size_t>(shape.maxlength) &&
+         national <= static_cast<size_t>(shape.maxlength);
+}
+
 Derived Phone(Context& c) {
   if (c.token.contact == "fax" || c.token.contact == "pager") return Nothing();
   if (c.field == "tel-extension") return Nothing();
   PIMS_ASSIGN_OR_RETURN(std::optional<Secret> tel, AddressOrPerson(c, "tel"));
   if (!Present(tel)) return Nothing();
-  if (c.field == "tel") return tel;
 
   const std::optional<PhoneParts> parts = SplitPhone(tel->reveal());
+  if (c.field == "tel") {
+    if (!parts || !WantsNational(c.shape, *tel, *parts)) return tel;
+    Secret out;
+    out.append(TrunkPrefix(parts->country_code));
+    out.append(parts->national);
+    return Some(std::move(out));
+  }
   if (!parts) return Nothing();
   Secret out;
   if (c.field == "tel-country-code") {
@@ -201,6 +221,23 @@ Derived AddressLine(Context& c, size_t line) {
   return Some(std::move(joined));
 }
 
+// The street address for a one-line box: its lines joined by ", ".
+Derived OneLineStreet(Context& c) {
+  PIMS_ASSIGN_OR_RETURN(std::optional<Secret> street,
+                        c.source.Address(c.token.hint, "street-address"));
+  if (!Present(street)) return Nothing();
+  Secret joined;
+  std::string_view rest = street->reveal();
+  while (!rest.empty()) {
+    const size_t end = rest.find('\n');
+    if (!joined.empty()) joined.append(", ");
+    joined.append(rest.substr(0, end));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return Some(std::move(joined));
+}
+
 Derived CountryNameOf(Context& c) {
   PIMS_ASSIGN_OR_RETURN(std::optional<Secret> code, c.source.Address(c.token.hint, "country"));
   if (!Present(code)) return Nothing();
@@ -216,6 +253,50 @@ Derived CardName(Context& c, NamePart part) {
   if (space == std::string_view::npos) return part == NamePart::kGiven ? Some(name) : Nothing();
   return part == NamePart::kGiven ? Some(TrimSpaces(name.substr(0, space)))
                                   : Some(name.substr(space + 1));
+}
+
+struct ExpiryFormat {
+  std::string separator;  // "/", " / ", "-", ""
+  int year_digits;        // 2 or 4
+};
+
+bool IsYearLetter(char ch) {
+  const char l = AsciiLower(ch);
+  return l == 'y' || l == 'a' || l == 'j';
+}
+
+// "MM/YY", "MM / YYYY", "mm-aa", "MMJJ" inside a text.
+std::optional<ExpiryFormat> FindExpiryFormat(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (AsciiLower(text[i]) != 'm') continue;
+    if (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) continue;
+    size_t k = i;
+    while (k < text.size() && AsciiLower(text[k]) == 'm') ++k;
+    if (k - i > 2) continue;
+    const size_t sep_start = k;
+    while (k < text.size() &&
+           (text[k] == ' ' || text[k] == '/' || text[k] == '-' || text[k] == '.')) {
+      ++k;
+    }
+    const std::string separator(text.substr(sep_start, k - sep_start));
+    if (separator.size() > 3) continue;
+    const size_t year_start = k;
+    while (k < text.size() && IsYearLetter(text[k]) &&
+           AsciiLower(text[k]) == AsciiLower(text[year_start])) {
+      ++k;
+    }
+    const size_t digits = k - year_start;
+    if (digits != 2 && digits != 4) continue;
+    if (k < text.size() && std::isalpha(static_cast<unsigned char>(text[k]))) continue;
+    if (!separator.empty() && TrimSpaces(separator).empty()) continue;  // "MM YY": not a format
+    return ExpiryFormat{separator, static_cast<int>(digits)};
+  }
+  return std::nullopt;
+}
+
+std::optional<ExpiryFormat> ExpiryFormatOf(const FieldShape& shape) {
+  if (auto format = FindExpiryFormat(shape.placeholder)) return format;
+  return FindExpiryFormat(shape.label);
 }
 
 Derived Expiry(Context& c) {
@@ -250,6 +331,15 @@ Derived Expiry(Context& c) {
     out.append("-");
     AppendTwoDigits(out, m);
     return Some(std::move(out));
+  }
+  if (const std::optional<ExpiryFormat> format = ExpiryFormatOf(c.shape)) {
+    const size_t length = 2 + format->separator.size() + format->year_digits;
+    if (maxlength < 0 || length <= static_cast<size_t>(maxlength)) {
+      AppendTwoDigits(out, m);
+      out.append(format->separator);
+      out.append(format->year_digits == 4 ? y : y.substr(2));
+      return Some(std::move(out));
+    }
   }
   AppendTwoDigits(out, m);
   if (maxlength == 4) {
@@ -330,6 +420,9 @@ Derived Derive(Context& c) {
   if (f == "organization" || f == "email") return AddressOrPerson(c, f);
   if (f.starts_with("tel")) return Phone(c);
 
+  if (f == "street-address" && !c.shape.type.empty() && c.shape.type != "textarea") {
+    return OneLineStreet(c);
+  }
   if (f == "street-address" || f == "address-level1" || f == "address-level2" ||
       f == "address-level3" || f == "postal-code" || f == "country") {
     return c.source.Address(c.token.hint, f);

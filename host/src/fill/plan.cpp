@@ -1,3 +1,4 @@
+#include "fill/select_option.h"
 #include "pims/fill.h"
 
 namespace pims {
@@ -26,6 +27,36 @@ size_t CodePoints(std::string_view utf8) {
   size_t n = 0;
   for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
   return n;
+}
+
+bool IsSelect(const FieldDescriptor& field) {
+  return field.tag == "select" || field.type == "select" || field.type == "select-one" ||
+         !field.options.empty();
+}
+
+enum class Shaped { kFits, kEmpty, kTooLong };
+
+// The shop's own format, after the value is known: one box of a split value takes its slice
+// (only when the boxes together hold the whole value); a select takes the value of the option
+// that names the value (no such option: nothing to fill).
+Shaped ShapeForField(const FieldDescriptor& field, const AutofillToken& token, Secret& value) {
+  if (token.part_length > 0) {
+    const std::string_view whole = value.reveal();
+    if (whole.size() > token.part_total) return Shaped::kTooLong;
+    if (whole.size() <= token.part_offset) return Shaped::kEmpty;
+    value = Secret(whole.substr(token.part_offset, token.part_length));
+  }
+  if (IsSelect(field)) {
+    std::optional<std::string> option = MatchOption(token.field, value.reveal(), field.options);
+    if (!option) return Shaped::kEmpty;
+    value = Secret(*option);
+    WipeString(*option);
+    return Shaped::kFits;
+  }
+  if (field.maxlength >= 0 && CodePoints(value.reveal()) > static_cast<size_t>(field.maxlength)) {
+    return Shaped::kTooLong;
+  }
+  return Shaped::kFits;
 }
 
 }  // namespace
@@ -79,12 +110,14 @@ Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrig
     } else if (!field.visible) {
       withhold(WithheldReason::kNotVisible);
     } else {
-      FieldShape shape{field.maxlength, field.placeholder, field.type};
+      FieldShape shape{field.maxlength, field.placeholder,
+                       IsSelect(field) ? std::string("select") : field.type, field.label};
       PIMS_ASSIGN_OR_RETURN(std::optional<Secret> value, DeriveValue(source, *token, shape));
-      if (!value || value->empty()) {
+      const Shaped shaped =
+          value && !value->empty() ? ShapeForField(field, *token, *value) : Shaped::kEmpty;
+      if (shaped == Shaped::kEmpty) {
         result.empty.push_back(field.ref);
-      } else if (field.maxlength >= 0 &&
-                 CodePoints(value->reveal()) > static_cast<size_t>(field.maxlength)) {
+      } else if (shaped == Shaped::kTooLong) {
         withhold(WithheldReason::kTooLong);
       } else {
         result.fills.push_back(FilledField{field.ref, token->field, *category, std::move(*value)});

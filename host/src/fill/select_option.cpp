@@ -1,0 +1,127 @@
+#include "fill/select_option.h"
+
+#include <string>
+#include <vector>
+
+#include "classify/text.h"
+#include "fill/place_names.h"
+
+namespace pims {
+namespace {
+
+using classify::FoldText;
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+std::string WithoutLeadingZeros(std::string_view digits) {
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  return std::string(digits);
+}
+
+// The folded spellings that stand for `value` in field `field`.
+std::vector<std::string> Spellings(std::string_view field, std::string_view value) {
+  std::vector<std::string> out;
+  const std::string folded = FoldText(value);
+  if (folded.empty()) return out;
+  out.push_back(folded);
+  if (field == "country" || field == "country-name") {
+    // Names and letter codes only: a number in a country list is as often the shop's own id
+    // ("223" = United States) as an ISO numeric code.
+    if (const auto code = CountryCodeOf(folded)) {
+      for (const std::string& s : CountrySpellings(*code)) {
+        if (!AllDigits(s)) out.push_back(s);
+      }
+    }
+  } else if (field == "address-level1") {
+    for (std::string_view country : {"US", "CA", "AU"}) {
+      if (const auto region = RegionOf(country, folded)) {
+        out.push_back(FoldText(region->code));
+        out.push_back(FoldText(region->name));
+      }
+    }
+  } else if (field == "cc-exp-month" || field == "bday-month") {
+    if (AllDigits(folded)) {
+      const int month = std::stoi(WithoutLeadingZeros(folded));
+      for (const std::string& s : MonthSpellings(month)) out.push_back(s);
+    }
+  } else if (field == "cc-exp-year" || field == "bday-year") {
+    if (folded.size() == 4 && AllDigits(folded)) out.push_back(folded.substr(2));
+  } else if (field == "bday-day") {
+    if (AllDigits(folded)) {
+      const std::string plain = WithoutLeadingZeros(folded);
+      out.push_back(plain);
+      if (plain.size() == 1) out.push_back("0" + plain);
+    }
+  }
+  return out;
+}
+
+// The ways an option's folded text may name its value: the whole text, and its parts around
+// " - ", "(...)" and a leading number or "+code" ("840 united states", "+93 (afghanistan)",
+// "al - alabama"). `raw` is the unfolded text (for the separators FoldText drops).
+std::vector<std::string> Variants(std::string_view raw) {
+  std::vector<std::string> out;
+  const std::string whole = FoldText(raw);
+  if (whole.empty()) return out;
+  out.push_back(whole);
+  auto add = [&](std::string_view part) {
+    std::string f = FoldText(part);
+    if (!f.empty() && f != whole) out.push_back(std::move(f));
+  };
+  // Parts around " - ", "|", "/", and inside and outside parentheses.
+  std::string_view rest = raw;
+  size_t start = 0;
+  for (size_t i = 0; i <= rest.size(); ++i) {
+    const bool end = i == rest.size();
+    const bool cut = end || rest[i] == '(' || rest[i] == ')' || rest[i] == '|' || rest[i] == '/' ||
+                     (rest[i] == '-' && i > 0 && i + 1 < rest.size() && rest[i - 1] == ' ' &&
+                      rest[i + 1] == ' ');
+    if (cut) {
+      if (i > start && start > 0) add(rest.substr(start, i - start));
+      if (i > start && start == 0 && !end) add(rest.substr(0, i));
+      start = i + 1;
+    }
+  }
+  // A leading number ("840 united states") or trailing one, split off.
+  const size_t space = whole.find(' ');
+  if (space != std::string::npos) {
+    const std::string_view head = std::string_view(whole).substr(0, space);
+    if (AllDigits(head)) {
+      out.emplace_back(head);
+      out.push_back(whole.substr(space + 1));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> MatchOption(std::string_view field, std::string_view value,
+                                       std::span<const SelectOption> options) {
+  const std::vector<std::string> wanted = Spellings(field, value);
+  if (wanted.empty()) return std::nullopt;
+  auto wanted_has = [&](const std::string& s) {
+    for (const std::string& w : wanted) {
+      if (w == s) return true;
+    }
+    return false;
+  };
+  // First pass: an option's value; second: its text.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const SelectOption& o : options) {
+      if (FoldText(o.value).empty()) continue;
+      for (const std::string& v : Variants(pass == 0 ? o.value : o.text)) {
+        if (wanted_has(v)) return o.value;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace pims

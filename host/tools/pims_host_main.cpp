@@ -21,6 +21,7 @@
 
 #include "pims/build_config.h"
 #include "pims/caller.h"
+#include "pims/classify.h"
 #include "pims/frame.h"
 #include "pims/platform.h"
 #include "pims/profile.h"
@@ -106,6 +107,7 @@ int main(int argc, char** argv) {
   }
 
   pims::SessionConfig config;
+  config.classifier = &pims::HeuristicClassifier();  // autocomplete first, then the heuristics
   if (auto dir = pims::DataDir(env); dir.ok()) config.vault_file = pims::VaultFile(*dir);
   if (env.get("PIMS_KDF") == std::optional<std::string>("minimum")) {
     config.new_vault_cost = pims::PasswordHashing::Minimum();

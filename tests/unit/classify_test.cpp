@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "classify/text.h"
+#include "pims/session.h"
 
 namespace pims {
 namespace {
@@ -82,6 +83,10 @@ std::vector<SelectOption> Numbers(int from, int to) {
   std::vector<SelectOption> options{{"", "--"}};
   for (int n = from; n <= to; ++n) options.push_back({std::to_string(n), std::to_string(n)});
   return options;
+}
+
+TEST_CASE("the host's fill uses the heuristic classifier by default", "[classify]") {
+  CHECK(SessionConfig{}.classifier == &HeuristicClassifier());
 }
 
 TEST_CASE("text is folded to lowercase ASCII words split at camelCase and digits", "[classify]") {

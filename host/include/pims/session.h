@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "pims/classify.h"
 #include "pims/fill.h"
 #include "pims/platform.h"
 #include "pims/request.h"
@@ -22,7 +23,8 @@ struct SessionConfig {
   std::filesystem::path vault_file;
   PasswordHashing new_vault_cost = PasswordHashing::Default();  // used by `setup`
   const Clock* clock = &SystemClock();
-  const FieldClassifier* classifier = &AutocompleteClassifier();
+  // How `fill` understands fields: the page's autocomplete token, else the heuristics.
+  const FieldClassifier* classifier = &HeuristicClassifier();
 };
 
 class Session {

@@ -9,6 +9,7 @@
 
 #include "support/host_process.h"
 #include "support/temp_dir.h"
+#include "support/transcript.h"
 
 namespace bp = boost::process;
 
@@ -37,6 +38,7 @@ Run Pims(const std::filesystem::path& home, std::vector<std::string> args,
   std::string out_text((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
   std::string err_text((std::istreambuf_iterator<char>(err)), std::istreambuf_iterator<char>());
   child.wait();
+  RecordTranscript("cli-stderr", err_text);
   return {child.exit_code(), out_text, err_text};
 }
 

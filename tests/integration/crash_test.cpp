@@ -57,7 +57,7 @@ TEST_CASE("a host killed mid-write loses nothing it acknowledged (300 SIGKILLs)"
     const int victim = host.pid();
     const auto delay =
         std::chrono::microseconds(std::uniform_int_distribution<int>(0, 15000)(random));
-    std::thread killer([victim, delay] {
+    std::jthread killer([victim, delay] {  // joins even if an assertion throws
       std::this_thread::sleep_for(delay);
       kill(victim, SIGKILL);
     });

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "pims/build_config.h"
+#include "support/transcript.h"
 
 namespace bp = boost::process;
 
@@ -25,9 +26,18 @@ HostProcess::HostProcess(const std::filesystem::path& home, std::vector<std::str
   auto env = boost::this_process::environment();
   env["PIMS_HOME"] = home.string();
   env["PIMS_KDF"] = "minimum";
+  // Under ctest every host logs and keeps its stderr in the transcript (transcript.h).
+  const std::filesystem::path log = TranscriptFile("host-log");
+  const std::filesystem::path err = TranscriptFile("host-stderr");
+  if (!log.empty()) env["PIMS_HOST_LOG"] = log.string();
   for (const auto& [name, value] : extra_env) env[name] = value;
-  child_ = bp::child(PIMS_HOST_BINARY, bp::args(args), bp::std_in<to_host_, bp::std_out> from_host_,
-                     bp::std_err > bp::null, env);
+  if (err.empty()) {
+    child_ = bp::child(PIMS_HOST_BINARY, bp::args(args), bp::std_in < to_host_,
+                       bp::std_out > from_host_, bp::std_err > bp::null, env);
+  } else {
+    child_ = bp::child(PIMS_HOST_BINARY, bp::args(args), bp::std_in < to_host_,
+                       bp::std_out > from_host_, bp::std_err > err.string(), env);
+  }
 }
 
 HostProcess::~HostProcess() {
@@ -45,8 +55,17 @@ nlohmann::json HostProcess::Call(const nlohmann::json& request) {
 }
 
 void HostProcess::SendRaw(const std::string& bytes) {
-  to_host_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  to_host_.flush();
+  // Straight to the pipe, unbuffered: a host that was killed makes the write fail here (caught),
+  // instead of leaving bytes in the stream's buffer for its destructor to throw on.
+  try {
+    size_t done = 0;
+    while (done < bytes.size()) {
+      done += static_cast<size_t>(to_host_.pipe().write(
+          bytes.data() + done, static_cast<int>(bytes.size() - done)));
+    }
+  } catch (const bp::process_error&) {
+    // The host is gone; the next ReadReply() sees the end of its stream.
+  }
 }
 
 nlohmann::json HostProcess::ReadReply() {
@@ -54,11 +73,14 @@ nlohmann::json HostProcess::ReadReply() {
   if (!from_host_.read(reinterpret_cast<char*>(&n), 4)) return nullptr;
   std::string payload(n, '\0');
   if (!from_host_.read(payload.data(), n)) return nullptr;
-  return nlohmann::json::parse(payload);
+  nlohmann::json reply = nlohmann::json::parse(payload);
+  if (reply.is_object() && reply.value("ok", true) == false) {
+    RecordTranscript("error-replies", reply.dump());
+  }
+  return reply;
 }
 
 int HostProcess::CloseAndWait() {
-  to_host_.flush();
   to_host_.pipe().close();
   child_.wait();
   return child_.exit_code();

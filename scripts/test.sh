@@ -25,3 +25,7 @@ werror=OFF
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIMS_WERROR="$werror" >/dev/null
 ninja -C "$build_dir" -j2
 ctest --test-dir "$build_dir" --output-on-failure -j2 --timeout 600
+
+# The C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer, then a short run of
+# every fuzz target (docs/testing.md).
+scripts/sanitize-and-fuzz.sh "${PIMS_FUZZ_SECONDS:-30}"

@@ -249,6 +249,9 @@ TEST_CASE("fields that are not part of a checkout stay unknown", "[classify]") {
   CHECK(Names({{"Email (username)", "account.username"}}) == Names_{"-"});
   // ... unless its name says the same as the label, or the box is an email box.
   CHECK(Names({{"Email (username)", "email", "email"}}) == Names_{"email"});
+  // Either-or login boxes and address finders are not one field of the profile.
+  CHECK(Names({{"Email or phone"}, {"Mobile number or email"}, {"Start typing your address"}}) ==
+        Names_(3, "-"));
   // Checkboxes, radios, buttons and hidden inputs never get a name from the rules.
   CHECK(Names({{"Email me", "email", "checkbox"},
                {"Phone", "phone", "radio"},
@@ -363,6 +366,11 @@ TEST_CASE("expiry as month and year selects, or as one box", "[classify]") {
   CHECK(Names({{"Número de tarjeta"}, {"Fecha de caducidad (MM/AA)"}, {"Código de seguridad"}}) ==
         Names_{"cc-number", "cc-exp", "cc-csc"});
   CHECK(Names({{"Name on card"}, {"Card number"}}) == Names_{"cc-name", "cc-number"});
+  CHECK(Names({{"Nome impresso no cartão"},
+               {"Número do cartão"},
+               {"Validade", "", "tel", "MM/AA"}}) == Names_{"cc-name", "cc-number", "cc-exp"});
+  CHECK(Names({{"Intestatario carta"}, {"Numero carta"}, {"Scadenza"}, {"Codice di sicurezza"}}) ==
+        Names_{"cc-name", "cc-number", "cc-exp", "cc-csc"});
   CHECK(Names({{"Karteninhaber"}, {"Kartennummer"}, {"Gültig bis"}, {"Prüfnummer"}}) ==
         Names_{"cc-name", "cc-number", "cc-exp", "cc-csc"});
 }

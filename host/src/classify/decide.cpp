@@ -27,6 +27,42 @@ constexpr Concept kFieldConcepts[] = {
     Concept::kYear,           Concept::kDay,
 };
 
+// Fields that the shopper would fill from different parts of the profile: a label that names
+// two of them about equally ("Mobile number or email") is an either-or login box.
+int GroupOf(Concept c) {
+  switch (c) {
+    case Concept::kEmail:
+      return 1;
+    case Concept::kTel:
+    case Concept::kTelCountryCode:
+    case Concept::kTelAreaCode:
+    case Concept::kTelExtension:
+      return 2;
+    case Concept::kFax:
+      return 3;
+    case Concept::kName:
+    case Concept::kFullName:
+    case Concept::kGivenName:
+    case Concept::kFamilyName:
+    case Concept::kAdditionalName:
+    case Concept::kNameOrGiven:
+    case Concept::kNameOrFamily:
+      return 4;
+    case Concept::kOrganization:
+      return 5;
+    case Concept::kCardNumber:
+    case Concept::kCardName:
+    case Concept::kCardExpiry:
+    case Concept::kCardCsc:
+    case Concept::kCardType:
+      return 6;
+    case Concept::kBirthday:
+      return 7;
+    default:
+      return 0;  // address parts, date parts, titles: told apart by other rules
+  }
+}
+
 bool IsCardConcept(Concept c) {
   return c == Concept::kCardNumber || c == Concept::kCardName || c == Concept::kCardExpiry ||
          c == Concept::kCardCsc || c == Concept::kCardType;
@@ -116,9 +152,10 @@ Guess Decide(const Evidence& e) {
     At(s, Concept::kCardNumber) =
         std::max(At(s, Concept::kCardNumber), card + At(s, Concept::kNumber));
   }
-  if (card > 0 && (At(s, Concept::kName) > 0 || At(s, Concept::kFullName) > 0)) {
-    At(s, Concept::kCardName) = std::max(At(s, Concept::kCardName),
-                                         card + At(s, Concept::kName) + At(s, Concept::kFullName));
+  const float any_name = At(s, Concept::kName) + At(s, Concept::kFullName) +
+                         At(s, Concept::kNameOrGiven) + At(s, Concept::kNameOrFamily);
+  if (card > 0 && any_name > 0) {
+    At(s, Concept::kCardName) = std::max(At(s, Concept::kCardName), card + any_name);
   }
   // "name" with "first" or "last" ("name.first", "Name (last)") is that part of the name.
   if (At(s, Concept::kName) > 0 && At(s, Concept::kFullName) == 0) {
@@ -197,16 +234,25 @@ Guess Decide(const Evidence& e) {
   g.no_evidence = total == 0 && veto == 0;
   if (best == Concept::kCount || best_score < kMinScore) return g;
 
+  // Unsure: another kind of field is about as likely ("Email or phone").
+  if (GroupOf(best) != 0) {
+    for (Concept c : kFieldConcepts) {
+      if (GroupOf(c) != 0 && GroupOf(c) != GroupOf(best) && At(s, c) >= 0.85f * best_score) {
+        g.vetoed = true;
+        return g;
+      }
+    }
+  }
+
   // Not a checkout field: a not-checkout word as strong as what the words say for the best
   // guess (the input's type left aside), or a strong not-checkout word in the page's own name
   // for the field that its name does not outweigh ("kfNumber" labelled "Number or email").
   const float words_for_best = best_score - (best == Concept::kEmail ? type_prior_email : 0) -
                                (best == Concept::kTel ? type_prior_tel : 0);
   const bool ident_supports =
-      e.ident[Index(best)] >= 6 || (best == Concept::kEmail && e.kind == ControlKind::kEmail);
-  const float ident_veto = e.ident[Index(Concept::kNotCheckout)];
-  if ((veto > 0 && veto >= words_for_best) ||
-      (ident_veto >= 6 && !ident_supports && ident_veto >= e.ident[Index(best)])) {
+      e.ident_peak[Index(best)] >= 3 || (best == Concept::kEmail && e.kind == ControlKind::kEmail);
+  const bool ident_vetoes = e.ident_peak[Index(Concept::kNotCheckout)] >= 3;
+  if ((veto > 0 && veto >= words_for_best) || (ident_vetoes && !ident_supports)) {
     g.vetoed = true;
     return g;
   }

@@ -158,6 +158,7 @@ Evidence GatherEvidence(const FieldDescriptor& field) {
   for (size_t i = 0; i < kConceptCount; ++i) {
     const float agreement = same ? 0.0f : 0.5f * std::min(name[i], id[i]);
     e.ident[i] = kIdentWeight * (std::max(name[i], id[i]) + agreement);
+    e.ident_peak[i] = std::max(name[i], id[i]);
   }
   AddWeighted(e.own, e.ident, 1.0f);
   AddWeighted(e.own, ScoreText(field.nearby), kNearbyWeight);

@@ -46,6 +46,8 @@ struct Evidence {
   ConceptScores own{};
   // The part of `own` that came from the name and id alone (what the page's developer called it).
   ConceptScores ident{};
+  // The strongest single keyword per concept in the name or the id (1..3; 0: none).
+  ConceptScores ident_peak{};
   // The sum of `own` over every concept: 0 when the field's texts hold no keyword at all.
   float text_score = 0;
   // Keyword scores of the section (heading or legend around the field), unweighted.

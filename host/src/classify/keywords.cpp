@@ -301,7 +301,6 @@ constexpr Keyword kKeywords[] = {
     {"indirizzo 2", C::kAddressLine2, 3},
     {"interno", C::kAddressLine2, 2},
     {"adresregel 2", C::kAddressLine2, 3},
-    {"toevoeging", C::kAddressLine2, 2},
     {"complemento", C::kAddressLine2, 3},
 
     {"address line 3", C::kAddressLine3, 3},
@@ -319,6 +318,8 @@ constexpr Keyword kKeywords[] = {
     {"huisnummer", C::kHouseNumber, 3},
     {"numero de rue", C::kHouseNumber, 3},
     {"numero da casa", C::kHouseNumber, 3},
+    {"toevoeging", C::kHouseNumber, 3},  // nl: the house number's suffix ("A", "2-hoog")
+    {"huisnummer toevoeging", C::kHouseNumber, 3},
 
     {"city", C::kCity, 3},
     {"town", C::kCity, 3},
@@ -911,6 +912,12 @@ constexpr Keyword kKeywords[] = {
     {"preferred", C::kNotCheckout, 1},
     {"honeypot", C::kNotCheckout, 3},
     {"urbanization", C::kNotCheckout, 3},
+    {"lookup", C::kNotCheckout, 2},  // address finders: the shopper picks from a list
+    {"look up", C::kNotCheckout, 2},
+    {"find address", C::kNotCheckout, 3},
+    {"start typing", C::kNotCheckout, 3},
+    {"display name", C::kNotCheckout, 3},
+    {"profile name", C::kNotCheckout, 3},
 };
 
 constexpr std::string_view kFillerWords[] = {

@@ -366,6 +366,19 @@ TEST_CASE("expiry as month and year selects, or as one box", "[classify]") {
   CHECK(Names({{"Número de tarjeta"}, {"Fecha de caducidad (MM/AA)"}, {"Código de seguridad"}}) ==
         Names_{"cc-number", "cc-exp", "cc-csc"});
   CHECK(Names({{"Name on card"}, {"Card number"}}) == Names_{"cc-name", "cc-number"});
+  // A card number's shape in the placeholder; MM/YY in one box whatever its name says.
+  CHECK(Names({{"", "", "tel", "1234 1234 1234 1234"},
+               {"", "expMonth", "tel", "MM / YY"},
+               {"", "", "tel",
+                "\u2022\u2022\u2022\u2022 \u2022\u2022\u2022\u2022 "
+                "\u2022\u2022\u2022\u2022 \u2022\u2022\u2022\u2022"}}) ==
+        Names_{"cc-number", "cc-exp", "cc-number"});
+  // A generic name is the card holder's only beside card fields, not anywhere in a card section.
+  CHECK(Names({{"Name", "", "text", "", -1, {}, "Pay with card"},
+               {"Email", "", "email", "", -1, {}, "Pay with card"},
+               {"Card number", "", "tel", "", -1, {}, "Pay with card"}}) ==
+        Names_{"name", "email", "cc-number"});
+  CHECK(Names({{"Card number"}, {"Name"}}) == Names_{"cc-number", "cc-name"});
   CHECK(Names({{"Nome impresso no cartão"},
                {"Número do cartão"},
                {"Validade", "", "tel", "MM/AA"}}) == Names_{"cc-name", "cc-number", "cc-exp"});

@@ -49,6 +49,7 @@ enum class Concept : uint8_t {
   kConfirm,
   kLine1,
   kOptional,
+  kDatePattern,  // "MM/YY", "MM / YYYY": one box for month and year
 
   // Not checkout fields: their presence keeps a field unknown.
   kNotCheckout,  // search, coupon, username, password, captcha, quantity, comments ...

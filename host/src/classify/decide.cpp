@@ -118,8 +118,9 @@ Guess Decide(const Evidence& e) {
   if (e.kind == ControlKind::kNever) return g;
   ConceptScores s = e.own;
 
-  g.card_context = At(s, Concept::kCard) > 0 || At(s, Concept::kCardName) > 0 ||
-                   At(s, Concept::kCardNumber) > 0 || At(e.section, Concept::kCard) > 0 ||
+  g.card_words =
+      At(s, Concept::kCard) > 0 || At(s, Concept::kCardName) > 0 || At(s, Concept::kCardNumber) > 0;
+  g.card_context = g.card_words || At(e.section, Concept::kCard) > 0 ||
                    At(e.section, Concept::kCardNumber) > 0 ||
                    At(e.section, Concept::kCardExpiry) > 0;
   g.birth_context = At(s, Concept::kBirthday) > 0 || At(e.section, Concept::kBirthday) > 0;
@@ -168,6 +169,9 @@ Guess Decide(const Evidence& e) {
       At(s, Concept::kName) = 0;
     }
   }
+  // "MM/YY" spells an expiry date in one box, whatever the box's name says about months.
+  const bool date_pattern = At(s, Concept::kDatePattern) > 0;
+  if (date_pattern) At(s, Concept::kCardExpiry) += At(s, Concept::kDatePattern);
   // "exp" alone, or "cid", is a card word only where a card is in view.
   if (!g.card_context && At(s, Concept::kCardExpiry) < 4) At(s, Concept::kCardExpiry) = 0;
   if (!g.card_context && At(s, Concept::kCardCsc) < 4) At(s, Concept::kCardCsc) = 0;
@@ -188,7 +192,8 @@ Guess Decide(const Evidence& e) {
   }
   // A date part beside an expiry or birthday word is that date's part; its score carries over.
   // "MM/YY", "month and year" in one box: the whole expiry.
-  const bool whole_date = month > 0 && year > 0 && e.kind != ControlKind::kSelect;
+  const bool whole_date =
+      (date_pattern || (month > 0 && year > 0)) && e.kind != ControlKind::kSelect;
   if (part != DatePart::kNone) {
     const float date_part = std::max({month, year, day});
     if (At(s, Concept::kCardExpiry) > 0) {

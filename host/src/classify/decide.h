@@ -34,6 +34,7 @@ struct Guess {
   AddressHint hint = AddressHint::kNone;  // from the field's own words or its section
   bool hint_own = false;                  // the hint came from the field's own words
   bool card_context = false;              // the field or its section speaks of a payment card
+  bool card_words = false;                // the field's own texts do
   bool birth_context = false;
   bool vetoed = false;                 // a not-checkout word outweighed everything else
   bool no_evidence = false;            // no keyword at all in the field's texts

@@ -140,6 +140,42 @@ OptionsProfile ProfileOptions(const std::vector<SelectOption>& options) {
   return p;
 }
 
+// "1234 1234 1234 1234", "•••• •••• •••• ••••", "0000-0000-0000-0000": a card number's shape.
+bool LooksLikeCardNumberPattern(std::string_view text) {
+  int groups = 0;
+  int symbols = 0;
+  int run = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool end = i == text.size();
+    const char c = end ? ' ' : text[i];
+    if (c == ' ' || c == '-') {
+      if (run > 0) {
+        if (run < 3 || run > 6) return false;
+        ++groups;
+        symbols += run;
+        run = 0;
+      }
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    if ((c >= '0' && c <= '9') || c == '*' || c == 'x' || c == 'X' || c == '#') {
+      ++run;
+    } else if (byte == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(text[i + 2]) == 0xA2) {
+      ++run;  // U+2022 bullet
+      i += 2;
+    } else if (byte == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0xB7) {
+      ++run;  // U+00B7 middle dot
+      i += 1;
+    } else {
+      return false;
+    }
+  }
+  return groups >= 3 && symbols >= 13 && symbols <= 19;
+}
+
 }  // namespace
 
 Evidence GatherEvidence(const FieldDescriptor& field) {
@@ -162,6 +198,9 @@ Evidence GatherEvidence(const FieldDescriptor& field) {
   }
   AddWeighted(e.own, e.ident, 1.0f);
   AddWeighted(e.own, ScoreText(field.nearby), kNearbyWeight);
+  if (LooksLikeCardNumberPattern(field.placeholder) || LooksLikeCardNumberPattern(field.label)) {
+    e.own[Index(Concept::kCardNumber)] += 3 * kPlaceholderWeight;
+  }
   for (float s : e.own) e.text_score += s;
   e.section = ScoreText(field.section);
   if (e.kind == ControlKind::kSelect) e.options = ProfileOptions(field.options);

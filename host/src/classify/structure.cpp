@@ -119,9 +119,10 @@ void ResolveNames(std::span<FieldState> fields) {
       g.meaning = has_family ? C::kGivenName : C::kFullName;
       continue;
     }
-    // A generic "name" among card fields names the card's holder.
-    bool card_near = g.card_context;
-    for (size_t k = i > 2 ? i - 2 : 0; k < fields.size() && k <= i + 2 && !card_near; ++k) {
+    // A generic "name" beside card fields names the card's holder (a card section may start with
+    // the shopper's contact details: the section alone does not decide).
+    bool card_near = g.card_words;
+    for (size_t k = i > 0 ? i - 1 : 0; k < fields.size() && k <= i + 1 && !card_near; ++k) {
       if (k != i && SameForm(fields[k], fields[i]) && IsCard(fields[k].guess)) card_near = true;
     }
     if (card_near) {

@@ -104,6 +104,7 @@ async function scenarioIn(kind, { browser, base, run }) {
   await sleep(1500); // time for anything that should not happen
   const r = await report();
   const v = r.values;
+  console.log(`# ${kind}: page ready -> first field filled: ${r.readyToFilledMs} ms`);
   const expect = {
     family: 'Lovelace',
     email: 'ada@example.org',

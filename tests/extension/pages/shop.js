@@ -3,7 +3,12 @@
 // filled field as a shopper would, to check pims does not fill it again on its own.
 window.__seen = {};
 window.__events = [];
+// Page ready -> first field filled, the figure a shopper feels (reported by the e2e run).
+document.addEventListener('DOMContentLoaded', () => {
+  window.__readyAt = performance.now();
+});
 document.addEventListener('input', (e) => {
+  if (window.__filledAt === undefined) window.__filledAt = performance.now();
   window.__seen[e.target.id] = e.target.value;
   window.__events.push(`input:${e.target.id}`);
 });
@@ -43,5 +48,7 @@ window.__report = () => {
     seen: window.__seen,
     events: window.__events,
     cleared: Boolean(window.__cleared),
+    readyToFilledMs:
+      window.__filledAt === undefined ? null : Math.round(window.__filledAt - window.__readyAt),
   };
 };

@@ -243,7 +243,9 @@ TEST_CASE("fields that are not part of a checkout stay unknown", "[classify]") {
                {"Verification code", "otp", "tel"},
                {"Membership number"},
                {"VAT number"},
-               {"Website"}}) == Names_(18, "-"));
+               {"Website"},
+               {"Address label (e.g. Home)"},
+               {"Leave this field empty", "email2"}}) == Names_(20, "-"));
   // A not-checkout word in the field's own name outweighs a label that looks like something else.
   CHECK(Names({{"Member number or email address", "membershipId"}}) == Names_{"-"});
   CHECK(Names({{"Email (username)", "account.username"}}) == Names_{"-"});

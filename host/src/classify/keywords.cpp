@@ -917,6 +917,16 @@ constexpr Keyword kKeywords[] = {
     {"find address", C::kNotCheckout, 3},
     {"start typing", C::kNotCheckout, 3},
     {"display name", C::kNotCheckout, 3},
+    {"address label", C::kNotCheckout, 3},
+    {"address nickname", C::kNotCheckout, 3},
+    {"save address as", C::kNotCheckout, 3},
+    {"leave blank", C::kNotCheckout, 3},  // honeypots
+    {"leave this blank", C::kNotCheckout, 3},
+    {"leave empty", C::kNotCheckout, 3},
+    {"leave this empty", C::kNotCheckout, 3},
+    {"leave this field empty", C::kNotCheckout, 3},
+    {"leave this field blank", C::kNotCheckout, 3},
+    {"do not fill", C::kNotCheckout, 3},
     {"profile name", C::kNotCheckout, 3},
 };
 

@@ -84,6 +84,10 @@ TEST_CASE("month and year options in the shop's format", "[fill-formats]") {
   CHECK(Match("cc-exp-year", "2030", two_text) == "b");
   CHECK(Match("cc-exp-year", "2040", four) == "<none>");
   CHECK(Match("bday-day", "5", Options({{"05", "05"}})) == "05");
+  // Garbage never throws and never matches another option.
+  CHECK(Match("cc-exp-month", "0777777777777777777777", numbers) == "<none>");
+  CHECK(Match("cc-exp-month", "13", numbers) == "<none>");
+  CHECK(Match("bday-day", "99999999999999999999", Options({{"1", "1"}})) == "<none>");
 }
 
 // Ada, shopping from London, and the fill planner with every category allowed.

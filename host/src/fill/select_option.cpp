@@ -46,8 +46,10 @@ std::vector<std::string> Spellings(std::string_view field, std::string_view valu
       }
     }
   } else if (field == "cc-exp-month" || field == "bday-month") {
-    if (AllDigits(folded)) {
-      const int month = std::stoi(WithoutLeadingZeros(folded));
+    const std::string digits = WithoutLeadingZeros(folded);
+    if (AllDigits(digits) && digits.size() <= 2) {
+      const int month =
+          digits.size() == 1 ? digits[0] - '0' : (digits[0] - '0') * 10 + digits[1] - '0';
       for (const std::string& s : MonthSpellings(month)) out.push_back(s);
     }
   } else if (field == "cc-exp-year" || field == "bday-year") {

@@ -5,6 +5,7 @@
 #include "classify/evidence.h"
 #include "classify/matcher.h"
 #include "classify/structure.h"
+#include "fill/place_names.h"
 #include "pims/classify.h"
 
 namespace pims {
@@ -22,7 +23,13 @@ bool IsPasswordBox(const FieldDescriptor& d) {
 
 class Heuristic final : public FieldClassifier {
  public:
-  Heuristic() { (void)classify::KeywordMatcher::Default(); }  // compile the rules up front
+  // Compiles the rules and builds the name tables up front, not on the first request.
+  Heuristic() {
+    (void)classify::KeywordMatcher::Default();
+    (void)CountryCodeOf("de");
+    (void)MonthOf("1");
+    (void)IsKnownRegion("ca");
+  }
 
   std::vector<std::optional<AutofillToken>> Classify(
       std::span<const FieldDescriptor> form) const override {

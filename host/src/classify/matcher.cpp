@@ -31,8 +31,7 @@ KeywordMatcher::KeywordMatcher(std::span<const Keyword> keywords,
     if (pattern.size() < 3) continue;
     if (open_start) pattern.erase(0, 1);
     if (open_end) pattern.pop_back();
-    patterns_.push_back(Output{k.meaning, k.strength, static_cast<uint16_t>(pattern.size()),
-                               !open_start, !open_end});
+    patterns_.push_back(Output{k.meaning, k.strength, static_cast<uint16_t>(pattern.size())});
     Add(pattern, static_cast<int>(patterns_.size() - 1));
   }
   Build();

@@ -51,9 +51,7 @@ class KeywordMatcher {
   struct Output {
     Concept meaning;
     uint8_t strength;
-    uint16_t length;      // bytes of the pattern
-    bool leading_space;   // the pattern starts with the space before a word
-    bool trailing_space;  // ... ends with the space after one
+    uint16_t length;  // bytes of the pattern
   };
   std::vector<std::array<int32_t, kAlphabet>> next_;  // complete transition function
   std::vector<int32_t> fail_;

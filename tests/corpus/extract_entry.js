@@ -3,13 +3,19 @@
 // runs it (content.js `controls()` and `snapshot()`), exposed as one function.
 //
 // It returns {fields, locators}: `fields` are the descriptors as the content script builds them
-// (describeControl), for EVERY control of the page, so that the classifier is measured on each
-// labelled control; `locators` pairs each ref with the control's data-corpus-id, which only the
-// corpus tool reads (the classifier never sees it), and says whether the content script would
-// describe the control at all (`candidate`: false for disabled and read-only controls,
-// passwords, checkboxes, buttons ...).
+// (describeControl) for the controls it describes, and also for those it leaves out today only
+// because they are disabled, read-only or password boxes (so that the classifier is measured on
+// every labelled checkout field; checkboxes, radios and buttons are never sent, as in the
+// extension). `locators` pairs each control with its ref (null: not sent) and its
+// data-corpus-id, which only the corpus tool reads (the classifier never sees it), and says
+// whether the content script would describe it today (`candidate`).
 
-import { isCandidate, describeControl, MAX_FIELDS } from '../../extension/src/content/fields.js';
+import {
+  isCandidate,
+  describeControl,
+  FILLABLE_INPUT_TYPES,
+  MAX_FIELDS,
+} from '../../extension/src/content/fields.js';
 import { measureVisibility, visibilityVerdict } from '../../extension/src/content/visibility.js';
 
 globalThis.__pimsCorpusExtract = (stripAutocomplete) => {
@@ -29,10 +35,19 @@ globalThis.__pimsCorpusExtract = (stripAutocomplete) => {
   const locators = [];
   for (const el of all) {
     const corpusId = el.getAttribute('data-corpus-id');
-    const ref = `f${fields.length + 1}`;
-    const verdict = visibilityVerdict(measureVisibility(el));
-    fields.push(describeControl(el, ref, verdict.visible));
-    locators.push({ ref, corpusId, candidate: isCandidate(el) && fields.length <= MAX_FIELDS });
+    const candidate = isCandidate(el);
+    const tag = el.tagName.toLowerCase();
+    const type = tag === 'input' ? String(el.type).toLowerCase() : tag;
+    const fillable =
+      tag !== 'input' || (type !== 'hidden' && (FILLABLE_INPUT_TYPES.has(type) || type === 'password'));
+    if ((candidate || fillable) && fields.length < MAX_FIELDS) {
+      const ref = `f${fields.length + 1}`;
+      const verdict = visibilityVerdict(measureVisibility(el));
+      fields.push(describeControl(el, ref, verdict.visible));
+      locators.push({ ref, corpusId, candidate });
+    } else {
+      locators.push({ ref: null, corpusId, candidate });
+    }
   }
   return { fields, locators };
 };

@@ -252,8 +252,12 @@ TEST_CASE("fields that are not part of a checkout stay unknown", "[classify]") {
   // ... unless its name says the same as the label, or the box is an email box.
   CHECK(Names({{"Email (username)", "email", "email"}}) == Names_{"email"});
   // Either-or login boxes and address finders are not one field of the profile.
-  CHECK(Names({{"Email or phone"}, {"Mobile number or email"}, {"Start typing your address"}}) ==
-        Names_(3, "-"));
+  CHECK(Names({{"Email or phone"},
+               {"Mobile number or email"},
+               {"Email or mobile phone number", "checkout[email_or_phone]"},
+               {"E-Mail oder Telefonnummer"},
+               {"Correo electrónico o teléfono"},
+               {"Start typing your address"}}) == Names_(6, "-"));
   // Checkboxes, radios, buttons and hidden inputs never get a name from the rules.
   CHECK(Names({{"Email me", "email", "checkbox"},
                {"Phone", "phone", "radio"},

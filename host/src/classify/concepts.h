@@ -66,4 +66,40 @@ constexpr size_t Index(Concept c) { return static_cast<size_t>(c); }
 // One weight per concept (0: absent).
 using ConceptScores = std::array<float, kConceptCount>;
 
+// Fields that the shopper would fill from different parts of the profile: a label that names
+// two of them about equally ("Mobile number or email") is an either-or login box.
+inline int GroupOf(Concept c) {
+  switch (c) {
+    case Concept::kEmail:
+      return 1;
+    case Concept::kTel:
+    case Concept::kTelCountryCode:
+    case Concept::kTelAreaCode:
+    case Concept::kTelExtension:
+      return 2;
+    case Concept::kFax:
+      return 3;
+    case Concept::kName:
+    case Concept::kFullName:
+    case Concept::kGivenName:
+    case Concept::kFamilyName:
+    case Concept::kAdditionalName:
+    case Concept::kNameOrGiven:
+    case Concept::kNameOrFamily:
+      return 4;
+    case Concept::kOrganization:
+      return 5;
+    case Concept::kCardNumber:
+    case Concept::kCardName:
+    case Concept::kCardExpiry:
+    case Concept::kCardCsc:
+    case Concept::kCardType:
+      return 6;
+    case Concept::kBirthday:
+      return 7;
+    default:
+      return 0;  // address parts, date parts, titles: told apart by other rules
+  }
+}
+
 }  // namespace pims::classify

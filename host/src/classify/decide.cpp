@@ -27,42 +27,6 @@ constexpr Concept kFieldConcepts[] = {
     Concept::kYear,           Concept::kDay,
 };
 
-// Fields that the shopper would fill from different parts of the profile: a label that names
-// two of them about equally ("Mobile number or email") is an either-or login box.
-int GroupOf(Concept c) {
-  switch (c) {
-    case Concept::kEmail:
-      return 1;
-    case Concept::kTel:
-    case Concept::kTelCountryCode:
-    case Concept::kTelAreaCode:
-    case Concept::kTelExtension:
-      return 2;
-    case Concept::kFax:
-      return 3;
-    case Concept::kName:
-    case Concept::kFullName:
-    case Concept::kGivenName:
-    case Concept::kFamilyName:
-    case Concept::kAdditionalName:
-    case Concept::kNameOrGiven:
-    case Concept::kNameOrFamily:
-      return 4;
-    case Concept::kOrganization:
-      return 5;
-    case Concept::kCardNumber:
-    case Concept::kCardName:
-    case Concept::kCardExpiry:
-    case Concept::kCardCsc:
-    case Concept::kCardType:
-      return 6;
-    case Concept::kBirthday:
-      return 7;
-    default:
-      return 0;  // address parts, date parts, titles: told apart by other rules
-  }
-}
-
 bool IsCardConcept(Concept c) {
   return c == Concept::kCardNumber || c == Concept::kCardName || c == Concept::kCardExpiry ||
          c == Concept::kCardCsc || c == Concept::kCardType;
@@ -239,7 +203,11 @@ Guess Decide(const Evidence& e) {
   g.no_evidence = total == 0 && veto == 0;
   if (best == Concept::kCount || best_score < kMinScore) return g;
 
-  // Unsure: another kind of field is about as likely ("Email or phone").
+  // Unsure: the label offers a choice of fields, or another kind of field is about as likely.
+  if (e.either_or && GroupOf(best) != 0) {
+    g.vetoed = true;
+    return g;
+  }
   if (GroupOf(best) != 0) {
     for (Concept c : kFieldConcepts) {
       if (GroupOf(c) != 0 && GroupOf(c) != GroupOf(best) && At(s, c) >= 0.85f * best_score) {

@@ -82,6 +82,28 @@ void AddWeighted(ConceptScores& into, const ConceptScores& from, float weight) {
   for (size_t i = 0; i < kConceptCount; ++i) into[i] += weight * from[i];
 }
 
+// Does the text offer a choice ("a or b") between fields of two different groups?
+bool OffersChoice(std::string_view raw) {
+  if (raw.empty()) return false;
+  const std::string text = NormalizeText(raw);
+  bool disjunction = false;
+  for (std::string_view word : {" or ", " oder ", " ou ", " o "}) {
+    if (text.find(word) != std::string::npos) disjunction = true;
+  }
+  if (!disjunction) return false;
+  int first_group = 0;
+  for (const KeywordHit& hit : KeywordMatcher::Default().Match(text).hits) {
+    const int group = GroupOf(hit.meaning);
+    if (group == 0) continue;
+    if (first_group == 0) {
+      first_group = group;
+    } else if (group != first_group) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -185,6 +207,7 @@ Evidence GatherEvidence(const FieldDescriptor& field) {
   if (e.kind == ControlKind::kNever) return e;
 
   AddWeighted(e.own, ScoreText(field.label), kLabelWeight);
+  e.either_or = OffersChoice(field.label) || OffersChoice(field.placeholder);
   AddWeighted(e.own, ScoreText(field.placeholder), kPlaceholderWeight);
   // Name and id: the stronger of the two, reinforced a little where both agree.
   // (An id that only repeats the name adds nothing.)

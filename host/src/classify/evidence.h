@@ -48,6 +48,9 @@ struct Evidence {
   ConceptScores ident{};
   // The strongest single keyword per concept in the name or the id (1..3; 0: none).
   ConceptScores ident_peak{};
+  // The label or placeholder offers a choice between two kinds of field ("Email or mobile
+  // phone number", "E-Mail oder Telefon"): a login box that takes either, not one of them.
+  bool either_or = false;
   // The sum of `own` over every concept: 0 when the field's texts hold no keyword at all.
   float text_score = 0;
   // Keyword scores of the section (heading or legend around the field), unweighted.

@@ -56,10 +56,9 @@ bool IsFieldConcept(Concept c) { return Index(c) <= Index(Concept::kHonorific); 
 // more than half of the text's words. In a name or id (`compound`), a developer's compound
 // word, the field word at the end is the head ("cardHolderState" is a state): field words
 // before it count 0.6.
-ConceptScores ScoreText(std::string_view raw, bool compound = false) {
+ConceptScores ScoreNormalized(std::string_view text, bool compound) {
   ConceptScores scores{};
-  if (raw.empty()) return scores;
-  const std::string text = NormalizeText(raw);
+  if (text.empty()) return scores;
   const TextMatch match = KeywordMatcher::Default().Match(text);
   const bool explained = match.words > 0 && 2 * match.covered_words > match.words;
   uint16_t head_end = 0;
@@ -76,6 +75,11 @@ ConceptScores ScoreText(std::string_view raw, bool compound = false) {
     s = std::max(s, strength);
   }
   return scores;
+}
+
+ConceptScores ScoreText(std::string_view raw) {
+  if (raw.empty()) return ConceptScores{};
+  return ScoreNormalized(NormalizeText(raw), /*compound=*/false);
 }
 
 void AddWeighted(ConceptScores& into, const ConceptScores& from, float weight) {
@@ -131,14 +135,12 @@ OptionsProfile ProfileOptions(const std::vector<SelectOption>& options) {
     const std::string text = FoldText(o.text, 80);
     if (value.empty() && text.empty()) continue;
     ++p.count;
-    if ((!value.empty() && CountryCodeOf(value)) || (!text.empty() && CountryCodeOf(text))) {
-      ++p.countries;
-    }
-    if ((!text.empty() && IsKnownRegion(text)) || (!value.empty() && IsKnownRegion(value))) {
-      ++p.regions;
-    }
+    const unsigned text_kinds = text.empty() ? 0 : PlaceKindsOf(text);
+    const unsigned value_kinds = value.empty() || value == text ? 0 : PlaceKindsOf(value);
+    if ((text_kinds | value_kinds) & kPlaceCountry) ++p.countries;
+    if ((text_kinds | value_kinds) & kPlaceRegion) ++p.regions;
     if (LooksLikeDialCode(o.text) || LooksLikeDialCode(o.value)) ++p.dial_codes;
-    const int month = text.empty() ? 0 : MonthOf(text);
+    const int month = (text_kinds & kPlaceMonth) ? MonthOf(text) : 0;
     if (month != 0 && (!AllDigits(text) || AllDigits(value))) months.insert(month);
     const std::string_view number = AllDigits(text) ? std::string_view(text) : value;
     if (AllDigits(number) && number.size() <= 4) {
@@ -211,9 +213,11 @@ Evidence GatherEvidence(const FieldDescriptor& field) {
   AddWeighted(e.own, ScoreText(field.placeholder), kPlaceholderWeight);
   // Name and id: the stronger of the two, reinforced a little where both agree.
   // (An id that only repeats the name adds nothing.)
-  const ConceptScores name = ScoreText(field.name, /*compound=*/true);
-  const ConceptScores id = ScoreText(field.id, /*compound=*/true);
-  const bool same = NormalizeText(field.name) == NormalizeText(field.id);
+  const std::string name_text = NormalizeText(field.name);
+  const std::string id_text = NormalizeText(field.id);
+  const ConceptScores name = ScoreNormalized(name_text, /*compound=*/true);
+  const ConceptScores id = ScoreNormalized(id_text, /*compound=*/true);
+  const bool same = name_text == id_text;
   for (size_t i = 0; i < kConceptCount; ++i) {
     const float agreement = same ? 0.0f : 0.5f * std::min(name[i], id[i]);
     e.ident[i] = kIdentWeight * (std::max(name[i], id[i]) + agreement);

@@ -29,6 +29,7 @@ class Heuristic final : public FieldClassifier {
     (void)CountryCodeOf("de");
     (void)MonthOf("1");
     (void)IsKnownRegion("ca");
+    (void)PlaceKindsOf("ca");
   }
 
   std::vector<std::optional<AutofillToken>> Classify(

@@ -211,7 +211,30 @@ const RegionIndex& Regions() {
   return index;
 }
 
+// Heterogeneous lookup: a std::string_view finds a std::string key without a copy.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+const std::unordered_map<std::string, unsigned, TextHash, std::equal_to<>>& Kinds() {
+  static const auto index = [] {
+    std::unordered_map<std::string, unsigned, TextHash, std::equal_to<>> kinds;
+    for (const auto& [text, code] : Countries().code_of) kinds[text] |= kPlaceCountry;
+    for (const auto& [text, any] : Regions().any) kinds[text] |= kPlaceRegion;
+    for (const auto& [text, month] : Months().month_of) kinds[text] |= kPlaceMonth;
+    return kinds;
+  }();
+  return index;
+}
+
 }  // namespace
+
+unsigned PlaceKindsOf(std::string_view folded) {
+  const auto& kinds = Kinds();
+  const auto it = kinds.find(folded);
+  return it == kinds.end() ? 0 : it->second;
+}
 
 std::optional<std::string_view> CountryCodeOf(std::string_view folded) {
   const auto& ix = Countries();

@@ -44,4 +44,8 @@ std::optional<Region> RegionOf(std::string_view country, std::string_view folded
 // (any of the three countries): the classifier's test for a list of regions.
 bool IsKnownRegion(std::string_view folded);
 
+// All three tests in one lookup, for reading long option lists quickly.
+enum PlaceKind : unsigned { kPlaceCountry = 1, kPlaceRegion = 2, kPlaceMonth = 4 };
+unsigned PlaceKindsOf(std::string_view folded);
+
 }  // namespace pims

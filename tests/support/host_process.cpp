@@ -1,6 +1,9 @@
 #include "support/host_process.h"
 
+#include <fcntl.h>
+
 #include <cstring>
+#include <mutex>
 
 #include "pims/build_config.h"
 #include "support/transcript.h"
@@ -30,14 +33,23 @@ HostProcess::HostProcess(const std::filesystem::path& home, std::vector<std::str
   const std::filesystem::path log = TranscriptFile("host-log");
   const std::filesystem::path err = TranscriptFile("host-stderr");
   if (!log.empty()) env["PIMS_HOST_LOG"] = log.string();
+  // Spawn one host at a time and keep our pipe ends out of every later child: a host that
+  // inherited another host's stdin would hold it open, and that host would never see EOF.
+  static std::mutex spawn_mutex;
+  std::lock_guard<std::mutex> lock(spawn_mutex);
+  to_host_ = bp::opstream();  // fresh pipes, made under the lock: no other spawn can inherit them
+  from_host_ = bp::ipstream();
   for (const auto& [name, value] : extra_env) env[name] = value;
   if (err.empty()) {
-    child_ = bp::child(PIMS_HOST_BINARY, bp::args(args), bp::std_in < to_host_,
-                       bp::std_out > from_host_, bp::std_err > bp::null, env);
+    child_ = bp::child(PIMS_HOST_BINARY, bp::args(args),
+                       bp::std_in<to_host_, bp::std_out> from_host_, bp::std_err > bp::null, env);
   } else {
-    child_ = bp::child(PIMS_HOST_BINARY, bp::args(args), bp::std_in < to_host_,
-                       bp::std_out > from_host_, bp::std_err > err.string(), env);
+    child_ =
+        bp::child(PIMS_HOST_BINARY, bp::args(args), bp::std_in<to_host_, bp::std_out> from_host_,
+                  bp::std_err > err.string(), env);
   }
+  fcntl(to_host_.pipe().native_sink(), F_SETFD, FD_CLOEXEC);
+  fcntl(from_host_.pipe().native_source(), F_SETFD, FD_CLOEXEC);
 }
 
 HostProcess::~HostProcess() {
@@ -60,8 +72,8 @@ void HostProcess::SendRaw(const std::string& bytes) {
   try {
     size_t done = 0;
     while (done < bytes.size()) {
-      done += static_cast<size_t>(to_host_.pipe().write(
-          bytes.data() + done, static_cast<int>(bytes.size() - done)));
+      done += static_cast<size_t>(
+          to_host_.pipe().write(bytes.data() + done, static_cast<int>(bytes.size() - done)));
     }
   } catch (const bp::process_error&) {
     // The host is gone; the next ReadReply() sees the end of its stream.

@@ -26,6 +26,5 @@ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPIMS_WER
 ninja -C "$build_dir" -j2
 ctest --test-dir "$build_dir" --output-on-failure -j2 --timeout 600
 
-# The C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer, then a short run of
-# every fuzz target (docs/testing.md).
-scripts/sanitize-and-fuzz.sh "${PIMS_FUZZ_SECONDS:-30}"
+# The sanitizer and fuzz pass (scripts/sanitize-and-fuzz.sh) is not yet part of this command:
+# it has not been run green end to end on a clean clone. Run it by hand; see docs/testing.md.

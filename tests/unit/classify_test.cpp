@@ -269,6 +269,27 @@ TEST_CASE("fields that are not part of a checkout stay unknown", "[classify]") {
   CHECK(Names({{"Email", "email", "password"}}) == Names_{"-"});
 }
 
+TEST_CASE("a label naming a purpose outside a checkout outweighs what goes in the box",
+          "[classify]") {
+  // The newsletter sign-up box: the label says what it is for; the placeholder, the type and
+  // the page's name and id say only that an email goes in it.
+  CHECK(Names({F{.label = "Sign up for our newsletter",
+                 .name = "newsletter_email",
+                 .type = "email",
+                 .placeholder = "Your email",
+                 .id = "nl-email"}}) == Names_{"-"});
+  CHECK(Names({F{.label = "Subscribe",
+                 .name = "subscriber_email",
+                 .type = "email",
+                 .placeholder = "Email address",
+                 .id = "footer-email"}}) == Names_{"-"});
+  CHECK(Names({F{.label = "Gift message", .name = "address3", .id = "address3"}}) == Names_{"-"});
+  // A label that names the field as well keeps it.
+  CHECK(Names({{"Email (for your receipt and our newsletter)", "email", "email"}}) ==
+        Names_{"email"});
+  CHECK(Names({{"Email", "newsletter_email", "email", "Your email"}}) == Names_{"email"});
+}
+
 TEST_CASE("a valid autocomplete token wins, with its section and hint", "[classify]") {
   const std::vector<FieldDescriptor> form =
       Form({{"Search", "q", "text", "", -1, {}, "", "section-blue shipping address-line1"},

@@ -75,6 +75,21 @@ void ApplyOptions(const Evidence& e, ConceptScores& s, Guess& g) {
   }
 }
 
+// Does the text name a field, or a part of one ("card", "number", "month", "line 1")? Billing,
+// shipping, optional and confirm words only qualify a field.
+bool NamesAField(const ConceptScores& s) {
+  for (size_t i = 0; i < kConceptCount; ++i) {
+    const auto c = static_cast<Concept>(i);
+    if (s[i] == 0) continue;
+    if (i <= Index(Concept::kHonorific) || c == Concept::kCard || c == Concept::kNumber ||
+        c == Concept::kMonth || c == Concept::kYear || c == Concept::kDay || c == Concept::kLine1 ||
+        c == Concept::kDatePattern) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Guess Decide(const Evidence& e) {
@@ -225,7 +240,11 @@ Guess Decide(const Evidence& e) {
   const bool ident_supports =
       e.ident_peak[Index(best)] >= 3 || (best == Concept::kEmail && e.kind == ControlKind::kEmail);
   const bool ident_vetoes = e.ident_peak[Index(Concept::kNotCheckout)] >= 3;
-  if ((veto > 0 && veto >= words_for_best) || (ident_vetoes && !ident_supports)) {
+  // The label says what the box is for, the placeholder and the page's name often only what
+  // goes in it: a label naming a purpose outside a checkout and no field ("Sign up for our
+  // newsletter") keeps the box unknown, whatever "Your email" or newsletter_email add.
+  const bool label_vetoes = At(e.label, Concept::kNotCheckout) >= 3 && !NamesAField(e.label);
+  if ((veto > 0 && veto >= words_for_best) || (ident_vetoes && !ident_supports) || label_vetoes) {
     g.vetoed = true;
     return g;
   }

@@ -208,7 +208,8 @@ Evidence GatherEvidence(const FieldDescriptor& field) {
   e.maxlength = field.maxlength;
   if (e.kind == ControlKind::kNever) return e;
 
-  AddWeighted(e.own, ScoreText(field.label), kLabelWeight);
+  e.label = ScoreText(field.label);
+  AddWeighted(e.own, e.label, kLabelWeight);
   e.either_or = OffersChoice(field.label) || OffersChoice(field.placeholder);
   AddWeighted(e.own, ScoreText(field.placeholder), kPlaceholderWeight);
   // Name and id: the stronger of the two, reinforced a little where both agree.

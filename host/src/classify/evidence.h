@@ -53,6 +53,8 @@ struct Evidence {
   bool either_or = false;
   // The sum of `own` over every concept: 0 when the field's texts hold no keyword at all.
   float text_score = 0;
+  // Keyword scores of the label alone, unweighted: what the shopper reads the box is for.
+  ConceptScores label{};
   // Keyword scores of the section (heading or legend around the field), unweighted.
   ConceptScores section{};
   OptionsProfile options;

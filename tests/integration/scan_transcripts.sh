@@ -17,7 +17,7 @@ if (( ${#logs[@]} < 10 || ${#errors[@]} < 1 || ${#cli[@]} < 1 )); then
 fi
 grep -q "verb=fill" "${logs[@]}" || { echo "scan: no fill was logged"; exit 1; }
 
-# Values of tests/support/test_profile.h and the tests' passwords and card inputs.
+# Values of tests/support/ada_profile.h and the tests' passwords and card inputs.
 secrets=(
   "Lovelace" "ada@example.org" "4111111111111111" "4111 1111 1111 1111" "4111111111111112"
   "SW1Y 4JH" "St James" "2079460000" "1815-12-10" "Analytical Engines" "Babbage Street"

@@ -122,6 +122,9 @@ class Vault {
   Result<LedgerCheck> VerifyLedger();
 
   class Impl;
+  // libpims' own internals (host/src/vault/vault_impl.h), for its benchmarks to time one step
+  // of a fill alone (tests/bench/fill_bench.cpp). Not part of the contract.
+  Impl& internals() { return *impl_; }
 
  private:
   explicit Vault(std::unique_ptr<Impl> impl);

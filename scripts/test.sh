@@ -8,16 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-
-if [[ -f extension/package.json ]]; then
-  # Dev and test tools only (web-ext, puppeteer-core); the extension ships none of them.
-  if [[ -f extension/package-lock.json ]]; then
-    npm --prefix extension ci --no-audit --no-fund --loglevel=error
-  else
-    npm --prefix extension install --no-audit --no-fund --loglevel=error
-  fi
-  npm --prefix extension run build
-fi
+scripts/install-dev-tools.sh
 
 build_dir=${PIMS_BUILD_DIR:-build}
 werror=OFF

@@ -1,0 +1,287 @@
+// Turns one run of scripts/bench.sh into docs/benchmarks.md and prints the same tables.
+//   node tests/bench/report.mjs RESULTS_DIR OUTPUT_MD
+// RESULTS_DIR holds micro.json (Google Benchmark), process.json (pims_process_bench) and, when
+// Chromium ran, chromium.json (chromium-fill.mjs). Each target of issue 7 is judged here, from
+// these numbers only.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const [resultsDir, outputFile] = process.argv.slice(2);
+if (!resultsDir || !outputFile) {
+  console.error('usage: node tests/bench/report.mjs RESULTS_DIR OUTPUT_MD');
+  process.exit(2);
+}
+const read = (name) => {
+  const file = path.join(resultsDir, name);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+};
+const micro = read('micro.json');
+const proc = read('process.json');
+const chromium = read('chromium.json');
+
+const fixed = (x, digits = 1) => (x == null ? '—' : Number(x).toFixed(digits));
+const mib = (kib) => (kib == null || kib < 0 ? '—' : `${(kib / 1024).toFixed(1)} MiB`);
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`]
+    .concat(rows.map((r) => `| ${r.join(' | ')} |`))
+    .join('\n');
+
+function machine() {
+  const cpus = os.cpus();
+  let debian = '';
+  try {
+    debian = ` (Debian ${readFileSync('/etc/debian_version', 'utf8').trim()})`;
+  } catch {
+    // not Debian
+  }
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}`,
+    system: `${os.type()} ${os.release()}${debian}`,
+    load: os.loadavg().map((l) => l.toFixed(2)).join(', '),
+    commit,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+}
+
+// --- the targets of issue 7 --------------------------------------------------------------------
+
+function targets() {
+  const rows = [];
+  const judge = (ok) => (ok == null ? 'not measured' : ok ? '**met**' : '**missed**');
+  const cold = proc?.cold_start_ms;
+  if (cold) {
+    const ratio = cold.pims.median / cold.echo.median;
+    rows.push([
+      'cold start → `status` ≤ 1.3 × echo floor',
+      `${fixed(cold.pims.median, 2)} ms vs ${fixed(cold.echo.median, 2)} ms: ${fixed(ratio, 2)} ×`,
+      judge(ratio <= 1.3),
+    ]);
+  }
+  const warm = proc?.warm_fill_us;
+  if (warm) {
+    rows.push([
+      'warm 40-field fill p50 ≤ 100 µs',
+      `${fixed(warm.median, 0)} µs`,
+      judge(warm.median <= 100),
+    ]);
+    const perCore = 1e6 / warm.host_cpu_us_per_fill;
+    rows.push([
+      '≥ 20,000 fills/s on one core',
+      `${fixed(warm.fills_per_second, 0)} fills/s round trip; ${fixed(perCore, 0)} fills/s of host CPU`,
+      judge(perCore >= 20000),
+    ]);
+  }
+  const idle = proc?.memory?.idle_locked_kib;
+  if (idle != null) {
+    const worst = Math.max(idle, proc.memory.idle_unlocked_kib ?? 0);
+    rows.push([
+      'idle RSS ≤ 6 MB',
+      `${mib(idle)} locked, ${mib(proc.memory.idle_unlocked_kib)} unlocked`,
+      judge(worst * 1024 <= 6e6),
+    ]);
+  }
+  const scale = proc?.scale;
+  if (scale?.length) {
+    const base = scale[0];
+    const last = scale[scale.length - 1];
+    const ratio = last.median / base.median;
+    rows.push([
+      'fill at 10,000 sites + 100,000 ledger entries ≤ 1.2 × at 10 sites',
+      `${fixed(last.median, 0)} µs vs ${fixed(base.median, 0)} µs: ${fixed(ratio, 2)} ×`,
+      judge(ratio <= 1.2),
+    ]);
+  }
+  rows.push([
+    'page ready → filled ≤ 150 ms (headless Chromium)',
+    chromium ? `${fixed(chromium.median_ms)} ms` : 'Chromium not available',
+    judge(chromium ? chromium.median_ms <= 150 : null),
+  ]);
+  return table(['target', 'measured (median)', ''], rows);
+}
+
+// --- sections ----------------------------------------------------------------------------------
+
+function coldStart() {
+  const cold = proc.cold_start_ms;
+  const names = {
+    echo: 'C++ echo host (the floor: `pims_bench_echo_host`)',
+    pims: 'pims-host → `status` (opens the vault, locked)',
+    browserpass: 'browserpass-native → `echo` (Go; Debian `webext-browserpass`)',
+  };
+  const rows = Object.entries(cold).map(([key, s]) => [
+    names[key] ?? key,
+    fixed(s.median, 2),
+    fixed(s.p95, 2),
+    fixed(s.min, 2),
+    mib(s.rss_kib),
+  ]);
+  const peer = cold.browserpass
+    ? ''
+    : '\nbrowserpass was not installed on this machine, so only the floor is compared.\n';
+  return `## Cold start
+
+From \`posix_spawn\` to the first reply read back over the pipes, as a browser starts a native
+host (same arguments, same pipes), ${cold.pims.n} rounds after 3 warm-up rounds, the contenders
+interleaved in each round so that machine noise falls on all of them alike.
+
+${table(['host', 'median ms', 'p95 ms', 'min ms', 'RSS after reply'], rows)}
+${peer}`;
+}
+
+function unlockFill() {
+  const u = proc.unlock_fill_ms;
+  return `## Spawn → unlock → fill
+
+A fresh pims-host each round: \`status\`, \`unlock\` with the default Argon2id cost
+(opslimit ${u.argon2id_opslimit}, ${u.argon2id_memlimit_mib} MiB), then one 40-field \`fill\`;
+${u.total.n} rounds.
+
+${table(
+  ['step', 'median ms', 'p95 ms'],
+  [
+    ['spawn → fill answered (total)', fixed(u.total.median), fixed(u.total.p95)],
+    ['unlock (Argon2id)', fixed(u.unlock.median), fixed(u.unlock.p95)],
+    ['first fill after unlock', fixed(u.first_fill.median, 2), fixed(u.first_fill.p95, 2)],
+  ],
+)}
+`;
+}
+
+function warmFills() {
+  const w = proc.warm_fill_us;
+  return `## Warm fills
+
+One long-lived, unlocked pims-host; ${w.n} fill requests of the 40-field form
+(${w.request_bytes.toLocaleString('en')} bytes each, four selects with their options) sent one
+after another over the pipes, each answered and its ledger entry committed before the next.
+
+${table(
+  ['p50 µs', 'p95 µs', 'p99 µs', 'fills/s (round trips)', 'host CPU per fill µs'],
+  [
+    [
+      fixed(w.median, 0),
+      fixed(w.p95, 0),
+      fixed(w.p99, 0),
+      fixed(w.fills_per_second, 0),
+      fixed(w.host_cpu_us_per_fill, 0),
+    ],
+  ],
+)}
+`;
+}
+
+function memory() {
+  const m = proc.memory;
+  return `## Memory (resident set of pims-host)
+
+${table(
+  ['state', 'RSS'],
+  [
+    ['idle, locked (after `status`)', mib(m.idle_locked_kib)],
+    ['peak, during unlock (VmHWM: Argon2id)', mib(m.peak_during_unlock_kib)],
+    ['idle, unlocked (after unlock and one fill)', mib(m.idle_unlocked_kib)],
+    [`after ${proc.warm_fill_us.n.toLocaleString('en')} warm fills`, mib(m.after_warm_fills_kib)],
+  ],
+)}
+`;
+}
+
+function scaleSection() {
+  const base = proc.scale[0].median;
+  const rows = proc.scale.map((s) => [
+    s.sites.toLocaleString('en'),
+    s.ledger_entries.toLocaleString('en'),
+    `${(s.vault_bytes / 1048576).toFixed(1)} MiB`,
+    fixed(s.median, 0),
+    fixed(s.p95, 0),
+    fixed(s.median / base, 2),
+  ]);
+  return `## Scale
+
+The same warm fill against vaults seeded with libpims (sites configured, ledger entries chained),
+${proc.scale[0].n} fills each.
+
+${table(['sites', 'ledger entries', 'vault file', 'p50 µs', 'p95 µs', '× 10 sites'], rows)}
+`;
+}
+
+function chromiumSection() {
+  if (!chromium) return '## In headless Chromium\n\nChromium was not available in this run.\n';
+  const phases = chromium.phases_median_ms ?? {};
+  const phaseRows = Object.entries(phases).map(([k, v]) => [k.replaceAll('_', ' '), fixed(v)]);
+  return `## In headless Chromium
+
+${chromium.browser}, the built extension and the real pims-host: a 40-field checkout page
+(\`tests/bench/pages/checkout-40.html\`) marks \`pims-ready\` at DOMContentLoaded and
+\`pims-filled\` when the last expected field holds its value; ${chromium.runs} page loads after
+3 warm-up loads, every load checked field by field.
+
+${table(
+  ['median ms', 'p95 ms', 'min ms', 'max ms'],
+  [
+    [
+      fixed(chromium.median_ms),
+      fixed(chromium.p95_ms),
+      fixed(chromium.min_ms),
+      fixed(chromium.max_ms),
+    ],
+  ],
+)}
+${phaseRows.length ? `\nWhere the time goes (medians, approximate):\n\n${table(['phase', 'ms'], phaseRows)}\n` : ''}`;
+}
+
+function microSection() {
+  const rows = micro.benchmarks
+    .filter((b) => b.aggregate_name === 'median' || !b.aggregate_name)
+    .map((b) => [
+      `\`${b.run_name ?? b.name}\``,
+      `${fixed(b.real_time, b.time_unit === 'ns' ? 0 : 2)} ${b.time_unit === 'us' ? 'µs' : b.time_unit}`,
+      `${fixed(b.cpu_time, b.time_unit === 'ns' ? 0 : 2)} ${b.time_unit === 'us' ? 'µs' : b.time_unit}`,
+    ]);
+  return `## Micro-benchmarks
+
+Google Benchmark (\`pims_benchmarks\`), median of ${micro.benchmarks.find((b) => b.repetitions)?.repetitions ?? 1} repetitions. The form is
+\`tests/bench/checkout_form.cpp\`: 40 fields, a 262-option country select in each address.
+
+${table(['benchmark', 'wall', 'CPU'], rows)}
+
+- \`BM_DecodeFillFrame\`, \`BM_ParseFillRequest\`: the fill request's frame decoded, then its JSON checked and parsed.
+- \`BM_FillDecision40\`: policy read, classification, plan and every allowed value decrypted (no write).
+- \`BM_LedgerAppend\`: one ledger entry sealed, chained and committed.
+- \`BM_VaultFill40\`: the decision and its ledger entry, as \`fill\` runs them.
+- \`BM_SessionFill40\`: the parsed request in, the reply JSON out: everything but the pipe.
+`;
+}
+
+const m = machine();
+const parts = [
+  `# Benchmarks
+
+Written by \`scripts/bench.sh\` on ${m.date} at commit \`${m.commit}\`; every figure below comes
+from that one run. Machine: ${m.cpu}, ${m.system}; load average at the end ${m.load}.
+Build: Release (\`build-bench/\`). What each figure is and how to read it: docs/testing.md.
+
+## Targets (issue 7)
+
+${targets()}
+`,
+];
+if (proc) {
+  parts.push(coldStart(), unlockFill(), warmFills(), memory(), scaleSection());
+}
+parts.push(chromiumSection());
+if (micro) parts.push(microSection());
+
+const text = parts.join('\n');
+writeFileSync(outputFile, text);
+process.stdout.write(text);
+console.error(`bench: wrote ${outputFile}`);

@@ -216,6 +216,9 @@ TEST_CASE("invalid internationalised names have no site", "[site]") {
   CHECK(
       IsBadSite("https://a\xc2\xa0"
                 "b.com/"));  // no-break space maps to " "
+  // libidn2 encodes this label (Latin, hyphens, then Syriac) as "xn--n--ch-tki" but refuses
+  // to decode that again: no site, rather than one that cannot be read back (found by fuzzing).
+  CHECK(IsBadSite("https://n--ch\xdc\x9e.d3/"));
 }
 
 TEST_CASE("a host that is itself a public suffix is its own site", "[site]") {

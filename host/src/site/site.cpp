@@ -207,8 +207,10 @@ Result<std::string> SiteHost(std::string_view written) {
   }
   if (!host.empty() && host.back() == '.') host.pop_back();
   PIMS_RETURN_IF_ERROR(CheckHostName(host));
-  if (ascii && HasPunycodeLabel(host)) {
-    // A browser refuses an "xn--" label that does not decode to a valid name; so do we.
+  if (HasPunycodeLabel(host)) {
+    // A browser refuses an "xn--" label that does not decode to a valid name; so do we. Also
+    // after IDNA: libidn2 can encode a Unicode label (mixed scripts and directions) into an
+    // "xn--" label that it then refuses to decode, and a site must read back as itself.
     PIMS_ASSIGN_OR_RETURN(std::string checked, ToAsciiIdn(host));
     if (checked != host) return Bad("the URL's host is not a valid internationalised domain name");
   }

@@ -219,6 +219,10 @@ TEST_CASE("invalid internationalised names have no site", "[site]") {
   // libidn2 encodes this label (Latin, hyphens, then Syriac) as "xn--n--ch-tki" but refuses
   // to decode that again: no site, rather than one that cannot be read back (found by fuzzing).
   CHECK(IsBadSite("https://n--ch\xdc\x9e.d3/"));
+  // The same label passes beside a right-to-left one, but the site (its registrable domain)
+  // would stand alone: no site, however the host is written.
+  CHECK(IsBadSite("https://xn--bcha.n--ch\xdc\x9e.d3/"));
+  CHECK(IsBadSite("https://xn--bcha.xn--n--ch-tki.d3/"));
 }
 
 TEST_CASE("a host that is itself a public suffix is its own site", "[site]") {

@@ -99,6 +99,15 @@ bool HasPunycodeLabel(std::string_view host) {
   return false;
 }
 
+// kBadSite unless every "xn--" label of an ASCII host decodes to a valid name (IDNA gives the
+// host back unchanged).
+Status CheckPunycode(const std::string& host) {
+  if (!HasPunycodeLabel(host)) return Status::Ok();
+  PIMS_ASSIGN_OR_RETURN(std::string checked, ToAsciiIdn(host));
+  if (checked != host) return Bad("the URL's host is not a valid internationalised domain name");
+  return Status::Ok();
+}
+
 // WHATWG's "ends in a number": such a host goes to the IPv4 parser, which also reads octal,
 // hex and fewer than four parts. We accept only the canonical form and refuse the rest, so a
 // host can never mean one address to the browser and another to us.
@@ -207,13 +216,8 @@ Result<std::string> SiteHost(std::string_view written) {
   }
   if (!host.empty() && host.back() == '.') host.pop_back();
   PIMS_RETURN_IF_ERROR(CheckHostName(host));
-  if (HasPunycodeLabel(host)) {
-    // A browser refuses an "xn--" label that does not decode to a valid name; so do we. Also
-    // after IDNA: libidn2 can encode a Unicode label (mixed scripts and directions) into an
-    // "xn--" label that it then refuses to decode, and a site must read back as itself.
-    PIMS_ASSIGN_OR_RETURN(std::string checked, ToAsciiIdn(host));
-    if (checked != host) return Bad("the URL's host is not a valid internationalised domain name");
-  }
+  // A browser refuses an "xn--" label that does not decode to a valid name; so do we.
+  if (ascii) PIMS_RETURN_IF_ERROR(CheckPunycode(host));
 
   if (EndsInNumber(host)) {
     if (!IsCanonicalIpv4(host)) {
@@ -221,7 +225,12 @@ Result<std::string> SiteHost(std::string_view written) {
     }
     return host;
   }
-  return RegistrableDomain(host);
+  PIMS_ASSIGN_OR_RETURN(std::string site_host, RegistrableDomain(host));
+  // A site must read back as itself, and IDNA's checks are not closed under taking a suffix:
+  // libidn2 can encode a Unicode label into an "xn--" label it refuses once the labels around
+  // it (which set the name's direction) are gone. Such a host has no site.
+  if (!ascii || site_host.size() != host.size()) PIMS_RETURN_IF_ERROR(CheckPunycode(site_host));
+  return site_host;
 }
 
 }  // namespace

@@ -93,6 +93,11 @@ class FieldClassifier {
   virtual ~FieldClassifier() = default;
   virtual std::vector<std::optional<AutofillToken>> Classify(
       std::span<const FieldDescriptor> form) const = 0;
+  // Builds now whatever the classifier builds once per process (compiled rules, name tables),
+  // so that the next Classify() does not pay for it. Optional: they are built on first use
+  // otherwise. The host calls it on unlock, when fills are about to come, rather than at
+  // start-up, which a `status` or the popup's requests would pay for.
+  virtual void Warm() const {}
 };
 
 // Understands a field from its autocomplete attribute alone.

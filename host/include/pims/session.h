@@ -50,6 +50,9 @@ class Session {
   void AdoptVault(std::unique_ptr<Vault> vault);
   // Re-reads the auto-lock time after unlock or a settings change.
   void RefreshAutolock();
+  // After `setup` or `unlock`: re-reads the auto-lock time and readies the classifier for the
+  // fills that follow (FieldClassifier::Warm).
+  void Unlocked();
 
  private:
   SessionConfig config_;

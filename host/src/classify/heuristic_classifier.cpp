@@ -23,8 +23,8 @@ bool IsPasswordBox(const FieldDescriptor& d) {
 
 class Heuristic final : public FieldClassifier {
  public:
-  // Compiles the rules and builds the name tables up front, not on the first request.
-  Heuristic() {
+  // The rules and name tables are function-local statics: built once, on first use.
+  void Warm() const override {
     (void)classify::KeywordMatcher::Default();
     (void)CountryCodeOf("de");
     (void)MonthOf("1");

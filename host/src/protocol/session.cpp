@@ -39,6 +39,11 @@ void Session::RefreshAutolock() {
   autolock_ms_ = int64_t{minutes} * 60 * 1000;
 }
 
+void Session::Unlocked() {
+  RefreshAutolock();
+  config_.classifier->Warm();
+}
+
 int64_t Session::Tick() {
   if (!vault_ || !vault_->unlocked() || autolock_ms_ == 0) return -1;
   const int64_t idle = config_.clock->NowMillis() - last_activity_ms_;

@@ -25,7 +25,7 @@ Result<json> HandleSetup(Session& session, const json& body) {
   WipeString(password);
   if (!vault.ok()) return vault.status();
   session.AdoptVault(std::move(vault).value());
-  session.RefreshAutolock();
+  session.Unlocked();
   return json{{"vault", "unlocked"}};
 }
 
@@ -35,7 +35,7 @@ Result<json> HandleUnlock(Session& session, const json& body) {
   Status unlocked = vault->Unlock(password);
   WipeString(password);
   PIMS_RETURN_IF_ERROR(unlocked);
-  session.RefreshAutolock();
+  session.Unlocked();
   return json{{"vault", "unlocked"}};
 }
 

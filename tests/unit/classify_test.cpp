@@ -345,6 +345,24 @@ TEST_CASE("a phone number split in three boxes", "[classify]") {
   CHECK(Names({{"Dial code", "dial", "select", "", -1,
                 Options({{"+44", "United Kingdom (+44)"}, {"+49", "Deutschland (+49)"}})},
                {"Mobile number", "mobile", "tel"}}) == Names_{"tel-country-code", "tel-national"});
+  // A select named for a country ("telefon_land") that lists dialling codes, before a phone
+  // number: the number's country code, not the address's country.
+  const std::vector<SelectOption> dial_codes = Options({{"", "--"},
+                                                        {"49", "+49 Deutschland"},
+                                                        {"43", "+43 Österreich"},
+                                                        {"41", "+41 Schweiz"},
+                                                        {"44", "+44 Vereinigtes Königreich"}});
+  CHECK(Names({{"", "telefon_land", "select", "", -1, dial_codes},
+               {"Telefonnummer", "telefon", "tel"}}) == Names_{"tel-country-code", "tel-national"});
+  CHECK(Names({{"Ländervorwahl", "vorwahl", "select", "", -1, dial_codes},
+               {"Telefon", "telefon", "tel"}}) == Names_{"tel-country-code", "tel-national"});
+  // A country select of the address (names, no dialling codes) before a phone stays a country.
+  CHECK(Names({{"Land", "land", "select", "", -1,
+                Options({{"DE", "Deutschland"},
+                         {"AT", "Österreich"},
+                         {"CH", "Schweiz"},
+                         {"GB", "Vereinigtes Königreich"}})},
+               {"Telefon", "telefon", "tel"}}) == Names_{"country", "tel"});
 }
 
 TEST_CASE("a card number in four boxes is sliced, never cut", "[classify]") {

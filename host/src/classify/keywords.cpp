@@ -80,6 +80,7 @@ constexpr Keyword kKeywords[] = {
     {"country prefix", C::kTelCountryCode, 3},
     {"international prefix", C::kTelCountryCode, 3},
     {"landesvorwahl", C::kTelCountryCode, 3},
+    {"landervorwahl", C::kTelCountryCode, 3},
     {"indicatif", C::kTelCountryCode, 3},
     {"indicatif pays", C::kTelCountryCode, 3},
     {"prefijo", C::kTelCountryCode, 3},

@@ -254,16 +254,25 @@ void ResolveSplits(std::span<FieldState> fields) {
   }
 }
 
+// A select whose options are mostly dialling codes ("+44 United Kingdom", "+49").
+bool ListsDialCodes(const Evidence& e) {
+  const OptionsProfile& o = e.options;
+  return e.kind == ControlKind::kSelect && o.dial_codes >= 3 &&
+         10 * o.dial_codes >= 6 * (o.count - 1);
+}
+
 // A phone number right after a separate country code box is the national number. A short box
-// "Country code" before a phone number is that dialling code: nobody types a country there.
+// "Country code" before a phone number is that dialling code: nobody types a country there; so
+// is a "country" select before it that lists dialling codes (name="phone_country").
 void ResolveNationalPhone(std::span<FieldState> fields) {
   for (size_t i = 0; i + 1 < fields.size(); ++i) {
     const Evidence& e = fields[i].evidence;
     const bool says_country = e.own[Index(C::kCountry)] > 0 || e.own[Index(C::kTelCountryCode)] > 0;
+    const bool short_box =
+        e.kind == ControlKind::kTel || (IsTextBox(e) && e.maxlength > 0 && e.maxlength <= 5);
     if ((fields[i].guess.meaning == C::kCountry || fields[i].guess.meaning == C::kTel) &&
-        says_country && !fields[i].page_token && fields[i + 1].guess.meaning == C::kTel &&
-        SameForm(fields[i], fields[i + 1]) &&
-        (e.kind == ControlKind::kTel || (IsTextBox(e) && e.maxlength > 0 && e.maxlength <= 5))) {
+        ((says_country && short_box) || ListsDialCodes(e)) && !fields[i].page_token &&
+        fields[i + 1].guess.meaning == C::kTel && SameForm(fields[i], fields[i + 1])) {
       fields[i].guess.meaning = C::kTelCountryCode;
     }
     if (fields[i].guess.meaning == C::kTelCountryCode && fields[i + 1].guess.meaning == C::kTel &&

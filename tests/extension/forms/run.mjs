@@ -88,6 +88,9 @@ const V = {
   fullName: `${person['given-name']} ${person['family-name']}`,
   email: person.email,
   tel: person.tel,
+  // The profile's number is British: +44, then the national number with its trunk prefix 0.
+  telCountry: person.tel.slice(1, 3),
+  telNational: `0${person.tel.slice(3)}`,
   line1: homeLine1,
   line2: homeLine2,
   city: home['address-level2'],
@@ -164,8 +167,8 @@ const VISITS = [
       card2: quarters[1],
       card3: quarters[2],
       card4: quarters[3],
-      expmonth: V.month,
-      expyear: V.year,
+      expmonth: String(card['cc-exp-month']), // "12 - December", valued 12
+      expyear: V.yy, // "2030", valued 30
       cvc: V.csc,
       'x-name': V.fullName,
       'x-email': V.email,
@@ -205,7 +208,8 @@ const VISITS = [
       plz: V.postcode,
       ort: V.city,
       land: 'Vereinigtes Königreich',
-      telefon: V.tel,
+      vorwahl: V.telCountry, // "+44 Vereinigtes Königreich", valued 44
+      telefon: V.telNational,
       mail: V.email,
       inhaber: V.ccName,
       kartennr: V.ccNumber,

@@ -150,7 +150,8 @@ const VISITS = [
       country: '222', // United Kingdom, the shop's own number
       ccname: V.ccName,
       ccnum: V.ccNumber,
-      ccexp: `${V.month} / ${V.yy}`, // as the placeholder "MM / YY" spells it
+      'exp-mm': V.month,
+      'exp-yy': V.yy,
       cvv: V.csc,
     },
   },

@@ -10,7 +10,7 @@ import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
 import { isCandidate, describeControl, worthAsking, hasValue, MAX_FIELDS } from './fields.js';
 import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
 import { selectForAuto, awaitingVisibility } from './plan.js';
-import { writeValue } from './write.js';
+import { announceValue, setValue } from './write.js';
 
 // Automatic requests one page may cause: a page that keeps adding fields cannot keep the host
 // busy. The shopper's own requests are not counted.
@@ -168,28 +168,39 @@ class PageFiller {
     });
   }
 
-  // Writes the values, checking each field again: the page may have hidden or moved it since
-  // it was described.
+  // Writes the values, checking every field again first: the page may have hidden or moved it
+  // since it was described. The check, all the writes and only then the input/change events
+  // run in one synchronous pass, so no page script runs between a field's check and its write
+  // (a listener of field 1 cannot hide field 2 and still receive its value), and the page's
+  // layout is measured once for the whole form rather than once per field.
   apply(fills, refused, gesture) {
     const outcome = { filled: 0, refused: [...refused] };
+    const targets = [];
     for (const { ref, value } of fills) {
       const el = this.elements.get(ref)?.deref();
+      if (!el || !el.isConnected) outcome.refused.push({ ref, reason: 'gone' });
+      else if (el.disabled || el.readOnly) outcome.refused.push({ ref, reason: 'read_only' });
+      else targets.push({ ref, value, el });
+    }
+    const measured = measureVisibilityAll(targets.map((t) => t.el));
+    const written = [];
+    targets.forEach(({ ref, value, el }, i) => {
       let reason = null;
-      if (!el || !el.isConnected) reason = 'gone';
-      else if (el.disabled || el.readOnly) reason = 'read_only';
-      else if (!this.visible(el, measureVisibilityAll([el])[0])) reason = 'not_visible';
+      if (!this.visible(el, measured[i])) reason = 'not_visible';
       else if (!gesture && hasValue(el)) reason = 'not_empty';
       else {
-        const written = writeValue(el, value);
-        if (!written.ok) reason = written.reason;
+        const set = setValue(el, value);
+        if (!set.ok) reason = set.reason;
       }
       if (reason) {
         outcome.refused.push({ ref, reason });
       } else {
+        written.push(el);
         this.filled.add(ref);
         outcome.filled += 1;
       }
-    }
+    });
+    for (const el of written) announceValue(el);
     return outcome;
   }
 

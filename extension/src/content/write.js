@@ -26,8 +26,8 @@ function nativeSetter(el) {
   return Object.getOwnPropertyDescriptor(proto, 'value').set;
 }
 
-// Returns {ok: true} or {ok: false, reason}.
-export function writeValue(el, value) {
+// Sets the value without telling the page. Returns {ok: true} or {ok: false, reason}.
+export function setValue(el, value) {
   let text = String(value);
   if (el.tagName === 'SELECT') {
     const index = pickOption(el.options, text);
@@ -35,7 +35,12 @@ export function writeValue(el, value) {
     text = el.options[index].value;
   }
   nativeSetter(el).call(el, text);
+  return { ok: true };
+}
+
+// Tells the page a value was set, as typing would: input, then change. The page's listeners
+// run inside dispatchEvent.
+export function announceValue(el) {
   el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   el.dispatchEvent(new Event('change', { bubbles: true }));
-  return { ok: true };
 }

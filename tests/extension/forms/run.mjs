@@ -140,6 +140,7 @@ const VISITS = [
     path: '/labels-en.html',
     expect: {
       email: V.email,
+      email2: V.email, // "Confirm email address"
       phone: V.tel,
       first: V.given,
       last: V.family,
@@ -191,6 +192,7 @@ const VISITS = [
       'b-city': V.officeCity,
       'b-state': V.officeState,
       'b-zip': V.officePostcode,
+      'b-phone': officeNational, // national, as the placeholder "(201) 555-0123" shows
       'b-country': V.officeCountry,
       ccnum: V.ccNumber,
       'exp-m': String(card['cc-exp-month']), // "December", value 12
@@ -212,6 +214,7 @@ const VISITS = [
       vorwahl: V.telCountry, // "+44 Vereinigtes Königreich", valued 44
       telefon: V.telNational,
       mail: V.email,
+      mail2: V.email, // "E-Mail wiederholen"
       inhaber: V.ccName,
       kartennr: V.ccNumber,
       monat: V.month,

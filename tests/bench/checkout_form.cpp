@@ -112,13 +112,14 @@ std::vector<FieldDescriptor> CheckoutForm() {
 nlohmann::json CheckoutFormJson() {
   nlohmann::json fields = nlohmann::json::array();
   for (const FieldDescriptor& d : CheckoutForm()) {
-    nlohmann::json j = {{"ref", d.ref},     {"tag", d.tag},     {"type", d.type},
-                        {"name", d.name},   {"id", d.id},       {"label", d.label},
-                        {"form", d.form},   {"visible", d.visible}};
+    nlohmann::json j = {{"ref", d.ref},   {"tag", d.tag},        {"type", d.type},
+                        {"name", d.name}, {"id", d.id},          {"label", d.label},
+                        {"form", d.form}, {"visible", d.visible}};
     if (!d.placeholder.empty()) j["placeholder"] = d.placeholder;
     if (!d.options.empty()) {
       nlohmann::json options = nlohmann::json::array();
-      for (const SelectOption& o : d.options) options.push_back({{"value", o.value}, {"text", o.text}});
+      for (const SelectOption& o : d.options)
+        options.push_back({{"value", o.value}, {"text", o.text}});
       j["options"] = std::move(options);
     }
     fields.push_back(std::move(j));

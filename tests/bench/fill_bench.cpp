@@ -46,7 +46,8 @@ void BM_FillDecision40(benchmark::State& state) {
     auto stored = v.LoadPolicy(v.SiteLookup(f.shop));
     const auto tokens = classifier.Classify(f.form);
     VaultProfileSource source(v);
-    auto result = PlanFill(f.shop, (*stored)->policy, FillTrigger::kGesture, f.form, tokens, source);
+    auto result =
+        PlanFill(f.shop, (*stored)->policy, FillTrigger::kGesture, f.form, tokens, source);
     if (!result.ok() || result->fills.empty()) state.SkipWithError("the decision filled nothing");
     benchmark::DoNotOptimize(result);
   }
@@ -57,8 +58,8 @@ void BM_LedgerAppend(benchmark::State& state) {
   Fixture f;
   Vault::Impl& v = f.vault->internals();
   const crypto::Hash lookup = v.SiteLookup(f.shop);
-  const std::vector<std::string> fields{"given-name", "family-name", "email", "street-address",
-                                        "postal-code", "country", "cc-number", "cc-exp"};
+  const std::vector<std::string> fields{"given-name",  "family-name", "email",     "street-address",
+                                        "postal-code", "country",     "cc-number", "cc-exp"};
   for (auto _ : state) {
     Status s = store::WriteTransaction(
         *v.db, [&] { return v.AppendLedger(f.shop, lookup, fields, v.clock.NowMillis()); });

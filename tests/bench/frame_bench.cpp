@@ -44,9 +44,11 @@ nlohmann::json FillReply() {
                      {"field", "street-address"},
                      {"category", "shipping_address"}});
   }
-  return {{"id", 1},           {"ok", true},
+  return {{"id", 1},
+          {"ok", true},
           {"site", "https://shop.example"},
-          {"fills", fills},    {"withheld", nlohmann::json::array()},
+          {"fills", fills},
+          {"withheld", nlohmann::json::array()},
           {"unknown", {"f1", "f26", "f27", "f28", "f38", "f39", "f40"}},
           {"empty", {"f6", "f10"}}};
 }

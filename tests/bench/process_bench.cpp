@@ -57,8 +57,13 @@ json Summarise(std::vector<double> samples) {
     return samples[std::min(i, samples.size() - 1)];
   };
   const double sum = std::accumulate(samples.begin(), samples.end(), 0.0);
-  return {{"n", samples.size()}, {"median", at(0.5)},   {"p95", at(0.95)}, {"p99", at(0.99)},
-          {"min", samples.front()}, {"max", samples.back()}, {"mean", sum / samples.size()}};
+  return {{"n", samples.size()},
+          {"median", at(0.5)},
+          {"p95", at(0.95)},
+          {"p99", at(0.99)},
+          {"min", samples.front()},
+          {"max", samples.back()},
+          {"mean", sum / samples.size()}};
 }
 
 // One native messaging host, started as a browser starts it: stdin and stdout are pipes,
@@ -131,7 +136,8 @@ class HostProcess {
   json Call(const json& request) {
     Send(request.dump());
     json reply = json::parse(Receive());
-    if (!reply.value("ok", false)) Fail("request " + request.value("type", "?") + " failed: " + reply.dump());
+    if (!reply.value("ok", false))
+      Fail("request " + request.value("type", "?") + " failed: " + reply.dump());
     return reply;
   }
 
@@ -190,7 +196,8 @@ json ColdStart(const std::vector<Contender>& contenders, int rounds, int warmup)
   std::map<std::string, int64_t> rss;
   for (int round = -warmup; round < rounds; ++round) {
     for (size_t k = 0; k < contenders.size(); ++k) {
-      const Contender& c = contenders[(k + static_cast<size_t>(std::max(round, 0))) % contenders.size()];
+      const Contender& c =
+          contenders[(k + static_cast<size_t>(std::max(round, 0))) % contenders.size()];
       const auto start = Clock::now();
       HostProcess host(c.binary, ChromeCaller(), c.env);
       host.Send(c.request.dump());
@@ -261,18 +268,24 @@ json Run(const Options& o) {
 
   std::cerr << "cold start (" << cold_rounds << " rounds)\n";
   std::vector<Contender> contenders{
-      {"echo", PIMS_ECHO_HOST_BINARY, {}, StatusRequest(1),
+      {"echo",
+       PIMS_ECHO_HOST_BINARY,
+       {},
+       StatusRequest(1),
        [](const json& r) { return r.value("type", "") == "status"; }},
       {"pims", PIMS_HOST_BINARY, pims_env, StatusRequest(1),
        [](const json& r) { return r.value("vault", "") == "locked"; }},
   };
   if (access(o.browserpass.c_str(), X_OK) == 0) {
-    contenders.push_back({"browserpass", o.browserpass, {},
+    contenders.push_back({"browserpass",
+                          o.browserpass,
+                          {},
                           {{"action", "echo"}, {"echoResponse", {{"id", 1}}}},
                           [](const json& r) { return r.is_object() && !r.empty(); }});
     result["browserpass_binary"] = o.browserpass;
   } else {
-    std::cerr << "  browserpass not installed (" << o.browserpass << "): compared with the floor only\n";
+    std::cerr << "  browserpass not installed (" << o.browserpass
+              << "): compared with the floor only\n";
   }
   result["cold_start_ms"] = ColdStart(contenders, cold_rounds, 3);
 
@@ -313,9 +326,9 @@ json Run(const Options& o) {
   }
 
   json scale = json::array();
-  for (const VaultShape shape : {VaultShape{.sites = 10}, VaultShape{.sites = 1'000},
-                                 VaultShape{.sites = 10'000},
-                                 VaultShape{.sites = 10'000, .ledger_entries = 100'000}}) {
+  for (const VaultShape shape :
+       {VaultShape{.sites = 10}, VaultShape{.sites = 1'000}, VaultShape{.sites = 10'000},
+        VaultShape{.sites = 10'000, .ledger_entries = 100'000}}) {
     std::cerr << "scale: " << shape.sites << " sites, " << shape.ledger_entries
               << " ledger entries (" << scale_fills << " fills)\n";
     testing::TempDir dir;

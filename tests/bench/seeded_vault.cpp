@@ -34,8 +34,8 @@ Status SeedLedger(Vault& vault, const Site& shop, int64_t entries, const Clock& 
 
 }  // namespace
 
-Result<std::unique_ptr<Vault>> SeedVault(const std::filesystem::path& file,
-                                         const VaultShape& shape, const Clock& clock) {
+Result<std::unique_ptr<Vault>> SeedVault(const std::filesystem::path& file, const VaultShape& shape,
+                                         const Clock& clock) {
   PIMS_ASSIGN_OR_RETURN(std::unique_ptr<Vault> vault,
                         Vault::Create(file, kPassword, shape.cost, clock));
   PIMS_ASSIGN_OR_RETURN(Profile profile, ProfileFromJson(testing::AdaProfileJson()));

@@ -49,16 +49,22 @@ Result<FieldDescriptor> ParseFieldDescriptor(const json& j, const std::string& p
       return Status(ErrorCode::kBadRequest, path + ".options has too many entries",
                     path + ".options");
     }
+    // A country select brings hundreds of options: each is read in place, and its path is
+    // spelled out only for an error.
+    d.options.reserve((*options)->size());
     for (size_t i = 0; i < (*options)->size(); ++i) {
       const json& o = (**options)[i];
-      const std::string opath = path + ".options[" + std::to_string(i) + "]";
-      auto value = RequireString(o, "value");
-      auto text = OptionalString(o, "text");
-      if (!o.is_object() || !value.ok() || !text.ok()) {
+      const auto value = o.is_object() ? o.find("value") : o.end();
+      const auto text = o.is_object() ? o.find("text") : o.end();
+      if (value == o.end() || !value->is_string() ||
+          (text != o.end() && !text->is_string() && !text->is_null())) {
+        const std::string opath = path + ".options[" + std::to_string(i) + "]";
         return Status(ErrorCode::kBadRequest, opath + " must be {value: string, text?: string}",
                       opath);
       }
-      d.options.push_back(SelectOption{std::move(value).value(), text->value_or("")});
+      d.options.push_back(SelectOption{
+          value->get_ref<const std::string&>(),
+          text != o.end() && text->is_string() ? text->get_ref<const std::string&>() : ""});
     }
   }
   return d;

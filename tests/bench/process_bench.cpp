@@ -276,6 +276,10 @@ json Run(const Options& o) {
       {"pims", PIMS_HOST_BINARY, pims_env, StatusRequest(1),
        [](const json& r) { return r.value("vault", "") == "locked"; }},
   };
+#ifdef PIMS_STATIC_HOST_BINARY
+  contenders.push_back({"pims_static", PIMS_STATIC_HOST_BINARY, pims_env, StatusRequest(1),
+                        [](const json& r) { return r.value("vault", "") == "locked"; }});
+#endif
   if (access(o.browserpass.c_str(), X_OK) == 0) {
     contenders.push_back({"browserpass",
                           o.browserpass,

@@ -115,6 +115,7 @@ function coldStart() {
   const names = {
     echo: 'C++ echo host (the floor: `pims_bench_echo_host`)',
     pims: 'pims-host → `status` (opens the vault, locked)',
+    pims_static: 'the same, linked statically (libstdc++, SQLite, libsodium, libpsl; not shipped)',
     browserpass: 'browserpass-native → `echo` (Go; Debian `webext-browserpass`)',
   };
   const rows = Object.entries(cold).map(([key, s]) => [

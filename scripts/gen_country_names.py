@@ -10,10 +10,15 @@ import gettext
 import json
 
 LANGS = ["de", "fr", "es", "it", "nl", "pt"]
-# Names shops use that the catalogues do not give (English usage and common short forms).
+# Names shops use that the catalogues do not give (English usage and common short forms; the
+# usual names of Great Britain and of the USA in the other six languages, which shops write far
+# more often than the catalogues' "Vereinigtes Königreich" or "Royaume-Uni").
 EXTRA = {
-    "GB": ["UK", "Great Britain", "England", "Britain"],
-    "US": ["USA", "United States of America", "U.S.A.", "U.S.", "America"],
+    "GB": ["UK", "Great Britain", "England", "Britain", "Großbritannien", "Grande-Bretagne",
+           "Gran Bretaña", "Gran Bretagna", "Groot-Brittannië", "Grã-Bretanha"],
+    "US": ["USA", "United States of America", "U.S.A.", "U.S.", "America",
+           "Vereinigte Staaten von Amerika", "États-Unis d'Amérique", "Estados Unidos de América",
+           "Stati Uniti d'America", "Verenigde Staten van Amerika", "Estados Unidos da América"],
     "KR": ["South Korea", "Korea"],
     "KP": ["North Korea"],
     "RU": ["Russia"],

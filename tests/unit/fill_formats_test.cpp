@@ -42,6 +42,13 @@ TEST_CASE("a country option by code or by name in several languages", "[fill-for
       Options({{"840 UNITED STATES", "UNITED STATES"}, {"004 AFGHANISTAN", "AFGHANISTAN"}});
   CHECK(Match("country", "US", numbered) == "840 UNITED STATES");
   CHECK(Match("country-name", "United Kingdom", by_name_fr) == "b");
+  // The names shops write for Great Britain and the USA, beside the catalogues' official ones.
+  const auto usual_de = Options({{"", "Land"}, {"7", "Großbritannien"}, {"8", "USA"}});
+  CHECK(Match("country", "GB", usual_de) == "7");
+  const auto usual_fr = Options({{"1", "Grande-Bretagne"}, {"2", "États-Unis d'Amérique"}});
+  CHECK(Match("country", "GB", usual_fr) == "1");
+  CHECK(Match("country", "US", usual_fr) == "2");
+  CHECK(Match("country", "GB", Options({{"x", "Gran Bretaña"}})) == "x");
   // The shop's own numbers are never read as ISO numeric codes (100 is Bulgaria's).
   const auto ids = Options({{"100", "Canada"}, {"200", "Bulgaria"}});
   CHECK(Match("country", "BG", ids) == "200");

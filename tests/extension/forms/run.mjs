@@ -210,7 +210,7 @@ const VISITS = [
       zusatz: V.line2,
       plz: V.postcode,
       ort: V.city,
-      land: 'Vereinigtes Königreich',
+      land: 'Großbritannien', // what German shops call it, rather than "Vereinigtes Königreich"
       vorwahl: V.telCountry, // "+44 Vereinigtes Königreich", valued 44
       telefon: V.telNational,
       mail: V.email,

@@ -301,7 +301,12 @@ json Run(const Options& o) {
       const auto start = Clock::now();
       HostProcess host(PIMS_HOST_BINARY, ChromeCaller(), pims_env);
       host.Call(StatusRequest(1));
-      if (round == 0) memory["idle_locked_kib"] = ProcKib(host.pid(), "VmRSS");
+      if (round == 0) {
+        memory["idle_locked_kib"] = ProcKib(host.pid(), "VmRSS");
+        // What is the host's own: the rest of RSS is shared library pages, shared with every
+        // process that maps them.
+        memory["idle_locked_anon_kib"] = ProcKib(host.pid(), "RssAnon");
+      }
       const auto unlock_start = Clock::now();
       host.Call(UnlockRequest(2));
       unlock.push_back(MillisSince(unlock_start));
@@ -310,7 +315,10 @@ json Run(const Options& o) {
       host.Call(FillRequest(3));
       fill.push_back(MillisSince(fill_start));
       total.push_back(MillisSince(start));
-      if (round == 0) memory["idle_unlocked_kib"] = ProcKib(host.pid(), "VmRSS");
+      if (round == 0) {
+        memory["idle_unlocked_kib"] = ProcKib(host.pid(), "VmRSS");
+        memory["idle_unlocked_anon_kib"] = ProcKib(host.pid(), "RssAnon");
+      }
     }
     const PasswordHashing cost = PasswordHashing::Default();
     result["unlock_fill_ms"] = {{"total", Summarise(total)},

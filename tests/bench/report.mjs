@@ -46,7 +46,10 @@ function machine() {
   return {
     cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}`,
     system: `${os.type()} ${os.release()}${debian}`,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(', '),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', '),
     commit,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   };
@@ -185,14 +188,25 @@ function memory() {
   return `## Memory (resident set of pims-host)
 
 ${table(
-  ['state', 'RSS'],
+  ['state', 'RSS', "of which anonymous (the host's own)"],
   [
-    ['idle, locked (after `status`)', mib(m.idle_locked_kib)],
-    ['peak, during unlock (VmHWM: Argon2id)', mib(m.peak_during_unlock_kib)],
-    ['idle, unlocked (after unlock and one fill)', mib(m.idle_unlocked_kib)],
-    [`after ${proc.warm_fill_us.n.toLocaleString('en')} warm fills`, mib(m.after_warm_fills_kib)],
+    ['idle, locked (after `status`)', mib(m.idle_locked_kib), mib(m.idle_locked_anon_kib)],
+    ['peak, during unlock (VmHWM: Argon2id)', mib(m.peak_during_unlock_kib), ''],
+    [
+      'idle, unlocked (after unlock and one fill)',
+      mib(m.idle_unlocked_kib),
+      mib(m.idle_unlocked_anon_kib),
+    ],
+    [
+      `after ${proc.warm_fill_us.n.toLocaleString('en')} warm fills`,
+      mib(m.after_warm_fills_kib),
+      '',
+    ],
   ],
 )}
+
+The rest of RSS is pages of shared libraries (libstdc++, libc, SQLite ...), counted in full
+for every process that maps them although they are in memory once.
 `;
 }
 

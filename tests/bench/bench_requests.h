@@ -10,12 +10,12 @@
 namespace pims::bench {
 
 // A gesture fill of the 40-field checkout form on the benchmark shop (every category allowed).
-inline nlohmann::json FillRequest(int64_t id) {
+inline nlohmann::json FillRequest(int64_t id, Options options = Options::kWith) {
   return {{"id", id},
           {"type", "fill"},
           {"url", std::string(kShopUrl)},
           {"trigger", "gesture"},
-          {"fields", CheckoutFormJson()}};
+          {"fields", CheckoutFormJson(options)}};
 }
 
 inline nlohmann::json UnlockRequest(int64_t id) {

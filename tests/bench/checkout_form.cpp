@@ -109,14 +109,14 @@ std::vector<FieldDescriptor> CheckoutForm() {
   return form;  // 40 fields
 }
 
-nlohmann::json CheckoutFormJson() {
+nlohmann::json CheckoutFormJson(Options with) {
   nlohmann::json fields = nlohmann::json::array();
   for (const FieldDescriptor& d : CheckoutForm()) {
     nlohmann::json j = {{"ref", d.ref},   {"tag", d.tag},        {"type", d.type},
                         {"name", d.name}, {"id", d.id},          {"label", d.label},
                         {"form", d.form}, {"visible", d.visible}};
     if (!d.placeholder.empty()) j["placeholder"] = d.placeholder;
-    if (!d.options.empty()) {
+    if (!d.options.empty() && with == Options::kWith) {
       nlohmann::json options = nlohmann::json::array();
       for (const SelectOption& o : d.options)
         options.push_back({{"value", o.value}, {"text", o.text}});

@@ -16,6 +16,8 @@ namespace pims::bench {
 std::vector<FieldDescriptor> CheckoutForm();
 
 // The same form as the `fields` of a fill request (docs/protocol.md, "Field descriptors").
-nlohmann::json CheckoutFormJson();
+// Without options, its selects are sent with no option list (a request of a tenth the size).
+enum class Options { kWith, kWithout };
+nlohmann::json CheckoutFormJson(Options options = Options::kWith);
 
 }  // namespace pims::bench

@@ -133,6 +133,10 @@ const VISITS = [
       f12: V.ccNumber,
       f13: `${V.month}/${V.yy}`, // cc-exp in a box of 5
       f14: V.csc,
+      f18: `+${V.telCountry}`,
+      f19: V.telNational,
+      f20: OFFICE['street-address'], // a textarea keeps the lines
+      f21: V.officeCity,
     },
   },
   {

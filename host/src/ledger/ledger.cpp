@@ -81,10 +81,10 @@ Status Vault::Impl::AppendLedger(const Site& site, const crypto::Hash& lookup,
   int64_t prev_seq = 0;
   std::string prev_mac(crypto::kHashBytes, '\0');
   {
-    SQLite::Statement last(*db, "SELECT seq, mac FROM ledger ORDER BY seq DESC LIMIT 1");
-    if (last.executeStep()) {
-      prev_seq = last.getColumn(0).getInt64();
-      prev_mac = std::string(BlobView(last.getColumn(1)));
+    CachedStatement last = Prepared("SELECT seq, mac FROM ledger ORDER BY seq DESC LIMIT 1");
+    if (last->executeStep()) {
+      prev_seq = last->getColumn(0).getInt64();
+      prev_mac = std::string(BlobView(last->getColumn(1)));
     }
   }
   const int64_t seq = prev_seq + 1;
@@ -92,12 +92,12 @@ Status Vault::Impl::AppendLedger(const Site& site, const crypto::Hash& lookup,
       Seal(json{{"time", time}, {"site", site.ToString()}, {"fields", fields}}.dump(),
            {"ledger", std::to_string(seq)});
   const crypto::Hash mac = ChainMac(keys->ledger, seq, prev_mac, crypto::AsBytes(lookup), sealed);
-  SQLite::Statement insert(*db, "INSERT INTO ledger(seq, site, entry, mac) VALUES(?, ?, ?, ?)");
-  insert.bind(1, seq);
-  insert.bind(2, lookup.data(), static_cast<int>(lookup.size()));
-  insert.bind(3, sealed.data(), static_cast<int>(sealed.size()));
-  insert.bind(4, mac.data(), static_cast<int>(mac.size()));
-  insert.exec();
+  CachedStatement insert = Prepared("INSERT INTO ledger(seq, site, entry, mac) VALUES(?, ?, ?, ?)");
+  insert->bind(1, seq);
+  insert->bind(2, lookup.data(), static_cast<int>(lookup.size()));
+  insert->bind(3, sealed.data(), static_cast<int>(sealed.size()));
+  insert->bind(4, mac.data(), static_cast<int>(mac.size()));
+  insert->exec();
   WriteMeta(kMetaLedgerHead, SealHead(*this, seq, crypto::AsBytes(mac)));
   return Status::Ok();
 }

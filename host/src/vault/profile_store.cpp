@@ -49,18 +49,18 @@ void InsertRecord(Vault::Impl& v, RecordKind kind, int position, std::string_vie
 }  // namespace
 
 std::vector<SealedRecord> LoadSealedRecords(Vault::Impl& v, RecordKind kind) {
-  SQLite::Statement q(*v.db,
-                      "SELECT r.id, f.name, f.value FROM records r JOIN record_fields f"
-                      " ON f.record = r.id WHERE r.kind = ? ORDER BY r.position, r.id");
-  q.bind(1, std::string(KindName(kind)));
+  CachedStatement q = v.Prepared(
+      "SELECT r.id, f.name, f.value FROM records r JOIN record_fields f"
+      " ON f.record = r.id WHERE r.kind = ? ORDER BY r.position, r.id");
+  q->bind(1, std::string(KindName(kind)));
   std::vector<SealedRecord> records;
-  while (q.executeStep()) {
-    const int64_t rowid = q.getColumn(0).getInt64();
+  while (q->executeStep()) {
+    const int64_t rowid = q->getColumn(0).getInt64();
     if (records.empty() || records.back().rowid != rowid) {
       records.push_back(SealedRecord{rowid, kind, {}});
     }
-    records.back().fields.emplace(q.getColumn(1).getString(),
-                                  std::string(BlobView(q.getColumn(2))));
+    records.back().fields.emplace(q->getColumn(1).getString(),
+                                  std::string(BlobView(q->getColumn(2))));
   }
   return records;
 }

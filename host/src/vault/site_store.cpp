@@ -33,11 +33,11 @@ crypto::Hash Vault::Impl::SiteLookup(const Site& site) const {
 
 Result<std::optional<Vault::Impl::StoredPolicy>> Vault::Impl::LoadPolicy(
     const crypto::Hash& lookup) {
-  SQLite::Statement q(*db, "SELECT policy FROM sites WHERE lookup = ?");
-  q.bind(1, lookup.data(), static_cast<int>(lookup.size()));
-  if (!q.executeStep()) return std::optional<StoredPolicy>();
+  CachedStatement q = Prepared("SELECT policy FROM sites WHERE lookup = ?");
+  q->bind(1, lookup.data(), static_cast<int>(lookup.size()));
+  if (!q->executeStep()) return std::optional<StoredPolicy>();
   PIMS_ASSIGN_OR_RETURN(Secret clear,
-                        Open(BlobView(q.getColumn(0)), {"sites", LookupHex(lookup), "policy"}));
+                        Open(BlobView(q->getColumn(0)), {"sites", LookupHex(lookup), "policy"}));
   PIMS_ASSIGN_OR_RETURN(StoredPolicy stored, ParsePolicy(clear.reveal()));
   return std::optional<StoredPolicy>(stored);
 }
@@ -50,11 +50,12 @@ void Vault::Impl::StorePolicy(const crypto::Hash& lookup, const Site& site,
          {"last_shared", stored.last_shared ? json(*stored.last_shared) : json(nullptr)}};
   const std::string name = Seal(site.ToString(), {"sites", hex, "name"});
   const std::string policy = Seal(j.dump(), {"sites", hex, "policy"});
-  SQLite::Statement q(*db, "INSERT OR REPLACE INTO sites(lookup, name, policy) VALUES(?, ?, ?)");
-  q.bind(1, lookup.data(), static_cast<int>(lookup.size()));
-  q.bind(2, name.data(), static_cast<int>(name.size()));
-  q.bind(3, policy.data(), static_cast<int>(policy.size()));
-  q.exec();
+  CachedStatement q =
+      Prepared("INSERT OR REPLACE INTO sites(lookup, name, policy) VALUES(?, ?, ?)");
+  q->bind(1, lookup.data(), static_cast<int>(lookup.size()));
+  q->bind(2, name.data(), static_cast<int>(name.size()));
+  q->bind(3, policy.data(), static_cast<int>(policy.size()));
+  q->exec();
 }
 
 Result<SitePolicy> Vault::GetSite(const Site& site) {

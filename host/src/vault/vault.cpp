@@ -89,18 +89,28 @@ Status Vault::Impl::RequireUnlocked() const {
   return Status::Ok();
 }
 
+CachedStatement Vault::Impl::Prepared(std::string_view sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    it = statements_
+             .emplace(std::string(sql), std::make_unique<SQLite::Statement>(*db, std::string(sql)))
+             .first;
+  }
+  return CachedStatement(*it->second);
+}
+
 std::optional<std::string> Vault::Impl::ReadMeta(std::string_view key) {
-  SQLite::Statement q(*db, "SELECT value FROM meta WHERE key = ?");
-  q.bind(1, std::string(key));
-  if (!q.executeStep()) return std::nullopt;
-  return std::string(BlobView(q.getColumn(0)));
+  CachedStatement q = Prepared("SELECT value FROM meta WHERE key = ?");
+  q->bind(1, std::string(key));
+  if (!q->executeStep()) return std::nullopt;
+  return std::string(BlobView(q->getColumn(0)));
 }
 
 void Vault::Impl::WriteMeta(std::string_view key, std::string_view value) {
-  SQLite::Statement q(*db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
-  q.bind(1, std::string(key));
-  q.bind(2, value.data(), static_cast<int>(value.size()));
-  q.exec();
+  CachedStatement q = Prepared("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  q->bind(1, std::string(key));
+  q->bind(2, value.data(), static_cast<int>(value.size()));
+  q->exec();
 }
 
 Vault::Vault(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,25 @@ std::string SealContext(std::initializer_list<std::string_view> parts);
 inline std::string_view BlobView(const SQLite::Column& column) {
   return {static_cast<const char*>(column.getBlob()), static_cast<size_t>(column.getBytes())};
 }
+
+// A statement from the vault's cache (Vault::Impl::Prepared), in use for one scope: on leaving
+// it the statement is reset and its bindings cleared, so no read stays open and no value stays
+// bound to it.
+class CachedStatement {
+ public:
+  explicit CachedStatement(SQLite::Statement& statement) : statement_(statement) {}
+  ~CachedStatement() {
+    statement_.tryReset();
+    statement_.clearBindings();
+  }
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  SQLite::Statement* operator->() { return &statement_; }
+  SQLite::Statement& operator*() { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
 
 class Vault::Impl {
  public:
@@ -68,9 +88,18 @@ class Vault::Impl {
   // The head written at creation: an empty chain.
   void InitLedgerHead();
 
+  // The statement for sql, compiled on first use and kept for the connection's life: the fill
+  // path runs a dozen statements per request, and compiling them was an eighth of its time.
+  // May throw SQLite::Exception (as compiling does).
+  CachedStatement Prepared(std::string_view sql);
+
   std::unique_ptr<SQLite::Database> db;
   const Clock& clock;
   std::optional<Keyring> keys;
+
+ private:
+  // Declared after db, so destroyed (finalized) before the connection closes.
+  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
 };
 
 }  // namespace pims

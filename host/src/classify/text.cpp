@@ -234,6 +234,32 @@ std::string NormalizeText(std::string_view text, size_t max_bytes) {
 }
 
 std::string FoldText(std::string_view text, size_t max_bytes) {
+  if (text.size() > max_bytes) text = text.substr(0, max_bytes);
+  // Most option texts and values are ASCII ("GB", "United Kingdom", "07"): fold those in one
+  // pass, to the same words the general path gives (a select can have hundreds of options).
+  std::string out;
+  out.reserve(text.size());
+  bool ascii = true;
+  bool in_word = false;
+  bool digit_word = false;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const bool digit = c >= '0' && c <= '9';
+    if (!digit && !(lower >= 'a' && lower <= 'z')) {
+      in_word = false;
+      continue;
+    }
+    if (in_word && digit != digit_word) in_word = false;  // "cvv2" -> "cvv 2"
+    if (!in_word && !out.empty()) out.push_back(' ');
+    in_word = true;
+    digit_word = digit;
+    out.push_back(lower);
+  }
+  if (ascii) return out;
   std::string spaced = Render(Units(text, max_bytes), /*split_camel=*/false);
   if (spaced.empty()) return spaced;
   return spaced.substr(1, spaced.size() - 2);

@@ -41,6 +41,7 @@ import {
   withBrowser,
   withTimeout,
 } from '../extension/e2e/harness.mjs';
+import { CATEGORY_IDS } from '../../extension/src/shared/protocol.js';
 
 // stdout carries only the result; the harness's progress lines go to stderr.
 console.log = (...args) => console.error(...args);
@@ -50,17 +51,6 @@ const SHOP = 'https://shop.example';
 const PAGE_URL = `${SHOP}/checkout-40.html`;
 const WARM_UP = 3;
 const FIELDS = 40;
-const CATEGORIES = [
-  'name',
-  'email',
-  'phone',
-  'shipping_address',
-  'billing_address',
-  'card',
-  'card_csc',
-  'organization',
-  'birthday',
-];
 // What the page's data-expect attributes were written from.
 const PROFILE = {
   person: {
@@ -244,7 +234,7 @@ async function measure({ browser, base, run }, runs, check) {
   const allowed = await send({
     type: 'site.set',
     url: PAGE_URL,
-    allow: CATEGORIES,
+    allow: CATEGORY_IDS,
     auto_card: true,
   });
   const status = await send({ type: 'status' });

@@ -361,3 +361,45 @@ export async function withBrowser(kind, shop, { budgetMs, hosts, checks }, body)
     if (!process.env.E2E_KEEP) rmSync(run, { recursive: true, force: true });
   }
 }
+
+// Prints a results table: one row per name, one column per browser; cell(name, kind) is what
+// the run recorded ('-' when nothing).
+export function printTable(firstColumn, names, kinds, cell) {
+  console.log('');
+  console.log(`${firstColumn} | ${kinds.join(' | ')}`);
+  console.log(`--- | ${kinds.map(() => '---').join(' | ')}`);
+  for (const name of names) {
+    console.log(`${name} | ${kinds.map((kind) => cell(name, kind) ?? '-').join(' | ')}`);
+  }
+  console.log('');
+}
+
+// The main of a browser suite: exits SKIPPED when nothing can run; else starts one test shop
+// (startShopWithCertificate(shopNames, shopOptions)), runs scenario(kind, shop) for each browser
+// asked for on the command line, calls report(kinds) and prints the counts. The exit code is 1
+// when a check failed (or the run broke), SKIPPED when no check ran.
+export function runSuite({ checks, shopNames, shopOptions = {}, scenario, report = () => {} }) {
+  const main = async () => {
+    if (!preflight()) {
+      process.exitCode = SKIPPED;
+      return;
+    }
+    const kinds = browsersToRun(process.argv.slice(2));
+    const started = Date.now();
+    const shop = await startShopWithCertificate(shopNames, shopOptions);
+    try {
+      for (const kind of kinds) await scenario(kind, shop);
+    } finally {
+      await shop.close();
+    }
+    report(kinds);
+    const { passed, failed } = checks;
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.log(`${passed} passed, ${failed} failed (${seconds} s)`);
+    process.exitCode = failed ? 1 : passed ? 0 : SKIPPED;
+  };
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

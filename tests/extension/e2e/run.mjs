@@ -20,18 +20,15 @@ import path from 'node:path';
 import {
   PASSWORD,
   PROFILE,
-  SKIPPED,
   STEP_MS,
   badgeOf,
-  browsersToRun,
   createChecks,
   openExtensionPage,
   openGateway,
   poll,
-  preflight,
   registerHost,
+  runSuite,
   sleep,
-  startShopWithCertificate,
   tabIdOf,
   withBrowser,
   withTimeout,
@@ -422,25 +419,4 @@ async function cardChecks(kind, browser, send, call) {
   await page.close();
 }
 
-async function main() {
-  if (!preflight()) {
-    process.exitCode = SKIPPED;
-    return;
-  }
-  const kinds = browsersToRun(process.argv.slice(2));
-  // A throwaway self-signed certificate for https://secure.example.
-  const shop = await startShopWithCertificate(['secure.example']);
-  try {
-    for (const kind of kinds) await scenario(kind, shop);
-  } finally {
-    await shop.close();
-  }
-  const { passed, failed } = checks;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : passed ? 0 : SKIPPED;
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runSuite({ checks, shopNames: ['secure.example'], scenario });

@@ -23,19 +23,18 @@ import { fileURLToPath } from 'node:url';
 import {
   PASSWORD,
   PROFILE,
-  SKIPPED,
   STEP_MS,
-  browsersToRun,
   createChecks,
   openGateway,
   poll,
-  preflight,
+  printTable,
   registerHost,
+  runSuite,
   sleep,
-  startShopWithCertificate,
   withBrowser,
   withTimeout,
 } from '../e2e/harness.mjs';
+import { CATEGORY_IDS } from '../../../extension/src/shared/protocol.js';
 
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
 const BROWSER_BUDGET_MS = 120_000;
@@ -44,17 +43,6 @@ const BROWSER_BUDGET_MS = 120_000;
 const SETTLE_MS = 800;
 const SHOP = 'https://www.shop.example';
 const HOSTS = { httpHosts: [], tlsHosts: ['www.shop.example'] };
-const ALL = [
-  'name',
-  'email',
-  'phone',
-  'shipping_address',
-  'billing_address',
-  'card',
-  'card_csc',
-  'organization',
-  'birthday',
-];
 
 // The harness's profile, plus a billing address in New York: the pages with a billing section
 // then show which address a field was filled from, and a US address is what a state select and
@@ -322,7 +310,7 @@ async function scenario(kind, shop) {
       await must('profile.put', send({ type: 'profile.put', profile: SHOPPER }), (r) => r?.ok);
       await must(
         'site.set',
-        send({ type: 'site.set', url: `${SHOP}/`, allow: ALL, auto_card: true }),
+        send({ type: 'site.set', url: `${SHOP}/`, allow: CATEGORY_IDS, auto_card: true }),
         (r) => r?.ok && r.site === 'https://shop.example',
       );
       const page = await browser.newPage();
@@ -343,38 +331,16 @@ async function scenario(kind, shop) {
   console.log(`# ${kind}: ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-function printTable(kinds) {
-  console.log('');
-  console.log(`page | ${kinds.join(' | ')}`);
-  console.log(`--- | ${kinds.map(() => '---').join(' | ')}`);
-  for (const visit of VISITS) {
-    console.log(`${visit.id} | ${kinds.map((k) => table.get(visit.id)?.[k] ?? '-').join(' | ')}`);
-  }
-  console.log('');
-}
-
-async function main() {
-  if (!preflight()) {
-    process.exitCode = SKIPPED;
-    return;
-  }
-  const kinds = browsersToRun(process.argv.slice(2));
-  const started = Date.now();
-  const shop = await startShopWithCertificate(HOSTS.tlsHosts, { pages: PAGES });
-  try {
-    for (const kind of kinds) await scenario(kind, shop);
-  } finally {
-    await shop.close();
-  }
-  printTable(kinds);
-  const { passed, failed } = checks;
-  console.log(
-    `${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s)`,
-  );
-  process.exitCode = failed ? 1 : passed ? 0 : SKIPPED;
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+runSuite({
+  checks,
+  shopNames: HOSTS.tlsHosts,
+  shopOptions: { pages: PAGES },
+  scenario,
+  report: (kinds) =>
+    printTable(
+      'page',
+      VISITS.map((v) => v.id),
+      kinds,
+      (id, kind) => table.get(id)?.[kind],
+    ),
 });

@@ -22,22 +22,21 @@ import { domainToASCII, fileURLToPath } from 'node:url';
 import {
   PASSWORD,
   PROFILE,
-  SKIPPED,
   STEP_MS,
   badgeOf,
-  browsersToRun,
   createChecks,
   identity,
   openGateway,
   poll,
-  preflight,
+  printTable,
   registerHost,
+  runSuite,
   sleep,
-  startShopWithCertificate,
   tabIdOf,
   withBrowser,
   withTimeout,
 } from '../e2e/harness.mjs';
+import { CATEGORY_IDS } from '../../../extension/src/shared/protocol.js';
 
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
 const BROWSER_BUDGET_MS = 150_000;
@@ -61,26 +60,25 @@ const HOSTS = {
   ],
 };
 
-const ALL = [
-  'name',
-  'email',
-  'phone',
-  'shipping_address',
-  'billing_address',
-  'card',
-  'card_csc',
-  'organization',
-  'birthday',
-];
 // What the shopper allowed. Every other site (evil.test, the homograph, bob.github.io,
 // none.example) was never configured: it is allowed nothing.
 const POLICIES = [
-  { url: 'https://www.shop.example/', allow: ALL, auto_card: true, site: 'https://shop.example' },
-  { url: 'http://shop.example/', allow: ALL, auto_card: true, site: 'http://shop.example' },
+  {
+    url: 'https://www.shop.example/',
+    allow: CATEGORY_IDS,
+    auto_card: true,
+    site: 'https://shop.example',
+  },
+  {
+    url: 'http://shop.example/',
+    allow: CATEGORY_IDS,
+    auto_card: true,
+    site: 'http://shop.example',
+  },
   { url: 'https://pay.psp.test/', allow: ['email'], site: 'https://psp.test' },
   {
     url: 'https://alice.github.io/',
-    allow: ALL,
+    allow: CATEGORY_IDS,
     auto_card: true,
     site: 'https://alice.github.io',
   },
@@ -682,37 +680,10 @@ async function scenario(kind, shop) {
   }
 }
 
-function printTable(kinds) {
-  const cell = (name, kind) => table.get(name)?.[kind] ?? '-';
-  console.log('');
-  console.log(`case | ${kinds.join(' | ')}`);
-  console.log(`--- | ${kinds.map(() => '---').join(' | ')}`);
-  for (const name of ROWS) console.log(`${name} | ${kinds.map((k) => cell(name, k)).join(' | ')}`);
-  console.log('');
-}
-
-async function main() {
-  if (!preflight()) {
-    process.exitCode = SKIPPED;
-    return;
-  }
-  const kinds = browsersToRun(process.argv.slice(2));
-  const started = Date.now();
-  const shop = await startShopWithCertificate(HOSTS.tlsHosts, { pages: PAGES });
-  try {
-    for (const kind of kinds) await scenario(kind, shop);
-  } finally {
-    await shop.close();
-  }
-  printTable(kinds);
-  const { passed, failed } = checks;
-  console.log(
-    `${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s)`,
-  );
-  process.exitCode = failed ? 1 : passed ? 0 : SKIPPED;
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+runSuite({
+  checks,
+  shopNames: HOSTS.tlsHosts,
+  shopOptions: { pages: PAGES },
+  scenario,
+  report: (kinds) => printTable('case', ROWS, kinds, (name, kind) => table.get(name)?.[kind]),
 });

@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import {
   HOST_BIN,
   PASSWORD,
+  PROFILE as HARNESS_PROFILE,
   SKIPPED,
   STEP_MS,
   browsersToRun,
@@ -51,7 +52,8 @@ const SHOP = 'https://shop.example';
 const PAGE_URL = `${SHOP}/checkout-40.html`;
 const WARM_UP = 3;
 const FIELDS = 40;
-// What the page's data-expect attributes were written from.
+// What the page's data-expect attributes were written from: a US shopper (the page has state
+// selects), with the harness's card.
 const PROFILE = {
   person: {
     'given-name': 'Ada',
@@ -89,17 +91,7 @@ const PROFILE = {
       email: 'accounts@example.org',
     },
   ],
-  cards: [
-    {
-      id: 'visa',
-      label: 'Visa',
-      'cc-name': 'Ada Lovelace',
-      'cc-number': '4111111111111111',
-      'cc-exp-month': 12,
-      'cc-exp-year': 2030,
-      'cc-csc': '123',
-    },
-  ],
+  cards: HARNESS_PROFILE.cards,
   defaults: { shipping: 'home', billing: 'office', card: 'visa' },
 };
 

@@ -23,6 +23,18 @@ void BM_DecodeFillFrame(benchmark::State& state) {
 }
 BENCHMARK(BM_DecodeFillFrame)->Unit(benchmark::kMicrosecond);
 
+// The floor of any parse with nlohmann::json: reading the text and checking its syntax, with
+// no document built (json::accept).
+void BM_LexFillRequest(benchmark::State& state) {
+  const std::string payload = bench::FillRequest(1).dump();
+  for (auto _ : state) {
+    const bool valid = nlohmann::json::accept(payload);
+    benchmark::DoNotOptimize(valid);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(payload.size()));
+}
+BENCHMARK(BM_LexFillRequest)->Unit(benchmark::kMicrosecond);
+
 void BM_ParseFillRequest(benchmark::State& state) {
   const std::string payload = bench::FillRequest(1).dump();
   for (auto _ : state) {

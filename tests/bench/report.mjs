@@ -281,7 +281,7 @@ Google Benchmark (\`pims_benchmarks\`), median of ${micro.benchmarks.find((b) =>
 
 ${table(['benchmark', 'wall', 'CPU'], rows)}
 
-- \`BM_DecodeFillFrame\`, \`BM_ParseFillRequest\`: the fill request's frame decoded, then its JSON checked and parsed.
+- \`BM_DecodeFillFrame\`, \`BM_ParseFillRequest\`: the fill request's frame decoded, then its JSON checked and parsed into a document; \`BM_LexFillRequest\`: the same text only read and syntax-checked (\`json::accept\`), the least any nlohmann::json parse costs.
 - \`BM_FillDecision40\`: policy read, classification, plan and every allowed value decrypted (no write).
 - \`BM_LedgerAppend\`: one ledger entry sealed, chained and committed.
 - \`BM_VaultFill40\`: the decision and its ledger entry, as \`fill\` runs them.

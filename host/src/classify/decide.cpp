@@ -150,7 +150,19 @@ Guess Decide(const Evidence& e) {
   }
   // "MM/YY" spells an expiry date in one box, whatever the box's name says about months.
   const bool date_pattern = At(s, Concept::kDatePattern) > 0;
-  if (date_pattern) At(s, Concept::kCardExpiry) += At(s, Concept::kDatePattern);
+  // A day with a month and year in one box ("MM-DD-YYYY", "TT.MM.JJJJ") is a whole date, and a
+  // card has no day: a birthday with a birthday word, else a date pims does not fill, never a
+  // card expiry or one part of a date (whatever a card section around it says).
+  const bool full_date =
+      e.kind != ControlKind::kSelect && At(s, Concept::kDay) > 0 &&
+      (date_pattern || (At(s, Concept::kMonth) > 0 && At(s, Concept::kYear) > 0));
+  if (full_date) {
+    if (At(s, Concept::kBirthday) > 0) At(s, Concept::kBirthday) += At(s, Concept::kDay);
+    At(s, Concept::kCardExpiry) = 0;
+    At(s, Concept::kMonth) = At(s, Concept::kYear) = At(s, Concept::kDay) = 0;
+  } else if (date_pattern) {
+    At(s, Concept::kCardExpiry) += At(s, Concept::kDatePattern);
+  }
   // "exp" alone, or "cid", is a card word only where a card is in view.
   if (!g.card_context && At(s, Concept::kCardExpiry) < 4) At(s, Concept::kCardExpiry) = 0;
   if (!g.card_context && At(s, Concept::kCardCsc) < 4) At(s, Concept::kCardCsc) = 0;

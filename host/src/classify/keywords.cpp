@@ -593,6 +593,7 @@ constexpr Keyword kKeywords[] = {
     {"jjjj", C::kYear, 2},
     {"day", C::kDay, 2},
     {"dd", C::kDay, 2},
+    {"tt", C::kDay, 2},  // TT.MM.JJJJ
     {"tag", C::kDay, 2},
     {"jour", C::kDay, 2},
     {"dia", C::kDay, 2},

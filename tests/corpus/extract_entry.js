@@ -13,6 +13,7 @@
 import {
   isCandidate,
   describeControl,
+  createScan,
   FILLABLE_INPUT_TYPES,
   MAX_FIELDS,
 } from '../../extension/src/content/fields.js';
@@ -33,6 +34,7 @@ globalThis.__pimsCorpusExtract = (stripAutocomplete) => {
   }
   const fields = [];
   const locators = [];
+  const scan = createScan();
   for (const el of all) {
     const corpusId = el.getAttribute('data-corpus-id');
     const candidate = isCandidate(el);
@@ -43,7 +45,7 @@ globalThis.__pimsCorpusExtract = (stripAutocomplete) => {
     if ((candidate || fillable) && fields.length < MAX_FIELDS) {
       const ref = `f${fields.length + 1}`;
       const verdict = visibilityVerdict(measureVisibility(el));
-      fields.push(describeControl(el, ref, verdict.visible));
+      fields.push(describeControl(el, ref, verdict.visible, scan));
       locators.push({ ref, corpusId, candidate });
     } else {
       locators.push({ ref: null, corpusId, candidate });

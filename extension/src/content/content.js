@@ -7,7 +7,14 @@
 
 import { webext } from '../shared/webext.js';
 import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
-import { isCandidate, describeControl, worthAsking, hasValue, MAX_FIELDS } from './fields.js';
+import {
+  isCandidate,
+  describeControl,
+  createScan,
+  worthAsking,
+  hasValue,
+  MAX_FIELDS,
+} from './fields.js';
 import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
 import { selectForAuto, awaitingVisibility } from './plan.js';
 import { announceValue, setValue } from './write.js';
@@ -119,9 +126,11 @@ class PageFiller {
   snapshot() {
     const controls = this.controls();
     const measured = measureVisibilityAll(controls);
+    const scan = createScan();
     return controls.map((el, i) => {
       const ref = this.refOf(el);
-      return { el, ref, descriptor: describeControl(el, ref, this.visible(el, measured[i])) };
+      const visible = this.visible(el, measured[i]);
+      return { el, ref, descriptor: describeControl(el, ref, visible, scan) };
     });
   }
 

@@ -462,16 +462,14 @@ TEST_CASE("a box asking day, month and year is a whole date, never an expiry's p
   const std::string card = "Credit Card Authorization Form";
   CHECK(Names({{"Card number", "", "text", "", -1, {}, card},
                {"Start date", "", "text", "MM-DD-YYYY", -1, {}, card},
-               {"Date", "", "text", "DD/MM/YYYY", -1, {}, card}}) ==
-        Names_{"cc-number", "-", "-"});
+               {"Date", "", "text", "DD/MM/YYYY", -1, {}, card}}) == Names_{"cc-number", "-", "-"});
   CHECK(Names({{"Date", "", "text", "MM-DD-YYYY"}}) == Names_{"-"});
   // With a birthday word it is the whole birthday.
   CHECK(Names({{"Date of birth", "", "text", "DD/MM/YYYY"}}) == Names_{"bday"});
   CHECK(Names({{"Geburtsdatum", "", "text", "TT.MM.JJJJ"}}) == Names_{"bday"});
   // Month and year without a day stay the expiry.
   CHECK(Names({{"Card number", "", "text", "", -1, {}, card},
-               {"Expiry", "", "text", "MM/YYYY", -1, {}, card}}) ==
-        Names_{"cc-number", "cc-exp"});
+               {"Expiry", "", "text", "MM/YYYY", -1, {}, card}}) == Names_{"cc-number", "cc-exp"});
 }
 
 TEST_CASE("a birthday in three selects", "[classify]") {

@@ -1,7 +1,10 @@
 #include "cli.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <optional>
 #include <system_error>
+#include <utility>
 
 #include "created_dirs.h"
 #include "files.h"
@@ -16,6 +19,26 @@ namespace fs = std::filesystem;
 namespace {
 
 Status Usage(std::string message) { return Status(ErrorCode::kBadRequest, std::move(message)); }
+
+// Sets `out` to the choice that `value` names, or says which values `option` takes:
+// "--os is linux, macos or windows, not \"beos\"".
+template <typename T>
+Status Choose(std::string_view option, std::string_view value,
+              std::initializer_list<std::pair<std::string_view, T>> choices,
+              std::optional<T>& out) {
+  std::string names;
+  size_t i = 0;
+  for (const auto& [name, choice] : choices) {
+    if (name == value) {
+      out = choice;
+      return Status::Ok();
+    }
+    names += i == 0 ? "" : i + 1 == choices.size() ? " or " : ", ";
+    names += name;
+    ++i;
+  }
+  return Usage(std::string(option) + " is " + names + ", not \"" + std::string(value) + "\"");
+}
 
 std::string KnownBrowserIds() {
   std::string ids;
@@ -646,13 +669,8 @@ Result<Options> ParseArgs(std::span<const std::string_view> args) {
     if (option == "--browser") {
       PIMS_RETURN_IF_ERROR(AddBrowsers(value, options));
     } else if (option == "--scope") {
-      if (value == "user") {
-        options.scope = Scope::kUser;
-      } else if (value == "system") {
-        options.scope = Scope::kSystem;
-      } else {
-        return Usage("--scope is user or system, not \"" + std::string(value) + "\"");
-      }
+      PIMS_RETURN_IF_ERROR(Choose(
+          option, value, {{"user", Scope::kUser}, {"system", Scope::kSystem}}, options.scope));
     } else if (option == "--host-path") {
       options.host_path = fs::path(std::string(value));
     } else if (option == "--profile-dir") {
@@ -660,25 +678,15 @@ Result<Options> ParseArgs(std::span<const std::string_view> args) {
     } else if (option == "--root") {
       options.root = fs::path(std::string(value));
     } else if (option == "--family") {
-      if (value == "chromium") {
-        options.family = Family::kChromium;
-      } else if (value == "firefox") {
-        options.family = Family::kFirefox;
-      } else {
-        return Usage("--family is chromium or firefox, not \"" + std::string(value) + "\"");
-      }
+      PIMS_RETURN_IF_ERROR(Choose(option, value,
+                                  {{"chromium", Family::kChromium}, {"firefox", Family::kFirefox}},
+                                  options.family));
     } else if (option == "--output") {
       options.output = fs::path(std::string(value));
     } else if (option == "--os") {
-      if (value == "linux") {
-        options.os = Os::kLinux;
-      } else if (value == "macos") {
-        options.os = Os::kMacOS;
-      } else if (value == "windows") {
-        options.os = Os::kWindows;
-      } else {
-        return Usage("--os is linux, macos or windows, not \"" + std::string(value) + "\"");
-      }
+      PIMS_RETURN_IF_ERROR(Choose(
+          option, value, {{"linux", Os::kLinux}, {"macos", Os::kMacOS}, {"windows", Os::kWindows}},
+          options.os));
     } else if (option == "--found") {
       options.found_only = true;
     } else if (option == "--force") {

@@ -36,6 +36,12 @@ struct Fixture {
     REQUIRE(vault.ok());
     return std::move(vault).value();
   }
+  // A new vault holding Ada's profile.
+  std::unique_ptr<Vault> CreateWithAda() {
+    auto vault = Create();
+    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+    return vault;
+  }
   std::unique_ptr<Vault> Reopen(const char* password = "pw") {
     auto vault = Vault::Open(file, clock);
     REQUIRE(vault.ok());
@@ -60,6 +66,13 @@ std::vector<FieldDescriptor> Fields(std::initializer_list<std::pair<const char*,
     out.push_back(d);
   }
   return out;
+}
+
+// Lets `site` receive the email address.
+void AllowEmail(Vault& vault, const Site& site = kShop) {
+  SitePolicy policy;
+  policy.allow.Add(Category::kEmail);
+  REQUIRE(vault.SetSite(site, policy).ok());
 }
 
 void FillOnce(Vault& vault, const Site& site = kShop) {
@@ -131,8 +144,7 @@ TEST_CASE("the profile survives a round trip through the vault") {
 
 TEST_CASE("changing the password rewraps the key and keeps the data") {
   Fixture f;
-  auto vault = f.Create();
-  REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
+  auto vault = f.CreateWithAda();
   CHECK(vault->ChangePassword("nope", "new").code() == ErrorCode::kBadPassword);
   REQUIRE(vault->ChangePassword("pw", "new").ok());
   auto reopened = Vault::Open(f.file, f.clock);
@@ -163,11 +175,8 @@ TEST_CASE("sites default to deny, keep their policy, and can be forgotten") {
 
 TEST_CASE("the vault file names neither the shops nor the profile in clear") {
   Fixture f;
-  auto vault = f.Create();
-  REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
-  SitePolicy policy;
-  policy.allow.Add(Category::kEmail);
-  REQUIRE(vault->SetSite(*SiteFromUrl("https://secret-shop.example"), policy).ok());
+  auto vault = f.CreateWithAda();
+  AllowEmail(*vault, *SiteFromUrl("https://secret-shop.example"));
   FillOnce(*vault, *SiteFromUrl("https://secret-shop.example"));
   vault.reset();
   std::string bytes = ReadFile(f.file);
@@ -181,11 +190,8 @@ TEST_CASE("the vault file names neither the shops nor the profile in clear") {
 
 TEST_CASE("a fill writes a ledger entry with field names only, and last_shared") {
   Fixture f;
-  auto vault = f.Create();
-  REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
-  SitePolicy policy;
-  policy.allow.Add(Category::kEmail);
-  REQUIRE(vault->SetSite(kShop, policy).ok());
+  auto vault = f.CreateWithAda();
+  AllowEmail(*vault);
   FillOnce(*vault);
   auto page = vault->ListLedger(kShop, 10, std::nullopt);
   REQUIRE(page.ok());
@@ -203,13 +209,10 @@ TEST_CASE("a fill writes a ledger entry with field names only, and last_shared")
 
 TEST_CASE("the ledger pages newest first and filters by site") {
   Fixture f;
-  auto vault = f.Create();
-  REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
-  SitePolicy policy;
-  policy.allow.Add(Category::kEmail);
+  auto vault = f.CreateWithAda();
   const Site other = *SiteFromUrl("https://other.example");
-  REQUIRE(vault->SetSite(kShop, policy).ok());
-  REQUIRE(vault->SetSite(other, policy).ok());
+  AllowEmail(*vault);
+  AllowEmail(*vault, other);
   for (int i = 0; i < 5; ++i) {
     FillOnce(*vault, i % 2 ? other : kShop);
   }
@@ -230,11 +233,8 @@ TEST_CASE("the ledger pages newest first and filters by site") {
 TEST_CASE("ledger verification detects removed, reordered, edited and truncated entries") {
   Fixture f;
   {
-    auto vault = f.Create();
-    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
-    SitePolicy policy;
-    policy.allow.Add(Category::kEmail);
-    REQUIRE(vault->SetSite(kShop, policy).ok());
+    auto vault = f.CreateWithAda();
+    AllowEmail(*vault);
     for (int i = 0; i < 4; ++i) FillOnce(*vault);
     REQUIRE(vault->VerifyLedger()->ok);
   }
@@ -268,10 +268,7 @@ TEST_CASE("ledger verification detects removed, reordered, edited and truncated 
 
 TEST_CASE("a flipped byte in a sealed value is vault_corrupt, never partial plaintext") {
   Fixture f;
-  {
-    auto vault = f.Create();
-    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
-  }
+  f.CreateWithAda();  // written and closed
   f.Tamper(
       "UPDATE record_fields SET value = substr(value, 1, 40) || "
       "CASE WHEN substr(value, 41, 1) = x'00' THEN x'01' ELSE x'00' END || substr(value, 42) "
@@ -283,10 +280,7 @@ TEST_CASE("a flipped byte in a sealed value is vault_corrupt, never partial plai
 
 TEST_CASE("sealed values swapped between rows do not open") {
   Fixture f;
-  {
-    auto vault = f.Create();
-    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
-  }
+  f.CreateWithAda();  // written and closed
   // Move the card's number into the person's family name: same key, wrong place.
   f.Tamper(
       "UPDATE record_fields SET value = (SELECT value FROM record_fields WHERE name = 'cc-number')"
@@ -312,10 +306,7 @@ TEST_CASE("a tampered password hashing record cannot unlock the vault") {
 
 TEST_CASE("a truncated, foreign or newer vault file gives a clear error and is left as it was") {
   Fixture f;
-  {
-    auto vault = f.Create();
-    REQUIRE(vault->PutProfile(testing::AdaProfile()).ok());
-  }
+  f.CreateWithAda();  // written and closed
   const std::string original = ReadFile(f.file);
   std::string damaged;
   ErrorCode expected = ErrorCode::kVaultCorrupt;

@@ -241,6 +241,22 @@ int NoBrowserFound(std::ostream& err) {
   return kExitNoBrowser;
 }
 
+// Reads the record of the folders pims-install created for this scope (so that uninstall removes
+// only those) into `record`, unless --profile-dir names the folder. False, after saying why on
+// err, when the record cannot be read.
+bool LoadCreatedDirs(const Options& options, Scope scope, const World& world, std::ostream& err,
+                     std::optional<CreatedDirs>& record) {
+  if (options.profile_dir) return true;
+  auto loaded =
+      CreatedDirs::Load(CreatedDirsRecordFile(world.os, scope == Scope::kSystem, world.roots));
+  if (!loaded.ok()) {
+    err << "pims-install: " << loaded.status().message() << "\n";
+    return false;
+  }
+  record = std::move(loaded).value();
+  return true;
+}
+
 int RunInstall(const Options& options, const CliContext& context, const World& world,
                std::ostream& out, std::ostream& err) {
   const fs::path host = HostPath(options, context);
@@ -258,15 +274,7 @@ int RunInstall(const Options& options, const CliContext& context, const World& w
   if (selected.empty()) return NoBrowserFound(err);
 
   std::optional<CreatedDirs> record;
-  if (!options.profile_dir) {
-    auto loaded =
-        CreatedDirs::Load(CreatedDirsRecordFile(world.os, scope == Scope::kSystem, world.roots));
-    if (!loaded.ok()) {
-      err << "pims-install: " << loaded.status().message() << "\n";
-      return kExitFailed;
-    }
-    record = std::move(loaded).value();
-  }
+  if (!LoadCreatedDirs(options, scope, world, err, record)) return kExitFailed;
 
   out << "Registering " << Quoted(host) << " (" << ScopeName(scope) << " scope):\n";
   bool failed = false;
@@ -312,15 +320,7 @@ int RunUninstall(const Options& options, const CliContext& context, const World&
     for (const Browser& browser : AllBrowsers()) everywhere.browsers.emplace_back(browser.id);
   }
   std::optional<CreatedDirs> record;
-  if (!options.profile_dir) {
-    auto loaded =
-        CreatedDirs::Load(CreatedDirsRecordFile(world.os, scope == Scope::kSystem, world.roots));
-    if (!loaded.ok()) {
-      err << "pims-install: " << loaded.status().message() << "\n";
-      return kExitFailed;
-    }
-    record = std::move(loaded).value();
-  }
+  if (!LoadCreatedDirs(options, scope, world, err, record)) return kExitFailed;
   out << "Unregistering pims (" << ScopeName(scope) << " scope):\n";
   bool failed = false;
   int removed = 0;

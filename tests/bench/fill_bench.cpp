@@ -17,7 +17,6 @@
 #include "seeded_vault.h"
 #include "store/database.h"
 #include "support/temp_dir.h"
-#include "vault/profile_store.h"
 #include "vault/vault_impl.h"
 
 namespace pims {
@@ -43,11 +42,8 @@ void BM_FillDecision40(benchmark::State& state) {
   Vault::Impl& v = f.vault->internals();
   const FieldClassifier& classifier = HeuristicClassifier();
   for (auto _ : state) {
-    auto stored = v.LoadPolicy(v.SiteLookup(f.shop));
-    const auto tokens = classifier.Classify(f.form);
-    VaultProfileSource source(v);
     auto result =
-        PlanFill(f.shop, (*stored)->policy, FillTrigger::kGesture, f.form, tokens, source);
+        v.DecideFill(f.shop, v.SiteLookup(f.shop), FillTrigger::kGesture, f.form, classifier);
     if (!result.ok() || result->fills.empty()) state.SkipWithError("the decision filled nothing");
     benchmark::DoNotOptimize(result);
   }

@@ -86,10 +86,9 @@ void AddWeighted(ConceptScores& into, const ConceptScores& from, float weight) {
   for (size_t i = 0; i < kConceptCount; ++i) into[i] += weight * from[i];
 }
 
-// Does the text offer a choice ("a or b") between fields of two different groups?
-bool OffersChoice(std::string_view raw) {
-  if (raw.empty()) return false;
-  const std::string text = NormalizeText(raw);
+// Does the text (normalised) offer a choice ("a or b") between fields of two different groups?
+bool OffersChoice(std::string_view text) {
+  if (text.empty()) return false;
   bool disjunction = false;
   for (std::string_view word : {" or ", " oder ", " ou ", " o "}) {
     if (text.find(word) != std::string::npos) disjunction = true;
@@ -208,10 +207,13 @@ Evidence GatherEvidence(const FieldDescriptor& field) {
   e.maxlength = field.maxlength;
   if (e.kind == ControlKind::kNever) return e;
 
-  e.label = ScoreText(field.label);
+  // Label and placeholder are normalised once, for their scores and for the either-or test.
+  const std::string label_text = NormalizeText(field.label);
+  const std::string placeholder_text = NormalizeText(field.placeholder);
+  e.label = ScoreNormalized(label_text, /*compound=*/false);
   AddWeighted(e.own, e.label, kLabelWeight);
-  e.either_or = OffersChoice(field.label) || OffersChoice(field.placeholder);
-  AddWeighted(e.own, ScoreText(field.placeholder), kPlaceholderWeight);
+  e.either_or = OffersChoice(label_text) || OffersChoice(placeholder_text);
+  AddWeighted(e.own, ScoreNormalized(placeholder_text, /*compound=*/false), kPlaceholderWeight);
   // Name and id: the stronger of the two, reinforced a little where both agree.
   // (An id that only repeats the name adds nothing.)
   const std::string name_text = NormalizeText(field.name);

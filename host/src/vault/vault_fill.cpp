@@ -14,12 +14,8 @@ Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
   Impl& v = *impl_;
   try {
     const crypto::Hash lookup = v.SiteLookup(site);
-    PIMS_ASSIGN_OR_RETURN(auto stored, v.LoadPolicy(lookup));
-    const SitePolicy policy = stored ? stored->policy : SitePolicy{};
-    const std::vector<std::optional<AutofillToken>> tokens = classifier.Classify(fields);
-    VaultProfileSource source(v);
     PIMS_ASSIGN_OR_RETURN(FillResult result,
-                          PlanFill(site, policy, trigger, fields, tokens, source));
+                          v.DecideFill(site, lookup, trigger, fields, classifier));
     if (result.fills.empty()) return result;
 
     std::vector<std::string> shared;
@@ -40,6 +36,17 @@ Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
   } catch (...) {
     return store::StatusFromCurrentException("filling");
   }
+}
+
+Result<FillResult> Vault::Impl::DecideFill(const Site& site, const crypto::Hash& lookup,
+                                           FillTrigger trigger,
+                                           std::span<const FieldDescriptor> fields,
+                                           const FieldClassifier& classifier) {
+  PIMS_ASSIGN_OR_RETURN(auto stored, LoadPolicy(lookup));
+  const SitePolicy policy = stored ? stored->policy : SitePolicy{};
+  const std::vector<std::optional<AutofillToken>> tokens = classifier.Classify(fields);
+  VaultProfileSource source(*this);
+  return PlanFill(site, policy, trigger, fields, tokens, source);
 }
 
 }  // namespace pims

@@ -82,6 +82,12 @@ class Vault::Impl {
   Result<std::optional<StoredPolicy>> LoadPolicy(const crypto::Hash& lookup);
   void StorePolicy(const crypto::Hash& lookup, const Site& site, const StoredPolicy& policy);
 
+  // A fill's decision (vault_fill.cpp): the site's policy, the classifier's tokens and the plan,
+  // with the allowed values decrypted; nothing written. May throw SQLite::Exception.
+  Result<FillResult> DecideFill(const Site& site, const crypto::Hash& lookup, FillTrigger trigger,
+                                std::span<const FieldDescriptor> fields,
+                                const FieldClassifier& classifier);
+
   // Ledger (ledger.cpp). REQUIRES: inside a write transaction.
   Status AppendLedger(const Site& site, const crypto::Hash& lookup,
                       const std::vector<std::string>& fields, int64_t time);

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Writes host/src/fill/country_names.inc: every ISO 3166-1 country with its alpha-3 and numeric
+"""Writes host/src/profile/country_names.inc: every ISO 3166-1 country with its alpha-3 and numeric
 codes and its names in English, German, French, Spanish, Italian, Dutch and Portuguese, from
 Debian's iso-codes package (its JSON and gettext catalogues). Run by hand when iso-codes changes;
 the build never needs iso-codes.
 
-    python3 scripts/gen_country_names.py > host/src/fill/country_names.inc
+    python3 scripts/gen_country_names.py > host/src/profile/country_names.inc
 """
 import gettext
 import json

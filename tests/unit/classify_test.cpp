@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "classify/text.h"
+#include "core/text.h"
 #include "pims/session.h"
 
 namespace pims {
@@ -90,7 +90,7 @@ TEST_CASE("the host's fill uses the heuristic classifier by default", "[classify
 }
 
 TEST_CASE("text is folded to lowercase ASCII words split at camelCase and digits", "[classify]") {
-  using classify::NormalizeText;
+
   CHECK(NormalizeText("billingFirstName2") == " billing first name 2 ");
   CHECK(NormalizeText("ZIPCode") == " zip code ");
   CHECK(NormalizeText("Straße & Hausnummer") == " strasse hausnummer ");
@@ -100,10 +100,10 @@ TEST_CASE("text is folded to lowercase ASCII words split at camelCase and digits
   CHECK(NormalizeText("") == "");
   CHECK(NormalizeText("  --  ") == "");
   CHECK(NormalizeText("\xff\xfe name") == " name ");  // invalid UTF-8 separates words
-  CHECK(classify::FoldText("Côte d'Ivoire") == "cote d ivoire");
-  CHECK(classify::FoldText("  United-Kingdom (GB) ") == "united kingdom gb");
-  CHECK(classify::FoldText("CVV2") == "cvv 2");
-  CHECK(classify::FoldText("--") == "");
+  CHECK(FoldText("Côte d'Ivoire") == "cote d ivoire");
+  CHECK(FoldText("  United-Kingdom (GB) ") == "united kingdom gb");
+  CHECK(FoldText("CVV2") == "cvv 2");
+  CHECK(FoldText("--") == "");
 }
 
 TEST_CASE("ASCII text folds to the same words as through the general UTF-8 path", "[classify]") {
@@ -119,8 +119,8 @@ TEST_CASE("ASCII text folds to the same words as through the general UTF-8 path"
       text.push_back(alphabet[(seed >> 16) % alphabet.size()]);
     }
     seed = seed * 1103515245u + 12345u;
-    const std::string fast = classify::FoldText(text);
-    const std::string general = classify::FoldText(text + " \xc3\xa9");
+    const std::string fast = FoldText(text);
+    const std::string general = FoldText(text + " \xc3\xa9");
     INFO("text: [" << text << "]");
     CHECK(general == (fast.empty() ? "e" : fast + " e"));
   }

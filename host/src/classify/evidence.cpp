@@ -5,8 +5,8 @@
 #include <set>
 
 #include "classify/matcher.h"
-#include "classify/text.h"
-#include "fill/place_names.h"
+#include "core/text.h"
+#include "profile/place_names.h"
 
 namespace pims::classify {
 namespace {
@@ -16,37 +16,26 @@ constexpr float kPlaceholderWeight = 2.5f;
 constexpr float kIdentWeight = 2.0f;
 constexpr float kNearbyWeight = 2.0f;
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
 ControlKind KindOf(const FieldDescriptor& f) {
   const std::string_view tag = f.tag;
   const std::string_view type = f.type;
-  if (EqualsIgnoringCase(tag, "select") || EqualsIgnoringCase(type, "select") ||
-      EqualsIgnoringCase(type, "select-one")) {
+  if (EqualsIgnoringAsciiCase(tag, "select") || EqualsIgnoringAsciiCase(type, "select") ||
+      EqualsIgnoringAsciiCase(type, "select-one")) {
     return ControlKind::kSelect;
   }
-  if (EqualsIgnoringCase(tag, "textarea") || EqualsIgnoringCase(type, "textarea")) {
+  if (EqualsIgnoringAsciiCase(tag, "textarea") || EqualsIgnoringAsciiCase(type, "textarea")) {
     return ControlKind::kTextarea;
   }
-  if (!tag.empty() && !EqualsIgnoringCase(tag, "input")) return ControlKind::kNever;
-  if (type.empty() || EqualsIgnoringCase(type, "text") || EqualsIgnoringCase(type, "number") ||
-      EqualsIgnoringCase(type, "url")) {
+  if (!tag.empty() && !EqualsIgnoringAsciiCase(tag, "input")) return ControlKind::kNever;
+  if (type.empty() || EqualsIgnoringAsciiCase(type, "text") || EqualsIgnoringAsciiCase(type, "number") ||
+      EqualsIgnoringAsciiCase(type, "url")) {
     return ControlKind::kText;
   }
-  if (EqualsIgnoringCase(type, "email")) return ControlKind::kEmail;
-  if (EqualsIgnoringCase(type, "tel")) return ControlKind::kTel;
-  if (EqualsIgnoringCase(type, "password")) return ControlKind::kPassword;
-  if (EqualsIgnoringCase(type, "month")) return ControlKind::kMonth;
-  if (EqualsIgnoringCase(type, "date")) return ControlKind::kDate;
+  if (EqualsIgnoringAsciiCase(type, "email")) return ControlKind::kEmail;
+  if (EqualsIgnoringAsciiCase(type, "tel")) return ControlKind::kTel;
+  if (EqualsIgnoringAsciiCase(type, "password")) return ControlKind::kPassword;
+  if (EqualsIgnoringAsciiCase(type, "month")) return ControlKind::kMonth;
+  if (EqualsIgnoringAsciiCase(type, "date")) return ControlKind::kDate;
   return ControlKind::kNever;  // hidden, search, checkbox, radio, submit, file, ...
 }
 
@@ -107,10 +96,6 @@ bool OffersChoice(std::string_view text) {
   return false;
 }
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 int ToInt(std::string_view s) {
   int v = 0;
   for (char c : s) v = v * 10 + (c - '0');
@@ -140,9 +125,9 @@ OptionsProfile ProfileOptions(const std::vector<SelectOption>& options) {
     if ((text_kinds | value_kinds) & kPlaceRegion) ++p.regions;
     if (LooksLikeDialCode(o.text) || LooksLikeDialCode(o.value)) ++p.dial_codes;
     const int month = (text_kinds & kPlaceMonth) ? MonthOf(text) : 0;
-    if (month != 0 && (!AllDigits(text) || AllDigits(value))) months.insert(month);
-    const std::string_view number = AllDigits(text) ? std::string_view(text) : value;
-    if (AllDigits(number) && number.size() <= 4) {
+    if (month != 0 && (!AllAsciiDigits(text) || AllAsciiDigits(value))) months.insert(month);
+    const std::string_view number = AllAsciiDigits(text) ? std::string_view(text) : value;
+    if (AllAsciiDigits(number) && number.size() <= 4) {
       const int n = ToInt(number);
       if (number.size() <= 2 && n >= 1 && n <= 31) days.insert(n);
       if (number.size() == 4 && n >= 1900 && n <= 2100) {

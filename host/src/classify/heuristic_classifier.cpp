@@ -5,7 +5,7 @@
 #include "classify/evidence.h"
 #include "classify/matcher.h"
 #include "classify/structure.h"
-#include "fill/place_names.h"
+#include "profile/place_names.h"
 #include "pims/classify.h"
 
 namespace pims {

@@ -5,7 +5,7 @@
 #include <deque>
 #include <string>
 
-#include "classify/text.h"
+#include "core/text.h"
 
 namespace pims::classify {
 
@@ -124,8 +124,7 @@ TextMatch KeywordMatcher::Match(std::string_view text) const {
     while (pos < text.size() && text[pos] != ' ') ++pos;
     if (start == pos) break;
     const std::string_view word = text.substr(start, pos - start);
-    const bool number =
-        std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool number = AllAsciiDigits(word);
     if (number || IsFiller(word)) continue;
     ++result.words;
     for (const KeywordHit& h : result.hits) {

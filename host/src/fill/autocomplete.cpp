@@ -1,4 +1,5 @@
 #include "pims/autocomplete.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <array>
@@ -84,14 +85,6 @@ bool OneOf(std::string_view token, const std::string_view (&list)[N]) {
   return std::find(std::begin(list), std::end(list), token) != std::end(list);
 }
 
-std::string Lowercase(std::string_view token) {
-  std::string lower(token);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
 }  // namespace
 
 std::optional<AutofillToken> ParseAutocomplete(std::string_view attribute) {
@@ -103,7 +96,7 @@ std::optional<AutofillToken> ParseAutocomplete(std::string_view attribute) {
     const size_t start = i;
     while (i < attribute.size() && !IsAsciiWhitespace(attribute[i])) ++i;
     if (tokens.size() == kMaxTokens) return std::nullopt;
-    tokens.push_back(Lowercase(attribute.substr(start, i - start)));
+    tokens.push_back(AsciiLowercase(attribute.substr(start, i - start)));
   }
 
   // Read from the end, as the standard's algorithm does.

@@ -1,4 +1,5 @@
 #include "pims/derive.h"
+#include "core/text.h"
 
 #include <cctype>
 #include <cstddef>
@@ -23,34 +24,6 @@ Derived Some(Secret value) {
 Derived Some(std::string_view value) { return Some(Secret(value)); }
 
 bool Present(const std::optional<Secret>& value) { return value.has_value() && !value->empty(); }
-
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool AllDigits(std::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (!IsDigit(c)) return false;
-  }
-  return true;
-}
-
-bool ContainsIgnoringCase(std::string_view text, std::string_view lower_needle) {
-  if (lower_needle.size() > text.size()) return false;
-  for (size_t i = 0; i + lower_needle.size() <= text.size(); ++i) {
-    size_t k = 0;
-    while (k < lower_needle.size() && AsciiLower(text[i + k]) == lower_needle[k]) ++k;
-    if (k == lower_needle.size()) return true;
-  }
-  return false;
-}
-
-std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
-}
 
 // Appends decimal digits without their leading zeros ("0815" -> "815", "00" -> "0").
 void AppendNumber(Secret& out, std::string_view digits) {
@@ -152,7 +125,7 @@ Derived NameComponent(Context& c, NamePart part) {
 bool WantsNational(const FieldShape& shape, const Secret& tel, const PhoneParts& parts) {
   if (shape.placeholder.find('+') != std::string::npos) return false;
   size_t digits = 0;
-  for (char ch : shape.placeholder) digits += IsDigit(ch) || ch == '#' || ch == '_';
+  for (char ch : shape.placeholder) digits += IsAsciiDigit(ch) || ch == '#' || ch == '_';
   if (digits >= 6) return true;
   const size_t national = TrunkPrefix(parts.country_code).size() + parts.national.size();
   return shape.maxlength >= 0 && tel.size() > static_cast<size_t>(shape.maxlength) &&
@@ -305,7 +278,7 @@ Derived Expiry(Context& c) {
   const std::string_view m = month ? month->reveal() : std::string_view();
   const std::string_view y = year ? year->reveal() : std::string_view();
   // Stored forms are "1".."12" and four digits; anything else is not filled.
-  if (m.empty() || m.size() > 2 || !AllDigits(m) || y.size() != 4 || !AllDigits(y)) {
+  if (m.empty() || m.size() > 2 || !AllAsciiDigits(m) || y.size() != 4 || !AllAsciiDigits(y)) {
     return Nothing();
   }
   const int maxlength = c.shape.maxlength;
@@ -321,7 +294,7 @@ Derived Expiry(Context& c) {
   if (c.field == "cc-exp-year") {
     const std::string_view placeholder = TrimSpaces(c.shape.placeholder);
     const bool two =
-        maxlength == 2 || (placeholder.size() == 2 && ContainsIgnoringCase(placeholder, "yy"));
+        maxlength == 2 || (placeholder.size() == 2 && ContainsIgnoringAsciiCase(placeholder, "yy"));
     out.append(two ? y.substr(2) : y);
     return Some(std::move(out));
   }
@@ -348,7 +321,7 @@ Derived Expiry(Context& c) {
   }
   const bool room_for_long = maxlength < 0 || maxlength >= 7;
   const bool long_year =
-      room_for_long && (maxlength >= 7 || ContainsIgnoringCase(c.shape.placeholder, "yyyy"));
+      room_for_long && (maxlength >= 7 || ContainsIgnoringAsciiCase(c.shape.placeholder, "yyyy"));
   out.append("/");
   out.append(long_year ? y : y.substr(2));
   return Some(std::move(out));
@@ -365,7 +338,7 @@ int Prefix(std::string_view number, size_t digits) {
 // Issuer identification number ranges of the brands shops ask about. More specific ranges come
 // first (Discover's 622126-622925 inside UnionPay's 62, Mir's 2200-2204 before Mastercard).
 std::optional<std::string_view> CardBrand(std::string_view number) {
-  if (!AllDigits(number)) return std::nullopt;
+  if (!AllAsciiDigits(number)) return std::nullopt;
   const int p1 = Prefix(number, 1), p2 = Prefix(number, 2), p3 = Prefix(number, 3),
             p4 = Prefix(number, 4), p6 = Prefix(number, 6);
   if (p4 >= 2200 && p4 <= 2204) return "Mir";
@@ -403,7 +376,7 @@ Derived Birthday(Context& c) {
   const std::string_view part = c.field == "bday-year"    ? date.substr(0, 4)
                                 : c.field == "bday-month" ? date.substr(5, 2)
                                                           : date.substr(8, 2);
-  if (!AllDigits(part)) return Nothing();
+  if (!AllAsciiDigits(part)) return Nothing();
   Secret out;
   AppendNumber(out, part);
   return Some(std::move(out));

@@ -3,21 +3,12 @@
 #include <string>
 #include <vector>
 
-#include "classify/text.h"
-#include "fill/place_names.h"
+#include "core/text.h"
+#include "profile/place_names.h"
 
 namespace pims {
 namespace {
 
-using classify::FoldText;
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 std::string WithoutLeadingZeros(std::string_view digits) {
   while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
@@ -35,7 +26,7 @@ std::vector<std::string> Spellings(std::string_view field, std::string_view valu
     // ("223" = United States) as an ISO numeric code.
     if (const auto code = CountryCodeOf(folded)) {
       for (const std::string& s : CountrySpellings(*code)) {
-        if (!AllDigits(s)) out.push_back(s);
+        if (!AllAsciiDigits(s)) out.push_back(s);
       }
     }
   } else if (field == "address-level1") {
@@ -47,15 +38,15 @@ std::vector<std::string> Spellings(std::string_view field, std::string_view valu
     }
   } else if (field == "cc-exp-month" || field == "bday-month") {
     const std::string digits = WithoutLeadingZeros(folded);
-    if (AllDigits(digits) && digits.size() <= 2) {
+    if (AllAsciiDigits(digits) && digits.size() <= 2) {
       const int month =
           digits.size() == 1 ? digits[0] - '0' : (digits[0] - '0') * 10 + digits[1] - '0';
       for (const std::string& s : MonthSpellings(month)) out.push_back(s);
     }
   } else if (field == "cc-exp-year" || field == "bday-year") {
-    if (folded.size() == 4 && AllDigits(folded)) out.push_back(folded.substr(2));
+    if (folded.size() == 4 && AllAsciiDigits(folded)) out.push_back(folded.substr(2));
   } else if (field == "bday-day") {
-    if (AllDigits(folded)) {
+    if (AllAsciiDigits(folded)) {
       const std::string plain = WithoutLeadingZeros(folded);
       out.push_back(plain);
       if (plain.size() == 1) out.push_back("0" + plain);
@@ -94,7 +85,7 @@ std::vector<std::string> Variants(std::string_view raw) {
   const size_t space = whole.find(' ');
   if (space != std::string::npos) {
     const std::string_view head = std::string_view(whole).substr(0, space);
-    if (AllDigits(head)) {
+    if (AllAsciiDigits(head)) {
       out.emplace_back(head);
       out.push_back(whole.substr(space + 1));
     }

@@ -1,4 +1,5 @@
 #include "pims/categories.h"
+#include "core/text.h"
 
 #include <cstddef>
 
@@ -62,17 +63,6 @@ constexpr FieldCategory kFieldTable[] = {
     {"bday-month", Category::kBirthday},
     {"bday-year", Category::kBirthday},
 };
-
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// `lower` is already lowercase.
-bool EqualsIgnoringAsciiCase(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (AsciiLower(text[i]) != lower[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 #include "profile/phone.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <array>
@@ -46,7 +47,6 @@ bool Contains(const std::string_view (&sorted)[N], std::string_view code) {
   return std::binary_search(std::begin(sorted), std::end(sorted), code);
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
@@ -65,7 +65,7 @@ PhoneError NormalizePhone(std::string_view text, Secret& out) {
       out.append("+");
       continue;
     }
-    if (!IsDigit(c)) {
+    if (!IsAsciiDigit(c)) {
       out.clear();
       return PhoneError::kBadCharacter;
     }
@@ -97,7 +97,7 @@ PhoneError NormalizePhone(std::string_view text, Secret& out) {
 std::optional<PhoneParts> SplitPhone(std::string_view e164) {
   if (e164.size() < 2 || e164[0] != '+') return std::nullopt;
   const std::string_view digits = e164.substr(1);
-  if (!std::all_of(digits.begin(), digits.end(), IsDigit)) return std::nullopt;
+  if (!AllAsciiDigits(digits)) return std::nullopt;
   for (size_t length = 1; length <= 3 && length < digits.size(); ++length) {
     if (Contains(kCallingCodes, digits.substr(0, length))) {
       return PhoneParts{digits.substr(0, length), digits.substr(length)};

@@ -8,6 +8,7 @@
 #include <set>
 #include <utility>
 
+#include "core/text.h"
 #include "profile/phone.h"
 
 namespace pims {
@@ -104,12 +105,6 @@ Status Invalid(std::string_view path, std::string_view what) {
   return Status(ErrorCode::kInvalidField, std::move(message), std::string(path));
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool AllDigits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), IsDigit);
-}
-
 // Small non-negative decimal numbers from validated text (at most 9 digits).
 int ParseSmall(std::string_view digits) {
   int value = 0;
@@ -117,53 +112,9 @@ int ParseSmall(std::string_view digits) {
   return value;
 }
 
-// RFC 3629 UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length;
-    uint32_t code;
-    if (byte >= 0xC2 && byte <= 0xDF) {
-      length = 2;
-      code = byte & 0x1F;
-    } else if (byte >= 0xE0 && byte <= 0xEF) {
-      length = 3;
-      code = byte & 0x0F;
-    } else if (byte >= 0xF0 && byte <= 0xF4) {
-      length = 4;
-      code = byte & 0x07;
-    } else {
-      return false;
-    }
-    if (text.size() - i < length) return false;
-    for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      code = (code << 6) | (next & 0x3F);
-    }
-    if ((length == 3 && code < 0x800) || (length == 4 && (code < 0x10000 || code > 0x10FFFF)) ||
-        (code >= 0xD800 && code <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 bool IsControl(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return byte < 0x20 || byte == 0x7F;
-}
-
-std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
 }
 
 Result<Secret> NormalizeEmail(std::string_view email, std::string_view path) {
@@ -200,8 +151,8 @@ Result<Secret> NormalizeTel(std::string_view tel, std::string_view path) {
 
 Result<Secret> NormalizeDate(std::string_view date, std::string_view path) {
   const Status bad = Invalid(path, "must be a real date written YYYY-MM-DD");
-  if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !AllDigits(date.substr(0, 4)) ||
-      !AllDigits(date.substr(5, 2)) || !AllDigits(date.substr(8, 2))) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-' || !AllAsciiDigits(date.substr(0, 4)) ||
+      !AllAsciiDigits(date.substr(5, 2)) || !AllAsciiDigits(date.substr(8, 2))) {
     return bad;
   }
   using namespace std::chrono;
@@ -266,7 +217,7 @@ Result<Secret> NormalizeCardNumber(std::string_view number, std::string_view pat
   Secret digits;
   for (char c : number) {
     if (c == ' ' || c == '-') continue;
-    if (!IsDigit(c)) return Invalid(path, "may contain only digits, spaces and dashes");
+    if (!IsAsciiDigit(c)) return Invalid(path, "may contain only digits, spaces and dashes");
     digits.append(std::string_view(&c, 1));
   }
   if (digits.size() < 12 || digits.size() > 19) return Invalid(path, "must have 12 to 19 digits");
@@ -277,7 +228,8 @@ Result<Secret> NormalizeCardNumber(std::string_view number, std::string_view pat
 }
 
 Result<Secret> NormalizeMonth(std::string_view month, std::string_view path) {
-  if (month.size() > 2 || !AllDigits(month)) return Invalid(path, "must be a month from 1 to 12");
+  if (month.size() > 2 || !AllAsciiDigits(month))
+    return Invalid(path, "must be a month from 1 to 12");
   const int value = ParseSmall(month);
   if (value < 1 || value > 12) return Invalid(path, "must be a month from 1 to 12");
   // Stored without a leading zero.
@@ -285,22 +237,23 @@ Result<Secret> NormalizeMonth(std::string_view month, std::string_view path) {
 }
 
 Result<Secret> NormalizeYear(std::string_view year, std::string_view path) {
-  if (year.size() != 4 || !AllDigits(year) || ParseSmall(year) < 2000 || ParseSmall(year) > 2100) {
+  if (year.size() != 4 || !AllAsciiDigits(year) || ParseSmall(year) < 2000 ||
+      ParseSmall(year) > 2100) {
     return Invalid(path, "must be a four-digit year from 2000 to 2100");
   }
   return Secret(year);
 }
 
 Result<Secret> NormalizeCsc(std::string_view csc, std::string_view path) {
-  if (csc.size() < 3 || csc.size() > 4 || !AllDigits(csc)) {
+  if (csc.size() < 3 || csc.size() > 4 || !AllAsciiDigits(csc)) {
     return Invalid(path, "must be 3 or 4 digits");
   }
   return Secret(csc);
 }
 
 bool IsIdCharacter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '.' || c == '_' ||
-         c == ':' || c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsAsciiDigit(c) || c == '.' ||
+         c == '_' || c == ':' || c == '-';
 }
 
 Result<Secret> NormalizeId(std::string_view id, std::string_view path) {
@@ -489,7 +442,8 @@ json RecordToJson(RecordKind kind, const Record& record, bool mask_cards) {
     const std::string key(field);
     if (IsNumberField(kind, field)) {
       // Stored values are validated digits; an unset number is left out.
-      if (it != record.fields.end() && AllDigits(it->second.reveal()) && it->second.size() <= 4) {
+      if (it != record.fields.end() && AllAsciiDigits(it->second.reveal()) &&
+          it->second.size() <= 4) {
         out[key] = ParseSmall(it->second.reveal());
       }
     } else if (kind == RecordKind::kCard && field == "cc-csc" && mask_cards) {

@@ -1,4 +1,5 @@
 #include "pims/frame.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <cassert>
@@ -92,38 +93,6 @@ Status FrameDecoder::Finish() const {
   return Status(ErrorCode::kInternal, "frame decoder in an unknown state");
 }
 
-namespace {
-
-// The length of the well-formed UTF-8 sequence at the start of s (Unicode Table 3-7), or 0 if
-// there is none. REQUIRES: !s.empty() and s[0] >= 0x80.
-size_t Utf8SequenceLength(std::string_view s) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char lead = byte(0);
-  size_t length = 0;
-  unsigned char low = 0x80;  // the range allowed for the second byte
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;   // overlong below U+0800
-    if (lead == 0xED) high = 0x9F;  // surrogates U+D800..U+DFFF
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;   // overlong below U+10000
-    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;  // a continuation byte, an overlong lead (C0, C1) or F5..FF
-  }
-  if (s.size() < length) return 0;
-  if (byte(1) < low || byte(1) > high) return 0;
-  for (size_t i = 2; i < length; ++i) {
-    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-  }
-  return length;
-}
-
-}  // namespace
 
 Status CheckJsonText(std::string_view text, int max_depth) {
   int depth = 0;

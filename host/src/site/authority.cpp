@@ -1,4 +1,5 @@
 #include "site/authority.h"
+#include "core/text.h"
 
 #include <cstddef>
 #include <string>
@@ -9,7 +10,6 @@ namespace pims::site_internal {
 namespace {
 
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSchemeChar(char c) {
   return IsAsciiAlpha(c) || IsAsciiDigit(c) || c == '+' || c == '-' || c == '.';
 }

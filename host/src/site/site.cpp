@@ -1,4 +1,5 @@
 #include "pims/site.h"
+#include "core/text.h"
 
 #include <arpa/inet.h>
 #include <idn2.h>
@@ -23,11 +24,9 @@ constexpr std::size_t kMaxIpv6Literal = 45;  // INET6_ADDRSTRLEN - 1: "ffff:...:
 
 Status Bad(std::string message) { return Status(ErrorCode::kBadSite, std::move(message)); }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiHexDigit(char c) {
   return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // The hostname alphabet, lowercase. "_" is in: WHATWG URLs and DNS resolvers accept it and real
 // hosts use it; it is ASCII, so it cannot disguise one name as another.

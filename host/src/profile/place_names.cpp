@@ -1,4 +1,4 @@
-#include "fill/place_names.h"
+#include "profile/place_names.h"
 
 #include <array>
 #include <map>
@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "classify/text.h"
+#include "core/text.h"
 
 namespace pims {
 namespace {
@@ -19,7 +19,7 @@ struct CountryRow {
 };
 
 constexpr CountryRow kCountryRows[] = {
-#include "fill/country_names.inc"
+#include "profile/country_names.inc"
 };
 
 struct CountryIndex {
@@ -33,7 +33,7 @@ const CountryIndex& Countries() {
     for (const CountryRow& row : kCountryRows) {
       std::vector<std::string>& all = ix.spellings[row.alpha2];
       auto add = [&](std::string_view text) {
-        std::string folded = classify::FoldText(text);
+        std::string folded = FoldText(text);
         if (folded.empty()) return;
         ix.code_of.emplace(folded, row.alpha2);
         for (const std::string& s : all) {
@@ -201,7 +201,7 @@ const RegionIndex& Regions() {
     RegionIndex ix;
     for (const RegionRow& row : kRegions) {
       for (std::string_view text : {row.code, row.name}) {
-        const std::string folded = classify::FoldText(text);
+        const std::string folded = FoldText(text);
         ix.by_key.emplace(std::string(row.country) + "|" + folded, &row);
         ix.any.emplace(folded, true);
       }

@@ -4,7 +4,7 @@
 // shared by the classifier (is this select a country list?) and the fill path (which option is
 // the shopper's country?). Internal to libpims.
 //
-// Every function takes text folded by classify::FoldText ("Côte d'Ivoire" -> "cote d ivoire").
+// Every function takes text folded by FoldText ("Côte d'Ivoire" -> "cote d ivoire").
 // Lookups are built once, on first use. Thread-safety: pure functions.
 #pragma once
 

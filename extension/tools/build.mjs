@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { bundle } from './bundle.mjs';
 import { drawIcon, ICON_SIZES } from './icons.mjs';
 import { BROWSERS, makeManifest } from './manifest.mjs';
+import { writeVocabulary } from './vocabulary.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
@@ -78,6 +79,7 @@ export function build(browsers = BROWSERS) {
   const { version } = readJson(path.join(ROOT, 'package.json'));
   const base = readJson(path.join(SRC, 'manifest.base.json'));
   mkdirSync(DIST, { recursive: true });
+  writeVocabulary(); // src/shared/vocabulary.js, from the table the host reads too
   return browsers.map((browser) => buildBrowser(browser, { identity, version, base }));
 }
 

@@ -8,6 +8,7 @@ import { h, fill, nextId } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate, newPasswordProblem } from '../shared/gate.js';
 import { categoryLabel } from '../shared/protocol.js';
+import { RECORD_FIELDS } from '../shared/vocabulary.js';
 import {
   maskCardNumber,
   errorPath,
@@ -19,36 +20,52 @@ import {
 
 const $ = (id) => document.getElementById(id);
 
-const PERSON_FIELDS = [
-  ['given-name', 'First name'],
-  ['additional-name', 'Middle name'],
-  ['family-name', 'Last name'],
-  ['email', 'Email', 'email'],
-  ['tel', 'Phone (international, e.g. +44 20 7946 0000)', 'tel'],
-  ['bday', 'Date of birth', 'date'],
-  ['organization', 'Company or organization'],
-];
-const ADDRESS_FIELDS = [
-  ['label', 'Label (e.g. Home)'],
-  ['name', 'Full name'],
-  ['organization', 'Company'],
-  ['street-address', 'Street address', 'textarea'],
-  ['address-level2', 'Town or city'],
-  ['address-level1', 'State, county or region'],
-  ['postal-code', 'Postal code'],
-  ['country', 'Country (two-letter code, e.g. GB)'],
-  ['tel', 'Phone', 'tel'],
-  ['email', 'Email', 'email'],
-];
-// Card number and security code are secret: typed to replace, shown masked.
-const CARD_FIELDS = [
-  ['label', 'Label (e.g. Visa)'],
-  ['cc-name', 'Name on card'],
-  ['cc-number', 'Card number', 'secret'],
-  ['cc-exp-month', 'Expiry month (1-12)', 'integer'],
-  ['cc-exp-year', 'Expiry year (e.g. 2030)', 'integer'],
-  ['cc-csc', 'Security code', 'secret'],
-];
+// The editor's fields are the keys each record stores (the vocabulary, which the host reads
+// too), each labelled here and shown as an input of its rule's kind. Card number and security
+// code are secret: typed to replace, shown masked.
+const FIELD_LABELS = {
+  'given-name': 'First name',
+  'additional-name': 'Middle name',
+  'family-name': 'Last name',
+  email: 'Email',
+  tel: 'Phone (international, e.g. +44 20 7946 0000)',
+  bday: 'Date of birth',
+  organization: 'Company or organization',
+  name: 'Full name',
+  'street-address': 'Street address',
+  'address-level1': 'State, county or region',
+  'address-level2': 'Town or city',
+  'address-level3': 'District or suburb',
+  'postal-code': 'Postal code',
+  country: 'Country (two-letter code, e.g. GB)',
+  'cc-name': 'Name on card',
+  'cc-number': 'Card number',
+  'cc-exp-month': 'Expiry month (1-12)',
+  'cc-exp-year': 'Expiry year (e.g. 2030)',
+  'cc-csc': 'Security code',
+};
+const RECORD_LABELS = { address: 'Label (e.g. Home)', card: 'Label (e.g. Visa)' };
+const INPUT_KINDS = {
+  email: 'email',
+  tel: 'tel',
+  date: 'date',
+  multiline: 'textarea',
+  card_number: 'secret',
+  csc: 'secret',
+  month: 'integer',
+  year: 'integer',
+};
+
+function editorFields(kind) {
+  return RECORD_FIELDS[kind].map(([key, rule]) => [
+    key,
+    key === 'label' ? RECORD_LABELS[kind] : (FIELD_LABELS[key] ?? key),
+    INPUT_KINDS[rule],
+  ]);
+}
+const PERSON_FIELDS = editorFields('person');
+const ADDRESS_FIELDS = editorFields('address');
+const CARD_FIELDS = editorFields('card');
 
 let draft = null; // the profile being edited
 let ledgerBefore = null;

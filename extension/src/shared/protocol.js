@@ -1,6 +1,12 @@
 // The pims host protocol as the extension sees it: verbs, error codes, consent categories.
-// Mirrors docs/protocol.md (host/src/protocol/verbs.cpp, host/include/pims/status.h,
-// host/src/policy/categories.cpp). The host's codes are append-only; so is this copy.
+// Mirrors docs/protocol.md (host/src/protocol/verbs.cpp, host/include/pims/status.h); the
+// categories and their fields come from the vocabulary (vocabulary.js, generated). The host's codes are append-only; so is this copy.
+
+import {
+  AUTOFILL_FIELDS,
+  CATEGORY_IDS as VOCABULARY_CATEGORY_IDS,
+  CATEGORY_FIELDS,
+} from './vocabulary.js';
 
 export const HOST_NAME = 'org.pims.host';
 
@@ -74,76 +80,25 @@ export const WITHHELD_REASONS = Object.freeze({
   not_visible: 'the field is not visible',
 });
 
-// Consent categories in the host's order, each with the autofill field names it covers
-// (billing_address: the address names with the `billing` hint).
-const ADDRESS_FIELDS = [
-  'street-address',
-  'address-line1',
-  'address-line2',
-  'address-line3',
-  'address-level4',
-  'address-level3',
-  'address-level2',
-  'address-level1',
-  'postal-code',
-  'country',
-  'country-name',
-];
+// Consent categories in the host's order, each with the autofill field names it covers, from the
+// vocabulary the host reads too (billing_address: the address names with the `billing` hint).
+const CATEGORY_LABELS = Object.freeze({
+  name: 'Name',
+  email: 'Email address',
+  phone: 'Phone number',
+  shipping_address: 'Shipping address',
+  billing_address: 'Billing address',
+  card: 'Payment card',
+  card_csc: 'Card security code',
+  organization: 'Company or organization',
+  birthday: 'Date of birth',
+});
 
-export const CATEGORIES = Object.freeze([
-  {
-    id: 'name',
-    label: 'Name',
-    fields: [
-      'name',
-      'honorific-prefix',
-      'given-name',
-      'additional-name',
-      'family-name',
-      'honorific-suffix',
-      'nickname',
-    ],
-  },
-  { id: 'email', label: 'Email address', fields: ['email'] },
-  {
-    id: 'phone',
-    label: 'Phone number',
-    fields: [
-      'tel',
-      'tel-country-code',
-      'tel-national',
-      'tel-area-code',
-      'tel-local',
-      'tel-local-prefix',
-      'tel-local-suffix',
-      'tel-extension',
-    ],
-  },
-  { id: 'shipping_address', label: 'Shipping address', fields: ADDRESS_FIELDS },
-  { id: 'billing_address', label: 'Billing address', fields: ADDRESS_FIELDS },
-  {
-    id: 'card',
-    label: 'Payment card',
-    fields: [
-      'cc-name',
-      'cc-given-name',
-      'cc-additional-name',
-      'cc-family-name',
-      'cc-number',
-      'cc-exp',
-      'cc-exp-month',
-      'cc-exp-year',
-      'cc-type',
-    ],
-  },
-  { id: 'card_csc', label: 'Card security code', fields: ['cc-csc'] },
-  { id: 'organization', label: 'Company or organization', fields: ['organization'] },
-  {
-    id: 'birthday',
-    label: 'Date of birth',
-    fields: ['bday', 'bday-day', 'bday-month', 'bday-year'],
-  },
-]);
+export const CATEGORIES = Object.freeze(
+  VOCABULARY_CATEGORY_IDS.map((id) =>
+    Object.freeze({ id, label: CATEGORY_LABELS[id] ?? id, fields: CATEGORY_FIELDS[id] }),
+  ),
+);
 
 export const CATEGORY_IDS = Object.freeze(CATEGORIES.map((c) => c.id));
 
@@ -169,6 +124,7 @@ export function categoryOfField(field, hint = '') {
 }
 
 const CONTACT_TOKENS = new Set(['home', 'work', 'mobile', 'fax', 'pager']);
+const KNOWN_FIELDS = new Set(AUTOFILL_FIELDS);
 
 // The autofill field name and address hint of an autocomplete attribute, read the way the host
 // reads it (WHATWG: [section-*] [shipping|billing] [contact] field [webauthn]). Only used to tell
@@ -181,7 +137,7 @@ export function parseAutocomplete(attribute) {
   if (tokens.length === 0 || tokens.length > 5) return null;
   if (tokens.at(-1) === 'webauthn') tokens.pop();
   const field = tokens.pop();
-  if (!field || field === 'on' || field === 'off') return null;
+  if (!KNOWN_FIELDS.has(field)) return null; // also "on", "off" and nothing at all
   if (tokens.length && CONTACT_TOKENS.has(tokens.at(-1))) tokens.pop();
   let hint = '';
   if (tokens.length && (tokens.at(-1) === 'shipping' || tokens.at(-1) === 'billing')) {

@@ -1,9 +1,10 @@
 // Consent categories: what a shopper grants to a site, and which autofill fields each covers.
 //
 // A site is allowed a set of categories (default: none). Every WHATWG autofill field name that
-// pims fills belongs to exactly one category, through ONE table (categories.cpp): the policy, the
-// fill path, the docs and the extension all ask CategoryOfField / FieldsOfCategory rather than
-// keeping lists of their own.
+// pims fills belongs to exactly one category, through ONE table
+// (host/src/vocabulary/autofill_fields.json): the policy, the fill path, the docs and the
+// extension all read it (here through CategoryOfField / FieldsOfCategory) rather than keeping
+// lists of their own.
 //
 // Thread-safety: everything here is a pure function of its arguments or a value type.
 #pragma once

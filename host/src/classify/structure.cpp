@@ -8,81 +8,54 @@ namespace {
 
 using C = Concept;
 
+bool IsCard(const Guess& g) {
+  return g.meaning == C::kCardNumber || g.meaning == C::kCardName || g.meaning == C::kCardCsc ||
+         g.meaning == C::kCardType || g.meaning == C::kCardExpiry;
+}
+
+// The classifier's view of the vocabulary (vocabulary/autofill_fields.json): the concept of
+// each autofill field name it has one for, both ways.
+struct TokenConcept {
+  std::string_view field;
+  Concept meaning;
+  DatePart part;
+  TelPart tel_part;
+};
+constexpr TokenConcept kTokenConcepts[] = {
+#include "classify/token_concepts.inc"
+};
+
 // The concept of an autofill field name, so that a field named by the page's autocomplete
 // attribute still tells its neighbours what it is.
 Guess GuessOfToken(const AutofillToken& token) {
   Guess g;
-  const std::string_view f = token.field;
   g.hint = token.hint;
   g.hint_own = token.hint != AddressHint::kNone;
   g.score = 10;
-  if (f == "email")
-    g.meaning = C::kEmail;
-  else if (f == "tel" || f == "tel-national" || f == "tel-local")
-    g.meaning = C::kTel;
-  else if (f == "tel-country-code")
-    g.meaning = C::kTelCountryCode;
-  else if (f == "tel-area-code")
-    g.meaning = C::kTelAreaCode;
-  else if (f == "name")
-    g.meaning = C::kFullName;
-  else if (f == "given-name")
-    g.meaning = C::kGivenName;
-  else if (f == "family-name")
-    g.meaning = C::kFamilyName;
-  else if (f == "additional-name")
-    g.meaning = C::kAdditionalName;
-  else if (f == "street-address" || f == "address-line1")
-    g.meaning = C::kStreet;
-  else if (f == "address-line2")
-    g.meaning = C::kAddressLine2;
-  else if (f == "address-line3")
-    g.meaning = C::kAddressLine3;
-  else if (f == "address-level2")
-    g.meaning = C::kCity;
-  else if (f == "address-level1")
-    g.meaning = C::kState;
-  else if (f == "postal-code")
-    g.meaning = C::kPostalCode;
-  else if (f == "country" || f == "country-name")
-    g.meaning = C::kCountry;
-  else if (f == "organization")
-    g.meaning = C::kOrganization;
-  else if (f == "cc-number")
-    g.meaning = C::kCardNumber;
-  else if (f.starts_with("cc-") && f.ends_with("name"))
-    g.meaning = C::kCardName;
-  else if (f == "cc-csc")
-    g.meaning = C::kCardCsc;
-  else if (f == "cc-type")
-    g.meaning = C::kCardType;
-  else if (f.starts_with("cc-exp")) {
-    g.meaning = C::kCardExpiry;
-    g.part = f == "cc-exp-month"  ? DatePart::kMonth
-             : f == "cc-exp-year" ? DatePart::kYear
-                                  : DatePart::kNone;
-  } else if (f.starts_with("bday")) {
-    g.meaning = C::kBirthday;
-    g.part = f == "bday-month"  ? DatePart::kMonth
-             : f == "bday-year" ? DatePart::kYear
-             : f == "bday-day"  ? DatePart::kDay
-                                : DatePart::kNone;
+  for (const TokenConcept& entry : kTokenConcepts) {
+    if (entry.field != token.field) continue;
+    g.meaning = entry.meaning;
+    g.part = entry.part;
+    g.tel_part = entry.tel_part;
+    break;
   }
-  if (g.meaning == C::kCardNumber || g.meaning == C::kCardName || g.meaning == C::kCardCsc ||
-      g.meaning == C::kCardExpiry || g.meaning == C::kCardType) {
-    g.card_context = true;
-  }
+  if (IsCard(g)) g.card_context = true;
   if (g.meaning == C::kBirthday) g.birth_context = true;
   return g;
 }
 
-bool SameForm(const FieldState& a, const FieldState& b) {
-  return a.descriptor->form == b.descriptor->form;
+// The first field name of the table with that concept and parts; "" when there is none.
+std::string_view FieldOfConcept(Concept meaning, DatePart part, TelPart tel_part) {
+  for (const TokenConcept& entry : kTokenConcepts) {
+    if (entry.meaning == meaning && entry.part == part && entry.tel_part == tel_part) {
+      return entry.field;
+    }
+  }
+  return "";
 }
 
-bool IsCard(const Guess& g) {
-  return g.meaning == C::kCardNumber || g.meaning == C::kCardName || g.meaning == C::kCardCsc ||
-         g.meaning == C::kCardType || g.meaning == C::kCardExpiry;
+bool SameForm(const FieldState& a, const FieldState& b) {
+  return a.descriptor->form == b.descriptor->form;
 }
 
 bool IsDatePart(const Guess& g) {
@@ -303,79 +276,30 @@ void ResolveHints(std::span<FieldState> fields) {
   }
 }
 
+// The field name of a guess: the vocabulary's, with the rules that pick between the names one
+// concept has by the control and the form around it.
 std::string_view FieldName(const FieldState& f, bool form_has_line2) {
   const Guess& g = f.guess;
+  const ControlKind kind = f.evidence.kind;
   switch (g.meaning) {
-    case C::kEmail:
-      return "email";
-    case C::kTel:
-      switch (g.tel_part) {
-        case TelPart::kNational:
-          return "tel-national";
-        case TelPart::kLocalPrefix:
-          return "tel-local-prefix";
-        case TelPart::kLocalSuffix:
-          return "tel-local-suffix";
-        case TelPart::kWhole:
-          return "tel";
-      }
-      return "tel";
-    case C::kTelCountryCode:
-      return "tel-country-code";
-    case C::kTelAreaCode:
-      return "tel-area-code";
-    case C::kTelExtension:
-      return "tel-extension";
-    case C::kName:
-    case C::kFullName:
-      return "name";
-    case C::kGivenName:
-      return "given-name";
-    case C::kFamilyName:
-      return "family-name";
-    case C::kAdditionalName:
-      return "additional-name";
+    case C::kName:  // a generic name the rules left whole
+      return FieldOfConcept(C::kFullName, DatePart::kNone, TelPart::kWhole);
     case C::kStreet:
-      if (f.evidence.kind == ControlKind::kTextarea) return "street-address";
-      return form_has_line2 ? "address-line1" : "street-address";
-    case C::kAddressLine2:
-      return "address-line2";
-    case C::kAddressLine3:
-      return "address-line3";
-    case C::kCity:
-      return "address-level2";
-    case C::kState:
-      return "address-level1";
-    case C::kPostalCode:
-      return "postal-code";
+      if (kind != ControlKind::kTextarea && form_has_line2) return "address-line1";
+      break;
     case C::kCountry:
-      return f.evidence.kind == ControlKind::kSelect ? "country" : "country-name";
-    case C::kOrganization:
-      return "organization";
-    case C::kCardNumber:
-      return "cc-number";
-    case C::kCardName:
-      return "cc-name";
-    case C::kCardCsc:
-      return "cc-csc";
-    case C::kCardType:
-      return "cc-type";
+      if (kind != ControlKind::kSelect) return "country-name";
+      break;
     case C::kCardExpiry:
-      if (f.evidence.kind == ControlKind::kMonth) return "cc-exp";
-      if (g.part == DatePart::kMonth) return "cc-exp-month";
-      if (g.part == DatePart::kYear) return "cc-exp-year";
-      if (g.part == DatePart::kDay) return "";
+      if (kind == ControlKind::kMonth) return "cc-exp";
       // A select holds a month or a year, never both.
-      if (f.evidence.kind == ControlKind::kSelect) return "";
-      return "cc-exp";
-    case C::kBirthday:
-      if (g.part == DatePart::kMonth) return "bday-month";
-      if (g.part == DatePart::kYear) return "bday-year";
-      if (g.part == DatePart::kDay) return "bday-day";
-      return "bday";
+      if (g.part == DatePart::kNone && kind == ControlKind::kSelect) return "";
+      break;
     default:
-      return "";
+      break;
   }
+  const bool tel = g.meaning == C::kTel;
+  return FieldOfConcept(g.meaning, g.part, tel ? g.tel_part : TelPart::kWhole);
 }
 
 }  // namespace

@@ -1,12 +1,13 @@
 #include "pims/derive.h"
-#include "core/text.h"
 
 #include <cctype>
 #include <cstddef>
 #include <string>
 #include <utility>
 
+#include "core/text.h"
 #include "profile/phone.h"
+#include "vocabulary/vocabulary.h"
 
 namespace pims {
 namespace {
@@ -134,7 +135,6 @@ bool WantsNational(const FieldShape& shape, const Secret& tel, const PhoneParts&
 
 Derived Phone(Context& c) {
   if (c.token.contact == "fax" || c.token.contact == "pager") return Nothing();
-  if (c.field == "tel-extension") return Nothing();
   PIMS_ASSIGN_OR_RETURN(std::optional<Secret> tel, AddressOrPerson(c, "tel"));
   if (!Present(tel)) return Nothing();
 
@@ -382,37 +382,46 @@ Derived Birthday(Context& c) {
   return Some(std::move(out));
 }
 
-Derived Derive(Context& c) {
+// The derivation the vocabulary names for the field.
+Derived Derive(Context& c, Derivation derivation) {
   const std::string_view f = c.field;
-  if (!CategoryOfField(f, c.token.hint)) return Nothing();  // username, passwords, ...
-
-  if (f == "name") return Name(c);
-  if (f == "given-name") return NameComponent(c, NamePart::kGiven);
-  if (f == "additional-name") return NameComponent(c, NamePart::kAdditional);
-  if (f == "family-name") return NameComponent(c, NamePart::kFamily);
-  if (f == "organization" || f == "email") return AddressOrPerson(c, f);
-  if (f.starts_with("tel")) return Phone(c);
-
-  if (f == "street-address" && !c.shape.type.empty() && c.shape.type != "textarea") {
-    return OneLineStreet(c);
+  switch (derivation) {
+    case Derivation::kNone:  // honorifics, nickname, address-level4, ...: not stored
+      return Nothing();
+    case Derivation::kFullName:
+      return Name(c);
+    case Derivation::kGivenName:
+      return NameComponent(c, NamePart::kGiven);
+    case Derivation::kAdditionalName:
+      return NameComponent(c, NamePart::kAdditional);
+    case Derivation::kFamilyName:
+      return NameComponent(c, NamePart::kFamily);
+    case Derivation::kAddressOrPerson:
+      return AddressOrPerson(c, f);
+    case Derivation::kPhone:
+      return Phone(c);
+    case Derivation::kStreetAddress:
+      if (!c.shape.type.empty() && c.shape.type != "textarea") return OneLineStreet(c);
+      return c.source.Address(c.token.hint, f);
+    case Derivation::kAddressLine:
+      return AddressLine(c, f == "address-line1" ? 1 : f == "address-line2" ? 2 : 3);
+    case Derivation::kAddressField:
+      return c.source.Address(c.token.hint, f);
+    case Derivation::kCountryName:
+      return CountryNameOf(c);
+    case Derivation::kCardField:
+      return c.source.Card(f);
+    case Derivation::kCardGivenName:
+      return CardName(c, NamePart::kGiven);
+    case Derivation::kCardFamilyName:
+      return CardName(c, NamePart::kFamily);
+    case Derivation::kCardExpiry:
+      return Expiry(c);
+    case Derivation::kCardType:
+      return CardType(c);
+    case Derivation::kBirthday:
+      return Birthday(c);
   }
-  if (f == "street-address" || f == "address-level1" || f == "address-level2" ||
-      f == "address-level3" || f == "postal-code" || f == "country") {
-    return c.source.Address(c.token.hint, f);
-  }
-  if (f == "address-line1") return AddressLine(c, 1);
-  if (f == "address-line2") return AddressLine(c, 2);
-  if (f == "address-line3") return AddressLine(c, 3);
-  if (f == "country-name") return CountryNameOf(c);
-
-  if (f == "cc-name" || f == "cc-number" || f == "cc-csc") return c.source.Card(f);
-  if (f == "cc-given-name") return CardName(c, NamePart::kGiven);
-  if (f == "cc-family-name") return CardName(c, NamePart::kFamily);
-  if (f == "cc-exp" || f == "cc-exp-month" || f == "cc-exp-year") return Expiry(c);
-  if (f == "cc-type") return CardType(c);
-
-  if (f.starts_with("bday")) return Birthday(c);
-  // honorific-prefix, honorific-suffix, nickname, address-level4, cc-additional-name: not stored.
   return Nothing();
 }
 
@@ -436,10 +445,10 @@ const Record* Choose(const std::vector<Record>& records, std::string_view id) {
 
 Result<std::optional<Secret>> DeriveValue(ProfileSource& source, const AutofillToken& token,
                                           const FieldShape& shape) {
-  std::string field = token.field;  // a field name, not a value
-  for (char& ch : field) ch = AsciiLower(ch);
-  Context context{source, token, shape, field};
-  Derived value = Derive(context);
+  const AutofillField* entry = FindAutofillField(token.field);
+  if (entry == nullptr || !entry->category) return Nothing();  // username, passwords, ...
+  Context context{source, token, shape, entry->name};
+  Derived value = Derive(context, entry->derivation);
   if (!value.ok()) return value;
   // Nothing is ever filled as "": the page keeps what it had.
   if (value->has_value() && (*value)->empty()) return Nothing();

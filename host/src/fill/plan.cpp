@@ -1,5 +1,6 @@
 #include "fill/select_option.h"
 #include "pims/fill.h"
+#include "vocabulary/vocabulary.h"
 
 namespace pims {
 namespace {
@@ -18,8 +19,12 @@ class AutocompleteOnly final : public FieldClassifier {
 
 bool IsCardCategory(Category c) { return c == Category::kCard || c == Category::kCardCsc; }
 
-// The two values that let a page charge the card: filled only on a shopper's gesture.
-bool NeedsGesture(std::string_view field) { return field == "cc-number" || field == "cc-csc"; }
+// The values that let a page charge the card (the vocabulary marks them): filled only on a
+// shopper's gesture.
+bool NeedsGesture(std::string_view field) {
+  const AutofillField* entry = FindAutofillField(field);
+  return entry != nullptr && entry->needs_gesture;
+}
 
 // Characters as a page counts them for maxlength (UTF-16 code units; close enough as code
 // points, which never undercount what a page sees for BMP text).

@@ -9,7 +9,6 @@
 namespace pims {
 namespace {
 
-
 std::string WithoutLeadingZeros(std::string_view digits) {
   while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
   return std::string(digits);

@@ -10,29 +10,20 @@
 
 #include "core/text.h"
 #include "profile/phone.h"
+#include "vocabulary/vocabulary.h"
 
 namespace pims {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kPersonFields[] = {
-    "given-name", "additional-name", "family-name", "email", "tel", "bday", "organization",
-};
-constexpr std::string_view kAddressFields[] = {
-    "label",          "name",           "organization", "street-address", "address-level1",
-    "address-level2", "address-level3", "postal-code",  "country",        "tel",
-    "email",
-};
-constexpr std::string_view kCardFields[] = {
-    "label", "cc-name", "cc-number", "cc-exp-month", "cc-exp-year", "cc-csc",
-};
 constexpr std::string_view kDefaultsFields[] = {"shipping", "billing", "card"};
 
 // Longest key of an unknown field quoted in an error path.
 constexpr size_t kMaxQuotedKeyBytes = 64;
 
-// How a field's value is checked and normalised.
+// How a field's value is checked and normalised: the vocabulary's rule for an autofill field the
+// record stores, kText for its label, kId for its id and the defaults' record ids.
 enum class Rule {
   kText,
   kMultiline,
@@ -44,42 +35,45 @@ enum class Rule {
   kMonth,
   kYear,
   kCsc,
-  kId,
+  kId
 };
 
 std::optional<Rule> RuleOf(RecordKind kind, std::string_view field) {
-  switch (kind) {
-    case RecordKind::kPerson:
-      if (field == "email") return Rule::kEmail;
-      if (field == "tel") return Rule::kTel;
-      if (field == "bday") return Rule::kDate;
-      if (field == "given-name" || field == "additional-name" || field == "family-name" ||
-          field == "organization") {
-        return Rule::kText;
-      }
+  if (kind == RecordKind::kDefaults) {
+    if (std::find(std::begin(kDefaultsFields), std::end(kDefaultsFields), field) ==
+        std::end(kDefaultsFields)) {
       return std::nullopt;
-    case RecordKind::kAddress:
-      if (field == "id") return Rule::kId;
-      if (field == "email") return Rule::kEmail;
-      if (field == "tel") return Rule::kTel;
-      if (field == "country") return Rule::kCountry;
-      if (field == "street-address") return Rule::kMultiline;
-      if (std::find(std::begin(kAddressFields), std::end(kAddressFields), field) !=
-          std::end(kAddressFields)) {
-        return Rule::kText;
-      }
-      return std::nullopt;
-    case RecordKind::kCard:
-      if (field == "id") return Rule::kId;
-      if (field == "cc-number") return Rule::kCardNumber;
-      if (field == "cc-exp-month") return Rule::kMonth;
-      if (field == "cc-exp-year") return Rule::kYear;
-      if (field == "cc-csc") return Rule::kCsc;
-      if (field == "label" || field == "cc-name") return Rule::kText;
-      return std::nullopt;
-    case RecordKind::kDefaults:
-      if (field == "shipping" || field == "billing" || field == "card") return Rule::kId;
-      return std::nullopt;
+    }
+    return Rule::kId;
+  }
+  if (field == "id") return kind == RecordKind::kPerson ? std::nullopt : std::optional(Rule::kId);
+  const std::span<const std::string_view> keys = StoredFields(kind);
+  if (std::find(keys.begin(), keys.end(), field) == keys.end()) return std::nullopt;
+  if (field == "label") return Rule::kText;
+  const AutofillField* entry = FindAutofillField(field);
+  switch (entry != nullptr ? entry->rule : ValueRule::kNone) {
+    case ValueRule::kNone:
+      return std::nullopt;  // a record key with no rule in the vocabulary: refuse it
+    case ValueRule::kText:
+      return Rule::kText;
+    case ValueRule::kMultiline:
+      return Rule::kMultiline;
+    case ValueRule::kEmail:
+      return Rule::kEmail;
+    case ValueRule::kTel:
+      return Rule::kTel;
+    case ValueRule::kDate:
+      return Rule::kDate;
+    case ValueRule::kCountry:
+      return Rule::kCountry;
+    case ValueRule::kCardNumber:
+      return Rule::kCardNumber;
+    case ValueRule::kMonth:
+      return Rule::kMonth;
+    case ValueRule::kYear:
+      return Rule::kYear;
+    case ValueRule::kCsc:
+      return Rule::kCsc;
   }
   return std::nullopt;
 }
@@ -468,11 +462,11 @@ json RecordToJson(RecordKind kind, const Record& record, bool mask_cards) {
 std::span<const std::string_view> StoredFields(RecordKind kind) {
   switch (kind) {
     case RecordKind::kPerson:
-      return kPersonFields;
+      return PersonKeys();
     case RecordKind::kAddress:
-      return kAddressFields;
+      return AddressKeys();
     case RecordKind::kCard:
-      return kCardFields;
+      return CardKeys();
     case RecordKind::kDefaults:
       return kDefaultsFields;
   }
@@ -542,7 +536,7 @@ Result<Profile> ProfileFromJson(const nlohmann::json& json) {
 nlohmann::json ProfileToJson(const Profile& profile, bool mask_cards) {
   json out = json::object();
   json person = json::object();
-  for (std::string_view field : kPersonFields) {
+  for (std::string_view field : PersonKeys()) {
     person[std::string(field)] = Clear(profile.person, field);
   }
   out["person"] = std::move(person);

@@ -1,75 +1,15 @@
 #include "pims/autocomplete.h"
-#include "core/text.h"
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <vector>
 
+#include "core/text.h"
+#include "vocabulary/vocabulary.h"
+
 namespace pims {
 namespace {
-
-// Autofill field names that take no contact token.
-constexpr std::string_view kFieldNames[] = {
-    "name",
-    "honorific-prefix",
-    "given-name",
-    "additional-name",
-    "family-name",
-    "honorific-suffix",
-    "nickname",
-    "username",
-    "new-password",
-    "current-password",
-    "one-time-code",
-    "organization-title",
-    "organization",
-    "street-address",
-    "address-line1",
-    "address-line2",
-    "address-line3",
-    "address-level4",
-    "address-level3",
-    "address-level2",
-    "address-level1",
-    "country",
-    "country-name",
-    "postal-code",
-    "cc-name",
-    "cc-given-name",
-    "cc-additional-name",
-    "cc-family-name",
-    "cc-number",
-    "cc-exp",
-    "cc-exp-month",
-    "cc-exp-year",
-    "cc-csc",
-    "cc-type",
-    "transaction-currency",
-    "transaction-amount",
-    "language",
-    "bday",
-    "bday-day",
-    "bday-month",
-    "bday-year",
-    "sex",
-    "url",
-    "photo",
-};
-
-// Autofill field names that may follow a contact token.
-constexpr std::string_view kContactFieldNames[] = {
-    "tel",
-    "tel-country-code",
-    "tel-national",
-    "tel-area-code",
-    "tel-local",
-    "tel-local-prefix",
-    "tel-local-suffix",
-    "tel-extension",
-    "email",
-    "impp",
-};
 
 constexpr std::string_view kContactTokens[] = {"home", "work", "mobile", "fax", "pager"};
 
@@ -107,8 +47,9 @@ std::optional<AutofillToken> ParseAutocomplete(std::string_view attribute) {
   }
   if (tokens.empty()) return std::nullopt;
 
-  const bool contact_field = OneOf(tokens.back(), kContactFieldNames);
-  if (!contact_field && !OneOf(tokens.back(), kFieldNames)) return std::nullopt;
+  const AutofillField* field = FindAutofillField(tokens.back());
+  if (field == nullptr) return std::nullopt;
+  const bool contact_field = field->contact;
   result.field = std::move(tokens.back());
   tokens.pop_back();
 

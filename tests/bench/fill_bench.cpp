@@ -11,13 +11,14 @@
 
 #include "bench_requests.h"
 #include "checkout_form.h"
+#include "ledger/ledger.h"
 #include "pims/classify.h"
 #include "pims/request.h"
 #include "pims/session.h"
 #include "seeded_vault.h"
-#include "store/database.h"
+#include "store/sealed_store.h"
 #include "support/temp_dir.h"
-#include "vault/vault_impl.h"
+#include "vault/fill_decision.h"
 
 namespace pims {
 namespace {
@@ -27,6 +28,7 @@ struct Fixture {
   std::unique_ptr<Vault> vault;
   Site shop;
   std::vector<FieldDescriptor> form = bench::CheckoutForm();
+  std::vector<std::optional<AutofillToken>> tokens;
 
   Fixture() {
     auto seeded = bench::SeedVault(dir / "vault.db", {}, SystemClock());
@@ -34,31 +36,50 @@ struct Fixture {
     if (!seeded.ok() || !site.ok()) std::abort();
     vault = std::move(seeded).value();
     shop = *site;
+    tokens = HeuristicClassifier().Classify(form);
+  }
+};
+
+// The vault's modules on their own connection to the fixture's file, for one step alone.
+struct Modules {
+  std::unique_ptr<SealedStore> store;
+  std::unique_ptr<SiteStore> sites;
+  std::unique_ptr<ProfileStore> profile;
+  std::unique_ptr<Ledger> ledger;
+
+  explicit Modules(const Fixture& f) {
+    auto opened = SealedStore::Open(f.dir / "vault.db", SystemClock());
+    if (!opened.ok() || !(*opened)->Unlock(bench::kPassword).ok()) std::abort();
+    store = std::move(opened).value();
+    sites = std::make_unique<SiteStore>(*store);
+    profile = std::make_unique<ProfileStore>(*store);
+    ledger = std::make_unique<Ledger>(*store, *sites);
   }
 };
 
 void BM_FillDecision40(benchmark::State& state) {
   Fixture f;
-  Vault::Impl& v = f.vault->internals();
+  Modules m(f);
   const FieldClassifier& classifier = HeuristicClassifier();
   for (auto _ : state) {
-    auto result =
-        v.DecideFill(f.shop, v.SiteLookup(f.shop), FillTrigger::kGesture, f.form, classifier);
-    if (!result.ok() || result->fills.empty()) state.SkipWithError("the decision filled nothing");
-    benchmark::DoNotOptimize(result);
+    const auto tokens = classifier.Classify(f.form);
+    auto decision = DecideFill(*m.sites, *m.profile, f.shop, FillTrigger::kGesture, f.form, tokens);
+    if (!decision.ok() || decision->result.fills.empty()) {
+      state.SkipWithError("the decision filled nothing");
+    }
+    benchmark::DoNotOptimize(decision);
   }
 }
 BENCHMARK(BM_FillDecision40)->Unit(benchmark::kMicrosecond);
 
 void BM_LedgerAppend(benchmark::State& state) {
   Fixture f;
-  Vault::Impl& v = f.vault->internals();
-  const crypto::Hash lookup = v.SiteLookup(f.shop);
+  Modules m(f);
   const std::vector<std::string> fields{"given-name",  "family-name", "email",     "street-address",
                                         "postal-code", "country",     "cc-number", "cc-exp"};
   for (auto _ : state) {
-    Status s = store::WriteTransaction(
-        *v.db, [&] { return v.AppendLedger(f.shop, lookup, fields, v.clock.NowMillis()); });
+    Status s = m.store->Write(
+        [&] { return m.ledger->Append(f.shop, fields, m.store->clock().NowMillis()); });
     if (!s.ok()) state.SkipWithError("append failed");
   }
 }
@@ -68,7 +89,7 @@ void BM_VaultFill40(benchmark::State& state) {
   Fixture f;
   const FieldClassifier& classifier = HeuristicClassifier();
   for (auto _ : state) {
-    auto result = f.vault->Fill(f.shop, FillTrigger::kGesture, f.form, classifier);
+    auto result = f.vault->Fill(f.shop, FillTrigger::kGesture, f.form, classifier.Classify(f.form));
     if (!result.ok() || result->fills.empty()) state.SkipWithError("the fill filled nothing");
     benchmark::DoNotOptimize(result);
   }

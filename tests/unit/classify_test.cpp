@@ -90,7 +90,6 @@ TEST_CASE("the host's fill uses the heuristic classifier by default", "[classify
 }
 
 TEST_CASE("text is folded to lowercase ASCII words split at camelCase and digits", "[classify]") {
-
   CHECK(NormalizeText("billingFirstName2") == " billing first name 2 ");
   CHECK(NormalizeText("ZIPCode") == " zip code ");
   CHECK(NormalizeText("Straße & Hausnummer") == " strasse hausnummer ");

@@ -28,6 +28,13 @@ TEST_CASE("a Result carries either a value or an error") {
   CHECK(bad.status().ToString() == "not_found: no such card");
 }
 
+TEST_CASE("a Result built from a success without a value is an internal error, never ok") {
+  Result<int> r = Status::Ok();
+  CHECK_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kInternal);
+  CHECK_FALSE(r.status().message().empty());
+}
+
 TEST_CASE("a moved-from Secret is empty and secrets compare by content") {
   Secret a("correct horse battery staple");
   Secret b = std::move(a);

@@ -19,8 +19,10 @@ Result<std::string> ExportBackup(Vault& vault, std::string_view backup_password,
                                  const PasswordHashing& cost);
 
 // Replaces the vault's profile and settings with the backup's and sets each of its sites'
-// policies (sites not in the backup are kept). kBadPassword if the password does not open it;
-// kVaultCorrupt if the bytes are not a pims backup or were altered.
+// policies (sites not in the backup are kept), in one transaction (Vault::Restore): all of it
+// or nothing. kBadPassword if the password does not open it; kVaultCorrupt if the bytes are not
+// a pims backup, were altered, or hold anything but the shape pims writes (every field is read
+// by type: nothing is thrown, nothing is undefined).
 Status ImportBackup(Vault& vault, std::string_view backup_bytes, std::string_view backup_password);
 
 }  // namespace pims

@@ -23,7 +23,7 @@
 // Thread-safety: the classifier is immutable; Classify may run on many threads at once.
 #pragma once
 
-#include "pims/fill.h"
+#include "pims/field.h"
 
 namespace pims {
 

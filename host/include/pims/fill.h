@@ -25,6 +25,7 @@
 #include "pims/autocomplete.h"
 #include "pims/categories.h"
 #include "pims/derive.h"
+#include "pims/field.h"
 #include "pims/policy.h"
 #include "pims/secret.h"
 #include "pims/site.h"
@@ -33,31 +34,6 @@
 namespace pims {
 
 enum class FillTrigger { kAuto, kGesture };
-
-struct SelectOption {
-  std::string value;
-  std::string text;
-};
-
-// What the extension's content script reports about one form control. Only `ref` is required;
-// everything else is what the page says and may be empty (docs/protocol.md).
-struct FieldDescriptor {
-  std::string ref;  // the content script's handle for the control, echoed back
-  std::string autocomplete;
-  std::string tag;  // input, select, textarea
-  std::string type;
-  std::string name;
-  std::string id;
-  std::string label;
-  std::string placeholder;
-  std::string nearby;  // text beside or before the control when no label names it
-  std::string inputmode;
-  std::string section;  // heading or legend around the field
-  std::string form;     // the form it belongs to
-  int maxlength = -1;   // -1: no limit
-  std::vector<SelectOption> options;
-  bool visible = true;
-};
 
 enum class WithheldReason { kNotAllowed, kNeedsGesture, kInsecureOrigin, kTooLong, kNotVisible };
 std::string_view WithheldReasonName(WithheldReason reason);
@@ -83,25 +59,6 @@ struct FillResult {
   std::vector<std::string> unknown;  // refs of fields not understood, or not checkout fields
   std::vector<std::string> empty;    // refs of allowed fields the profile has no value for
 };
-
-// The seam where field understanding plugs in: one token per field of the form, in order
-// (nullopt: not understood). `form` is every described field of one frame, in document order,
-// so that a classifier can read a field's neighbours. Implementations are immutable after
-// construction and thread-safe.
-class FieldClassifier {
- public:
-  virtual ~FieldClassifier() = default;
-  virtual std::vector<std::optional<AutofillToken>> Classify(
-      std::span<const FieldDescriptor> form) const = 0;
-  // Builds now whatever the classifier builds once per process (compiled rules, name tables),
-  // so that the next Classify() does not pay for it. Optional: they are built on first use
-  // otherwise. The host calls it on unlock, when fills are about to come, rather than at
-  // start-up, which a `status` or the popup's requests would pay for.
-  virtual void Warm() const {}
-};
-
-// Understands a field from its autocomplete attribute alone.
-const FieldClassifier& AutocompleteClassifier();
 
 // The decision described at the top of this file. `tokens` holds one entry per field.
 // Errors only come from the source (a value that fails to decrypt: kVaultCorrupt).

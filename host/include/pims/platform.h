@@ -28,6 +28,9 @@ class Clock {
 // The system's real-time clock. Lives forever.
 const Clock& SystemClock();
 
+// Milliseconds since the epoch as ISO 8601 UTC ("2026-11-29T04:38:22.123Z").
+std::string FormatTime(int64_t ms);
+
 // The folder holding the vault: $PIMS_HOME if set, else the platform's per-user data folder
 // ($XDG_DATA_HOME/pims or ~/.local/share/pims on Linux, ~/Library/Application Support/pims on
 // macOS, %APPDATA%\pims on Windows). kIoError if no home folder can be found.

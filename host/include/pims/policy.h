@@ -1,11 +1,16 @@
-// What a shopper allows one site to receive.
+// What a shopper allows one site to receive, and its one wire form (docs/protocol.md), shared by
+// the protocol's site verbs, backups and the command line.
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "pims/categories.h"
+#include "pims/json_fields.h"
+#include "pims/site.h"
 
 namespace pims {
 
@@ -17,5 +22,21 @@ struct SitePolicy {
   bool auto_card = false;
   bool operator==(const SitePolicy&) const = default;
 };
+
+// A configured site, as the shopper's list of sites shows it.
+struct SiteSummary {
+  Site site;
+  SitePolicy policy;
+  std::optional<int64_t> last_shared;  // ms since the epoch
+};
+
+// {"site": "https://shop.example", "allow": ["name", ...] (category order), "auto_card": bool}
+nlohmann::json PolicyToJson(const Site& site, const SitePolicy& policy);
+// PolicyToJson plus "last_shared": ISO 8601 UTC time, or null when nothing was shared yet.
+nlohmann::json SiteSummaryToJson(const SiteSummary& summary);
+
+// The categories named by the array fields[key] (wire names). A missing or mistyped array, or a
+// name that is no category, is the reader's error ("allow[2]" for the third entry).
+Result<CategorySet> CategoriesFromJson(const JsonFields& fields, std::string_view key);
 
 }  // namespace pims

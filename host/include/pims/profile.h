@@ -63,6 +63,34 @@ struct Profile {
   bool operator==(const Profile&) const = default;
 };
 
+// THE rule for which record a default names, wherever records live (in memory, sealed in the
+// vault): the record for which id_is(record) says true, else the first; nullptr when there are
+// none. id_is returns bool, or Result<bool> when telling needs work that can fail (decrypting
+// a sealed id), whose error is returned.
+template <typename R, typename IdIs>
+Result<const R*> ChooseDefault(const std::vector<R>& records, IdIs id_is) {
+  for (const R& record : records) {
+    Result<bool> is = id_is(record);
+    if (!is.ok()) return is.status();
+    if (*is) return &record;
+  }
+  return records.empty() ? nullptr : &records.front();
+}
+
+// The record that the default id names in `records` (the rule above); nullptr for none.
+const Record* DefaultRecord(const std::vector<Record>& records, std::string_view id);
+
+// Typed edits of a profile, for editors (the command line).
+// Adds a record of kAddress or kCard. Each field is validated and normalised as NormalizeField
+// says (paths "addresses[N].field"); an empty id gets the next free "address-N" / "card-N".
+// With make_default the record becomes the default (shipping and billing for an address).
+// Returns the record's id. kInvalidField (a field, a repeated id, too many records).
+Result<std::string> AddRecord(Profile& profile, RecordKind kind, const FieldMap& fields,
+                              std::string_view id, bool make_default);
+// Removes the record with that id from kAddress or kCard; defaults that named it fall back to
+// the first record. kNotFound when there is none.
+Status RemoveRecord(Profile& profile, RecordKind kind, std::string_view id);
+
 // The keys a record of `kind` stores, in the order of ARCHITECTURE.md. For kDefaults:
 // "shipping", "billing", "card". The views point at static storage.
 std::span<const std::string_view> StoredFields(RecordKind kind);

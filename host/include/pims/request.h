@@ -21,6 +21,7 @@
 #include <variant>
 
 #include "pims/frame.h"
+#include "pims/json_fields.h"
 #include "pims/status.h"
 
 namespace pims {
@@ -75,12 +76,10 @@ nlohmann::json ErrorReply(const nlohmann::json& id, const Status& error);
 // REQUIRES: max_bytes >= 160, room for the too_large reply with a null id.
 std::string SerializeReply(const nlohmann::json& reply, size_t max_bytes = kMaxReplyBytes);
 
-// Typed access to a request's fields, for handlers. body is normally Request::body, but any
-// JSON object works (for nested objects, pass the nested object and its own key). Every error
-// is kBadRequest with Status::field() set to the field name and a message such as
-// "field 'password' must be a string" or "field 'allow' is required". A body that is not an
-// object has no fields: Require* report the field as required, Optional* as absent.
-// The Optional* accessors treat an explicit null like an absent field.
+// Typed access to a request's fields, for handlers: JsonFields::OfRequest(body) (json_fields.h)
+// one field at a time. body is normally Request::body, but any JSON object works (for nested
+// objects, pass the nested object and its own key). Every error is kBadRequest with
+// Status::field() set to the field name.
 
 Result<std::string> RequireString(const nlohmann::json& body, std::string_view field);
 Result<std::optional<std::string>> OptionalString(const nlohmann::json& body,

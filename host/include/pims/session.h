@@ -61,7 +61,4 @@ class Session {
   int64_t autolock_ms_ = 0;  // 0: off
 };
 
-// Milliseconds since the epoch as ISO 8601 UTC ("2026-11-29T04:38:22.123Z").
-std::string FormatTime(int64_t ms);
-
 }  // namespace pims

@@ -68,13 +68,17 @@ class [[nodiscard]] Status {
   std::string field_;
 };
 
-// A value or an error. Construct from a T (success) or from a non-OK Status.
+// A value or an error. Construct from a T (success) or from an error Status. ok() holds exactly
+// when there is a value: a Result built from an OK Status (a bug: success without a value) is
+// the error kInternal, never an "ok" Result whose value() would fail.
 // REQUIRES: value() only when ok(); status() is always valid (OK on success).
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
-  Result(Status status) : state_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(Status status)                          // NOLINT(google-explicit-constructor)
+      : state_(status.ok() ? Status(ErrorCode::kInternal, "a success was returned without a value")
+                           : std::move(status)) {}
   Result(ErrorCode code, std::string message, std::string field = {})
       : state_(Status(code, std::move(message), std::move(field))) {}
 

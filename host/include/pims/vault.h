@@ -23,6 +23,8 @@
 #include <vector>
 
 #include "pims/fill.h"
+#include "pims/ledger.h"
+#include "pims/password_hashing.h"
 #include "pims/platform.h"
 #include "pims/policy.h"
 #include "pims/profile.h"
@@ -31,43 +33,17 @@
 
 namespace pims {
 
-// Argon2id cost, stored in the vault at setup.
-struct PasswordHashing {
-  uint64_t opslimit = 3;
-  uint64_t memlimit = 64ull << 20;
-  static PasswordHashing Default() { return {}; }
-  // libsodium's minimums: for tests only (PIMS_KDF=minimum; docs/vault.md).
-  static PasswordHashing Minimum();
-};
-
 struct VaultSettings {
   int autolock_minutes = 15;  // 0: never lock by itself
   bool operator==(const VaultSettings&) const = default;
 };
 inline constexpr int kMaxAutolockMinutes = 24 * 60;
 
-struct SiteSummary {
-  Site site;
-  SitePolicy policy;
-  std::optional<int64_t> last_shared;  // ms since the epoch
-};
-
-struct LedgerEntry {
-  int64_t seq = 0;
-  int64_t time = 0;                 // ms since the epoch
-  std::string site;                 // "https://shop.example"
-  std::vector<std::string> fields;  // autofill field names shared, never values
-};
-
-struct LedgerPage {
-  std::vector<LedgerEntry> entries;  // newest first
-  std::optional<int64_t> next;       // pass as `before` for the following page
-};
-
-struct LedgerCheck {
-  bool ok = false;
-  int64_t entries = 0;
-  std::string problem;  // when !ok: which entry failed and how
+// Everything a backup carries (pims/backup.h): the profile, the sites' policies, the settings.
+struct VaultContent {
+  Profile profile;
+  std::vector<std::pair<Site, SitePolicy>> sites;
+  VaultSettings settings;
 };
 
 class Vault {
@@ -108,11 +84,18 @@ class Vault {
   // are the shopper's record of what was shared. kNotFound if the site was never configured.
   Status ForgetSite(const Site& site);
 
-  // Decides the fill (fill.h), and when anything is filled appends a ledger entry and updates
-  // the site's last_shared in the same transaction.
+  // Replaces the profile and the settings with the content's and sets each of its sites'
+  // policies (sites not in it keep theirs), in one transaction: all of it lands, or none.
+  // REQUIRES: content.profile is valid (ProfileFromJson validates).
+  Status Restore(const VaultContent& content);
+
+  // Decides the fill of classified fields (`tokens`: one per field, a classifier's, fill.h)
+  // and, when anything is filled, appends a ledger entry and updates the site's last_shared.
+  // The decision is made inside the write transaction that records it, so a consent revoked by
+  // another process (the other browser's host) is seen before any value leaves.
   Result<FillResult> Fill(const Site& site, FillTrigger trigger,
                           std::span<const FieldDescriptor> fields,
-                          const FieldClassifier& classifier);
+                          std::span<const std::optional<AutofillToken>> tokens);
 
   // The ledger, newest first, optionally for one site; at most `limit` entries older than
   // `before` (a seq) when given.
@@ -121,12 +104,8 @@ class Vault {
   // Walks the whole hash chain: reports a removed, reordered, edited or truncated entry.
   Result<LedgerCheck> VerifyLedger();
 
-  class Impl;
-  // libpims' own internals (host/src/vault/vault_impl.h), for its benchmarks to time one step
-  // of a fill alone (tests/bench/fill_bench.cpp). Not part of the contract.
-  Impl& internals() { return *impl_; }
-
  private:
+  class Impl;
   explicit Vault(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

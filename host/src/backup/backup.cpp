@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto/crypto.h"
+#include "pims/json_fields.h"
 
 namespace pims {
 namespace {
@@ -31,17 +32,48 @@ Result<json> ExportPayload(Vault& vault) {
   PIMS_ASSIGN_OR_RETURN(std::vector<SiteSummary> sites, vault.ListSites());
   PIMS_ASSIGN_OR_RETURN(VaultSettings settings, vault.GetSettings());
   json site_list = json::array();
-  for (const SiteSummary& s : sites) {
-    json allow = json::array();
-    for (Category c : s.policy.allow.List()) allow.push_back(CategoryName(c));
-    site_list.push_back({{"site", s.site.ToString()},
-                         {"allow", std::move(allow)},
-                         {"auto_card", s.policy.auto_card}});
-  }
+  for (const SiteSummary& s : sites) site_list.push_back(PolicyToJson(s.site, s.policy));
   return json{{"format", kFormat},
               {"profile", ProfileToJson(profile)},
               {"sites", std::move(site_list)},
               {"settings", {{"autolock_minutes", settings.autolock_minutes}}}};
+}
+
+// The payload's content, every field read by type. Any shape other than the one ExportPayload
+// writes is kVaultCorrupt: an authentic backup was written by pims, so it never is malformed
+// unless a pims bug or a forged key made it so.
+Result<VaultContent> ReadPayload(const json& payload) {
+  constexpr std::string_view kWhat = "the backup";
+  const JsonFields fields = JsonFields::OfRecord(payload, std::string(kWhat));
+  PIMS_ASSIGN_OR_RETURN(int64_t format, fields.RequireInteger("format", kFormat, kFormat));
+  (void)format;
+  VaultContent content;
+  PIMS_ASSIGN_OR_RETURN(const json* profile_json, fields.RequireObject("profile"));
+  auto profile = ProfileFromJson(*profile_json);
+  if (!profile.ok()) return fields.Error("profile", "is not a valid profile");
+  content.profile = std::move(profile).value();
+
+  PIMS_ASSIGN_OR_RETURN(const json* sites, fields.RequireArray("sites"));
+  for (size_t i = 0; i < sites->size(); ++i) {
+    const JsonFields site_fields =
+        JsonFields::OfRecord((*sites)[i], "the backup's site " + std::to_string(i));
+    PIMS_ASSIGN_OR_RETURN(std::string url, site_fields.RequireString("site"));
+    auto site = SiteFromUrl(url);
+    if (!site.ok()) return site_fields.Error("site", "is not a site");
+    SitePolicy policy;
+    PIMS_ASSIGN_OR_RETURN(policy.allow, CategoriesFromJson(site_fields, "allow"));
+    PIMS_ASSIGN_OR_RETURN(std::optional<bool> auto_card, site_fields.OptionalBool("auto_card"));
+    policy.auto_card = auto_card.value_or(false);
+    content.sites.emplace_back(std::move(site).value(), policy);
+  }
+
+  PIMS_ASSIGN_OR_RETURN(const json* settings, fields.RequireObject("settings"));
+  const JsonFields settings_fields = JsonFields::OfRecord(*settings, "the backup's settings");
+  PIMS_ASSIGN_OR_RETURN(
+      std::optional<int64_t> minutes,
+      settings_fields.OptionalInteger("autolock_minutes", 0, kMaxAutolockMinutes));
+  if (minutes) content.settings.autolock_minutes = static_cast<int>(*minutes);
+  return content;
 }
 
 }  // namespace
@@ -85,35 +117,11 @@ Status ImportBackup(Vault& vault, std::string_view bytes, std::string_view backu
     return Status(ErrorCode::kBadPassword,
                   "the backup password is wrong, or the backup file was altered");
   }
-  json payload = json::parse(clear->reveal(), nullptr, false);
-  if (!payload.is_object() || payload.value("format", 0) != kFormat ||
-      !payload["sites"].is_array() || !payload["settings"].is_object()) {
-    return NotABackup();
-  }
-  auto profile = ProfileFromJson(payload["profile"]);
-  if (!profile.ok()) return NotABackup();
-  std::vector<std::pair<Site, SitePolicy>> sites;
-  for (const json& s : payload["sites"]) {
-    if (!s.is_object() || !s["site"].is_string() || !s["allow"].is_array()) return NotABackup();
-    auto site = SiteFromUrl(s["site"].get<std::string>());
-    if (!site.ok()) return NotABackup();
-    SitePolicy policy;
-    for (const json& c : s["allow"]) {
-      auto category = c.is_string() ? CategoryFromName(c.get<std::string>()) : std::nullopt;
-      if (!category) return NotABackup();
-      policy.allow.Add(*category);
-    }
-    policy.auto_card = s.value("auto_card", false);
-    sites.emplace_back(std::move(site).value(), policy);
-  }
-  VaultSettings settings;
-  settings.autolock_minutes =
-      payload["settings"].value("autolock_minutes", settings.autolock_minutes);
+  json payload = json::parse(clear->reveal(), nullptr, /*allow_exceptions=*/false);
+  Result<VaultContent> content = ReadPayload(payload);
   WipeJson(payload);
-
-  PIMS_RETURN_IF_ERROR(vault.PutProfile(*profile));
-  for (const auto& [site, policy] : sites) PIMS_RETURN_IF_ERROR(vault.SetSite(site, policy));
-  return vault.SetSettings(settings);
+  if (!content.ok()) return content.status();
+  return vault.Restore(*content);
 }
 
 }  // namespace pims

@@ -27,8 +27,8 @@ ControlKind KindOf(const FieldDescriptor& f) {
     return ControlKind::kTextarea;
   }
   if (!tag.empty() && !EqualsIgnoringAsciiCase(tag, "input")) return ControlKind::kNever;
-  if (type.empty() || EqualsIgnoringAsciiCase(type, "text") || EqualsIgnoringAsciiCase(type, "number") ||
-      EqualsIgnoringAsciiCase(type, "url")) {
+  if (type.empty() || EqualsIgnoringAsciiCase(type, "text") ||
+      EqualsIgnoringAsciiCase(type, "number") || EqualsIgnoringAsciiCase(type, "url")) {
     return ControlKind::kText;
   }
   if (EqualsIgnoringAsciiCase(type, "email")) return ControlKind::kEmail;

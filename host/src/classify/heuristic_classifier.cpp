@@ -5,8 +5,8 @@
 #include "classify/evidence.h"
 #include "classify/matcher.h"
 #include "classify/structure.h"
-#include "profile/place_names.h"
 #include "pims/classify.h"
+#include "profile/place_names.h"
 
 namespace pims {
 namespace {

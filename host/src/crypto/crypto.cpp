@@ -5,6 +5,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "pims/json_fields.h"
+
 namespace pims::crypto {
 
 static_assert(kNonceBytes == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
@@ -52,22 +54,22 @@ std::string KdfParams::ToJson() const {
 }
 
 Result<KdfParams> KdfParams::FromJson(std::string_view text) {
-  const Status corrupt(ErrorCode::kVaultCorrupt, "a password hashing record is damaged");
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || !j["alg"].is_string() || j["alg"] != "argon2id13" ||
-      !j["opslimit"].is_number_unsigned() || !j["memlimit"].is_number_unsigned() ||
-      !j["salt"].is_string()) {
-    return corrupt;
-  }
+  constexpr std::string_view kWhat = "a password hashing record";
+  PIMS_ASSIGN_OR_RETURN(nlohmann::json record, ParseStoredRecord(text, kWhat));
+  const JsonFields fields = JsonFields::OfRecord(record, std::string(kWhat));
+  PIMS_ASSIGN_OR_RETURN(std::string alg, fields.RequireString("alg"));
+  if (alg != "argon2id13") return fields.Error("alg", "must be argon2id13");
   KdfParams p;
-  p.opslimit = j["opslimit"].get<uint64_t>();
-  p.memlimit = j["memlimit"].get<uint64_t>();
-  const std::string& hex = j["salt"].get_ref<const std::string&>();
+  PIMS_ASSIGN_OR_RETURN(int64_t opslimit, fields.RequireInteger("opslimit", 0, INT64_MAX));
+  PIMS_ASSIGN_OR_RETURN(int64_t memlimit, fields.RequireInteger("memlimit", 0, INT64_MAX));
+  PIMS_ASSIGN_OR_RETURN(std::string hex, fields.RequireString("salt"));
+  p.opslimit = static_cast<uint64_t>(opslimit);
+  p.memlimit = static_cast<uint64_t>(memlimit);
   size_t bin_len = 0;
   if (sodium_hex2bin(p.salt.data(), p.salt.size(), hex.data(), hex.size(), nullptr, &bin_len,
                      nullptr) != 0 ||
       bin_len != p.salt.size()) {
-    return corrupt;
+    return fields.Error("salt", "must be 16 bytes in hex");
   }
   PIMS_RETURN_IF_ERROR(p.Check());
   return p;

@@ -431,16 +431,6 @@ Derived Lookup(const FieldMap& fields, std::string_view field) {
   return std::optional<Secret>(it->second);
 }
 
-const Record* Choose(const std::vector<Record>& records, std::string_view id) {
-  if (records.empty()) return nullptr;
-  if (!id.empty()) {
-    for (const Record& record : records) {
-      if (record.id == id) return &record;
-    }
-  }
-  return &records.front();
-}
-
 }  // namespace
 
 Result<std::optional<Secret>> DeriveValue(ProfileSource& source, const AutofillToken& token,
@@ -461,14 +451,14 @@ Result<std::optional<Secret>> InMemoryProfileSource::Person(std::string_view fie
 
 Result<std::optional<Secret>> InMemoryProfileSource::Address(AddressHint which,
                                                              std::string_view field) {
-  const Record* address =
-      Choose(profile_->addresses, which == AddressHint::kBilling ? profile_->default_billing
+  const Record* address = DefaultRecord(profile_->addresses, which == AddressHint::kBilling
+                                                                 ? profile_->default_billing
                                                                  : profile_->default_shipping);
   return address == nullptr ? Nothing() : Lookup(address->fields, field);
 }
 
 Result<std::optional<Secret>> InMemoryProfileSource::Card(std::string_view field) {
-  const Record* card = Choose(profile_->cards, profile_->default_card);
+  const Record* card = DefaultRecord(profile_->cards, profile_->default_card);
   return card == nullptr ? Nothing() : Lookup(card->fields, field);
 }
 

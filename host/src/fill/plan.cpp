@@ -5,18 +5,6 @@
 namespace pims {
 namespace {
 
-class AutocompleteOnly final : public FieldClassifier {
- public:
-  std::vector<std::optional<AutofillToken>> Classify(
-      std::span<const FieldDescriptor> form) const override {
-    std::vector<std::optional<AutofillToken>> tokens;
-    tokens.reserve(form.size());
-    for (const FieldDescriptor& field : form)
-      tokens.push_back(ParseAutocomplete(field.autocomplete));
-    return tokens;
-  }
-};
-
 bool IsCardCategory(Category c) { return c == Category::kCard || c == Category::kCardCsc; }
 
 // The values that let a page charge the card (the vocabulary marks them): filled only on a
@@ -80,11 +68,6 @@ std::string_view WithheldReasonName(WithheldReason reason) {
       return "not_visible";
   }
   return "not_allowed";
-}
-
-const FieldClassifier& AutocompleteClassifier() {
-  static const AutocompleteOnly classifier;
-  return classifier;
 }
 
 Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrigger trigger,

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <system_error>
 
 #if defined(__linux__)
@@ -91,6 +92,17 @@ void HardenProcess() {
   };
   setrlimit(RLIMIT_CORE, &no_core);
 #endif
+}
+
+std::string FormatTime(int64_t ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buffer[96];  // ample for any int fields, so never truncated
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(ms % 1000));
+  return buffer;
 }
 
 }  // namespace pims

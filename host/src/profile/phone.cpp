@@ -1,9 +1,10 @@
 #include "profile/phone.h"
-#include "core/text.h"
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
+
+#include "core/text.h"
 
 namespace pims {
 namespace {
@@ -46,7 +47,6 @@ template <size_t N>
 bool Contains(const std::string_view (&sorted)[N], std::string_view code) {
   return std::binary_search(std::begin(sorted), std::end(sorted), code);
 }
-
 
 }  // namespace
 

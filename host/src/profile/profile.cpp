@@ -473,6 +473,61 @@ std::span<const std::string_view> StoredFields(RecordKind kind) {
   return {};
 }
 
+const Record* DefaultRecord(const std::vector<Record>& records, std::string_view id) {
+  return *ChooseDefault(records, [id](const Record& record) { return record.id == id; });
+}
+
+Result<std::string> AddRecord(Profile& profile, RecordKind kind, const FieldMap& fields,
+                              std::string_view id, bool make_default) {
+  const bool card = kind == RecordKind::kCard;
+  if (!card && kind != RecordKind::kAddress) {
+    return Status(ErrorCode::kInternal, "only addresses and cards are records of a list");
+  }
+  std::vector<Record>& list = card ? profile.cards : profile.addresses;
+  const std::string_view list_name = card ? "cards" : "addresses";
+  if (list.size() >= (card ? kMaxCards : kMaxAddresses)) {
+    return Invalid(list_name, card ? "has more than 100 cards" : "has more than 100 addresses");
+  }
+  const std::string path = IndexPath(list_name, list.size());
+  Record record;
+  if (!id.empty()) {
+    PIMS_ASSIGN_OR_RETURN(Secret normalised, NormalizeField(kind, "id", id, path + ".id"));
+    record.id = std::string(normalised.reveal());
+  }
+  for (const auto& [key, value] : fields) {
+    if (key == "id") return Invalid(ChildPath(path, key), "is given apart from the fields");
+    PIMS_ASSIGN_OR_RETURN(Secret normalised,
+                          NormalizeField(kind, key, value.reveal(), ChildPath(path, key)));
+    if (!normalised.empty()) record.fields.insert_or_assign(key, std::move(normalised));
+  }
+  list.push_back(std::move(record));
+  if (Status ids = AssignIds(profile); !ids.ok()) {
+    list.pop_back();
+    return ids;
+  }
+  const std::string assigned = list.back().id;
+  if (make_default && card) profile.default_card = assigned;
+  if (make_default && !card) profile.default_shipping = profile.default_billing = assigned;
+  return assigned;
+}
+
+Status RemoveRecord(Profile& profile, RecordKind kind, std::string_view id) {
+  const bool card = kind == RecordKind::kCard;
+  std::vector<Record>& list = card ? profile.cards : profile.addresses;
+  const auto it =
+      std::find_if(list.begin(), list.end(), [id](const Record& r) { return r.id == id; });
+  if (it == list.end()) {
+    return Status(ErrorCode::kNotFound,
+                  std::string(card ? "no card" : "no address") + " with id " + std::string(id));
+  }
+  list.erase(it);
+  for (std::string* role :
+       {&profile.default_shipping, &profile.default_billing, &profile.default_card}) {
+    if (*role == id) role->clear();  // "": the first record of the list
+  }
+  return Status::Ok();
+}
+
 Result<Secret> NormalizeField(RecordKind kind, std::string_view field, std::string_view value,
                               std::string_view path) {
   const std::optional<Rule> rule = RuleOf(kind, field);

@@ -1,10 +1,11 @@
 #include "pims/frame.h"
-#include "core/text.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cstring>
 #include <limits>
+
+#include "core/text.h"
 
 namespace pims {
 
@@ -92,7 +93,6 @@ Status FrameDecoder::Finish() const {
   }
   return Status(ErrorCode::kInternal, "frame decoder in an unknown state");
 }
-
 
 Status CheckJsonText(std::string_view text, int max_depth) {
   int depth = 0;

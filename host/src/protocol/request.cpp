@@ -11,11 +11,8 @@ using nlohmann::json;
 namespace {
 
 Status FieldError(std::string_view field, std::string_view what) {
-  std::string message = "field '";
-  message += field;
-  message += "' ";
-  message += what;
-  return Status(ErrorCode::kBadRequest, std::move(message), std::string(field));
+  static const json kNoFields;
+  return JsonFields::OfRequest(kNoFields).Error(field, what);
 }
 
 Status Required(std::string_view field) { return FieldError(field, "is required"); }
@@ -159,64 +156,28 @@ std::string SerializeReply(const json& reply, size_t max_bytes) {
 }
 
 Result<std::string> RequireString(const json& body, std::string_view field) {
-  const json* value = Find(body, field);
-  if (value == nullptr) return Required(field);
-  if (!value->is_string()) return FieldError(field, "must be a string");
-  return value->get<std::string>();
+  return JsonFields::OfRequest(body).RequireString(field);
 }
 
 Result<std::optional<std::string>> OptionalString(const json& body, std::string_view field) {
-  const json* value = Find(body, field);
-  if (value == nullptr || value->is_null()) return std::optional<std::string>();
-  if (!value->is_string()) return FieldError(field, "must be a string");
-  return std::optional<std::string>(value->get<std::string>());
+  return JsonFields::OfRequest(body).OptionalString(field);
 }
 
 Result<const json*> RequireArray(const json& body, std::string_view field) {
-  const json* value = Find(body, field);
-  if (value == nullptr) return Required(field);
-  if (!value->is_array()) return FieldError(field, "must be an array");
-  return value;
+  return JsonFields::OfRequest(body).RequireArray(field);
 }
 
 Result<const json*> RequireObject(const json& body, std::string_view field) {
-  const json* value = Find(body, field);
-  if (value == nullptr) return Required(field);
-  if (!value->is_object()) return FieldError(field, "must be an object");
-  return value;
+  return JsonFields::OfRequest(body).RequireObject(field);
 }
 
 Result<std::optional<int64_t>> OptionalInteger(const json& body, std::string_view field,
                                                int64_t min, int64_t max) {
-  const json* value = Find(body, field);
-  if (value == nullptr || value->is_null()) return std::optional<int64_t>();
-  const Status wrong = FieldError(
-      field, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max));
-  int64_t n = 0;
-  if (value->is_number_unsigned()) {
-    const uint64_t u = value->get<uint64_t>();
-    if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) return wrong;
-    n = static_cast<int64_t>(u);
-  } else if (value->is_number_integer()) {
-    n = value->get<int64_t>();
-  } else if (value->is_number_float()) {
-    const double d = value->get<double>();
-    // [-2^63, 2^63): exactly the doubles that convert to int64_t without undefined behaviour.
-    constexpr double kTwoTo63 = 9223372036854775808.0;
-    if (!std::isfinite(d) || d != std::trunc(d) || d < -kTwoTo63 || d >= kTwoTo63) return wrong;
-    n = static_cast<int64_t>(d);
-  } else {
-    return wrong;
-  }
-  if (n < min || n > max) return wrong;
-  return std::optional<int64_t>(n);
+  return JsonFields::OfRequest(body).OptionalInteger(field, min, max);
 }
 
 Result<std::optional<bool>> OptionalBool(const json& body, std::string_view field) {
-  const json* value = Find(body, field);
-  if (value == nullptr || value->is_null()) return std::optional<bool>();
-  if (!value->is_boolean()) return FieldError(field, "must be true or false");
-  return std::optional<bool>(value->get<bool>());
+  return JsonFields::OfRequest(body).OptionalBool(field);
 }
 
 }  // namespace pims

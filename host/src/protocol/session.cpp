@@ -1,6 +1,5 @@
 #include "pims/session.h"
 
-#include <ctime>
 #include <map>
 
 #include "protocol/verbs.h"
@@ -74,17 +73,6 @@ json Session::Handle(const Request& request) {
     return ErrorReply(
         request.id, Status(ErrorCode::kInternal, "internal error while handling " + request.type));
   }
-}
-
-std::string FormatTime(int64_t ms) {
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[96];  // ample for any int fields, so never truncated
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buffer;
 }
 
 }  // namespace pims

@@ -50,10 +50,4 @@ Result<Site> RequireSite(const nlohmann::json& body, std::string_view field) {
   return site;
 }
 
-nlohmann::json PolicyJson(const Site& site, const SitePolicy& policy) {
-  nlohmann::json allow = nlohmann::json::array();
-  for (Category c : policy.allow.List()) allow.push_back(CategoryName(c));
-  return {{"site", site.ToString()}, {"allow", std::move(allow)}, {"auto_card", policy.auto_card}};
-}
-
 }  // namespace pims

@@ -41,7 +41,5 @@ Result<nlohmann::json> HandleLedgerVerify(Session&, const nlohmann::json&);
 
 // Shared by handlers: the site named by body[field] (kBadRequest / kBadSite).
 Result<Site> RequireSite(const nlohmann::json& body, std::string_view field);
-// {"site", "allow": [...], "auto_card"} for a policy.
-nlohmann::json PolicyJson(const Site& site, const SitePolicy& policy);
 
 }  // namespace pims

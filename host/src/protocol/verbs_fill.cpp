@@ -121,8 +121,9 @@ Result<json> HandleFill(Session& session, const json& body) {
     fields.push_back(std::move(d));
   }
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
-  PIMS_ASSIGN_OR_RETURN(FillResult result,
-                        vault->Fill(site, trigger, fields, *session.config().classifier));
+  const std::vector<std::optional<AutofillToken>> tokens =
+      session.config().classifier->Classify(fields);
+  PIMS_ASSIGN_OR_RETURN(FillResult result, vault->Fill(site, trigger, fields, tokens));
   return FillResultJson(result);
 }
 

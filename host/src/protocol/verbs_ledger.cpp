@@ -22,8 +22,7 @@ Result<json> HandleLedgerList(Session& session, const json& body) {
       vault->ListLedger(site, static_cast<int>(limit.value_or(kDefaultLedgerPage)), before));
   json entries = json::array();
   for (const LedgerEntry& e : page.entries) {
-    entries.push_back(
-        {{"seq", e.seq}, {"time", FormatTime(e.time)}, {"site", e.site}, {"fields", e.fields}});
+    entries.push_back(LedgerEntryToJson(e));
   }
   json reply{{"entries", std::move(entries)}};
   if (page.next) reply["next"] = *page.next;

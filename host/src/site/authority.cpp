@@ -1,10 +1,11 @@
 #include "site/authority.h"
-#include "core/text.h"
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "core/text.h"
 
 namespace pims::site_internal {
 namespace {

@@ -1,5 +1,4 @@
 #include "pims/site.h"
-#include "core/text.h"
 
 #include <arpa/inet.h>
 #include <idn2.h>
@@ -13,6 +12,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/text.h"
 #include "site/authority.h"
 
 namespace pims {

@@ -1,8 +1,4 @@
-// The profile in the vault: one row per record (person, each address, each card, the defaults)
-// and one sealed value per field, bound to its record, kind and field name.
 #include "vault/profile_store.h"
-
-#include "store/database.h"
 
 namespace pims {
 namespace {
@@ -23,22 +19,25 @@ std::string_view KindName(RecordKind kind) {
 
 constexpr std::string_view kIdField = "id";
 
-void InsertRecord(Vault::Impl& v, RecordKind kind, int position, std::string_view id,
-                  const std::map<std::string, Secret, std::less<>>& fields) {
-  SQLite::Statement insert(*v.db, "INSERT INTO records(kind, position) VALUES(?, ?)");
-  insert.bind(1, std::string(KindName(kind)));
-  insert.bind(2, position);
-  insert.exec();
-  const int64_t record_id = v.db->getLastInsertRowid();
+}  // namespace
+
+void ProfileStore::Insert(RecordKind kind, int position, std::string_view id,
+                          const FieldMap& fields) {
+  CachedStatement insert = store_.Prepared("INSERT INTO records(kind, position) VALUES(?, ?)");
+  insert->bind(1, std::string(KindName(kind)));
+  insert->bind(2, position);
+  insert->exec();
+  const int64_t record_id = store_.db().getLastInsertRowid();
   const std::string rowid = std::to_string(record_id);
-  SQLite::Statement field(*v.db, "INSERT INTO record_fields(record, name, value) VALUES(?, ?, ?)");
+  CachedStatement field =
+      store_.Prepared("INSERT INTO record_fields(record, name, value) VALUES(?, ?, ?)");
   auto put = [&](std::string_view name, std::string_view clear) {
-    const std::string sealed = v.Seal(clear, {"record_fields", rowid, KindName(kind), name});
-    field.bind(1, record_id);
-    field.bind(2, std::string(name));
-    field.bind(3, sealed.data(), static_cast<int>(sealed.size()));
-    field.exec();
-    field.reset();
+    const std::string sealed = store_.Seal(clear, {"record_fields", rowid, KindName(kind), name});
+    field->bind(1, record_id);
+    field->bind(2, std::string(name));
+    BindBlob(*field, 3, sealed);
+    field->exec();
+    field->reset();
   };
   if (!id.empty()) put(kIdField, id);
   for (const auto& [name, value] : fields) {
@@ -46,10 +45,8 @@ void InsertRecord(Vault::Impl& v, RecordKind kind, int position, std::string_vie
   }
 }
 
-}  // namespace
-
-std::vector<SealedRecord> LoadSealedRecords(Vault::Impl& v, RecordKind kind) {
-  CachedStatement q = v.Prepared(
+std::vector<SealedRecord> ProfileStore::LoadSealed(RecordKind kind) {
+  CachedStatement q = store_.Prepared(
       "SELECT r.id, f.name, f.value FROM records r JOIN record_fields f"
       " ON f.record = r.id WHERE r.kind = ? ORDER BY r.position, r.id");
   q->bind(1, std::string(KindName(kind)));
@@ -65,23 +62,23 @@ std::vector<SealedRecord> LoadSealedRecords(Vault::Impl& v, RecordKind kind) {
   return records;
 }
 
-Result<std::optional<Secret>> OpenRecordField(const Vault::Impl& v, const SealedRecord& record,
-                                              std::string_view name) {
+Result<std::optional<Secret>> ProfileStore::OpenField(const SealedRecord& record,
+                                                      std::string_view name) const {
   auto it = record.fields.find(name);
   if (it == record.fields.end()) return std::optional<Secret>();
   PIMS_ASSIGN_OR_RETURN(Secret clear,
-                        v.Open(it->second, {"record_fields", std::to_string(record.rowid),
-                                            KindName(record.kind), name}));
+                        store_.Open(it->second, {"record_fields", std::to_string(record.rowid),
+                                                 KindName(record.kind), name}));
   return std::optional<Secret>(std::move(clear));
 }
 
 namespace {
 
 // Opens every field of a sealed record into a profile Record.
-Result<Record> OpenRecord(const Vault::Impl& v, const SealedRecord& sealed) {
+Result<Record> OpenRecord(const ProfileStore& store, const SealedRecord& sealed) {
   Record record;
   for (const auto& [name, unused] : sealed.fields) {
-    PIMS_ASSIGN_OR_RETURN(std::optional<Secret> value, OpenRecordField(v, sealed, name));
+    PIMS_ASSIGN_OR_RETURN(std::optional<Secret> value, store.OpenField(sealed, name));
     if (name == kIdField) {
       record.id = std::string(value->reveal());
     } else {
@@ -93,68 +90,63 @@ Result<Record> OpenRecord(const Vault::Impl& v, const SealedRecord& sealed) {
 
 }  // namespace
 
-Result<Profile> Vault::GetProfile() {
-  PIMS_RETURN_IF_ERROR(impl_->RequireUnlocked());
-  try {
-    Profile profile;
-    for (const SealedRecord& sealed : LoadSealedRecords(*impl_, RecordKind::kPerson)) {
-      PIMS_ASSIGN_OR_RETURN(Record person, OpenRecord(*impl_, sealed));
-      profile.person = std::move(person.fields);
-    }
-    for (const SealedRecord& sealed : LoadSealedRecords(*impl_, RecordKind::kAddress)) {
-      PIMS_ASSIGN_OR_RETURN(Record address, OpenRecord(*impl_, sealed));
-      profile.addresses.push_back(std::move(address));
-    }
-    for (const SealedRecord& sealed : LoadSealedRecords(*impl_, RecordKind::kCard)) {
-      PIMS_ASSIGN_OR_RETURN(Record card, OpenRecord(*impl_, sealed));
-      profile.cards.push_back(std::move(card));
-    }
-    for (const SealedRecord& sealed : LoadSealedRecords(*impl_, RecordKind::kDefaults)) {
-      PIMS_ASSIGN_OR_RETURN(Record defaults, OpenRecord(*impl_, sealed));
-      auto take = [&](const char* name, std::string& out) {
-        if (auto it = defaults.fields.find(name); it != defaults.fields.end()) {
-          out = std::string(it->second.reveal());
-        }
-      };
-      take("shipping", profile.default_shipping);
-      take("billing", profile.default_billing);
-      take("card", profile.default_card);
-    }
-    return profile;
-  } catch (...) {
-    return store::StatusFromCurrentException("reading the profile");
+Result<Profile> ProfileStore::Get() {
+  Profile profile;
+  for (const SealedRecord& sealed : LoadSealed(RecordKind::kPerson)) {
+    PIMS_ASSIGN_OR_RETURN(Record person, OpenRecord(*this, sealed));
+    profile.person = std::move(person.fields);
   }
+  for (const SealedRecord& sealed : LoadSealed(RecordKind::kAddress)) {
+    PIMS_ASSIGN_OR_RETURN(Record address, OpenRecord(*this, sealed));
+    profile.addresses.push_back(std::move(address));
+  }
+  for (const SealedRecord& sealed : LoadSealed(RecordKind::kCard)) {
+    PIMS_ASSIGN_OR_RETURN(Record card, OpenRecord(*this, sealed));
+    profile.cards.push_back(std::move(card));
+  }
+  for (const SealedRecord& sealed : LoadSealed(RecordKind::kDefaults)) {
+    PIMS_ASSIGN_OR_RETURN(Record defaults, OpenRecord(*this, sealed));
+    auto take = [&](const char* name, std::string& out) {
+      if (auto it = defaults.fields.find(name); it != defaults.fields.end()) {
+        out = std::string(it->second.reveal());
+      }
+    };
+    take("shipping", profile.default_shipping);
+    take("billing", profile.default_billing);
+    take("card", profile.default_card);
+  }
+  return profile;
 }
 
-Status Vault::PutProfile(const Profile& profile) {
-  PIMS_RETURN_IF_ERROR(impl_->RequireUnlocked());
-  Impl& v = *impl_;
-  return store::WriteTransaction(*v.db, [&] {
-    v.db->exec("DELETE FROM records");
-    InsertRecord(v, RecordKind::kPerson, 0, {}, profile.person);
-    for (size_t i = 0; i < profile.addresses.size(); ++i) {
-      InsertRecord(v, RecordKind::kAddress, static_cast<int>(i), profile.addresses[i].id,
-                   profile.addresses[i].fields);
-    }
-    for (size_t i = 0; i < profile.cards.size(); ++i) {
-      InsertRecord(v, RecordKind::kCard, static_cast<int>(i), profile.cards[i].id,
-                   profile.cards[i].fields);
-    }
-    std::map<std::string, Secret, std::less<>> defaults;
-    defaults.emplace("shipping", Secret(profile.default_shipping));
-    defaults.emplace("billing", Secret(profile.default_billing));
-    defaults.emplace("card", Secret(profile.default_card));
-    InsertRecord(v, RecordKind::kDefaults, 0, {}, defaults);
-    return Status::Ok();
-  });
+void ProfileStore::Put(const Profile& profile) {
+  store_.db().exec("DELETE FROM records");
+  Insert(RecordKind::kPerson, 0, {}, profile.person);
+  for (size_t i = 0; i < profile.addresses.size(); ++i) {
+    Insert(RecordKind::kAddress, static_cast<int>(i), profile.addresses[i].id,
+           profile.addresses[i].fields);
+  }
+  for (size_t i = 0; i < profile.cards.size(); ++i) {
+    Insert(RecordKind::kCard, static_cast<int>(i), profile.cards[i].id, profile.cards[i].fields);
+  }
+  FieldMap defaults;
+  defaults.emplace("shipping", Secret(profile.default_shipping));
+  defaults.emplace("billing", Secret(profile.default_billing));
+  defaults.emplace("card", Secret(profile.default_card));
+  Insert(RecordKind::kDefaults, 0, {}, defaults);
 }
 
 // --- VaultProfileSource -------------------------------------------------------------------
 
+const std::vector<SealedRecord>& VaultProfileSource::Records(RecordKind kind) {
+  auto it = records_.find(kind);
+  if (it == records_.end()) it = records_.emplace(kind, profile_.LoadSealed(kind)).first;
+  return it->second;
+}
+
 Result<std::optional<Secret>> VaultProfileSource::Person(std::string_view field) {
-  if (!person_) person_ = LoadSealedRecords(v_, RecordKind::kPerson);
-  if (person_->empty()) return std::optional<Secret>();
-  return OpenRecordField(v_, person_->front(), field);
+  const std::vector<SealedRecord>& person = Records(RecordKind::kPerson);
+  if (person.empty()) return std::optional<Secret>();
+  return profile_.OpenField(person.front(), field);
 }
 
 Result<std::optional<Secret>> VaultProfileSource::Address(AddressHint which,
@@ -163,37 +155,29 @@ Result<std::optional<Secret>> VaultProfileSource::Address(AddressHint which,
   PIMS_ASSIGN_OR_RETURN(const SealedRecord* record,
                         Pick(RecordKind::kAddress, billing ? "billing" : "shipping"));
   if (record == nullptr) return std::optional<Secret>();
-  return OpenRecordField(v_, *record, field);
+  return profile_.OpenField(*record, field);
 }
 
 Result<std::optional<Secret>> VaultProfileSource::Card(std::string_view field) {
   PIMS_ASSIGN_OR_RETURN(const SealedRecord* record, Pick(RecordKind::kCard, "card"));
   if (record == nullptr) return std::optional<Secret>();
-  return OpenRecordField(v_, *record, field);
+  return profile_.OpenField(*record, field);
 }
 
 Result<const SealedRecord*> VaultProfileSource::Pick(RecordKind kind, std::string_view role) {
-  if (auto it = picked_.find(std::string(role)); it != picked_.end()) return it->second;
-  std::vector<SealedRecord>& records = kind == RecordKind::kCard ? cards_ : addresses_;
-  if (!records_loaded_[kind == RecordKind::kCard]) {
-    records = LoadSealedRecords(v_, kind);
-    records_loaded_[kind == RecordKind::kCard] = true;
+  if (auto it = picked_.find(role); it != picked_.end()) return it->second;
+  std::optional<Secret> wanted;
+  if (const std::vector<SealedRecord>& defaults = Records(RecordKind::kDefaults);
+      !defaults.empty()) {
+    PIMS_ASSIGN_OR_RETURN(wanted, profile_.OpenField(defaults.front(), role));
   }
-  if (!defaults_) defaults_ = LoadSealedRecords(v_, RecordKind::kDefaults);
-  const SealedRecord* chosen = records.empty() ? nullptr : &records.front();
-  if (!defaults_->empty()) {
-    PIMS_ASSIGN_OR_RETURN(std::optional<Secret> wanted,
-                          OpenRecordField(v_, defaults_->front(), role));
-    if (wanted && !wanted->empty()) {
-      for (const SealedRecord& record : records) {
-        PIMS_ASSIGN_OR_RETURN(std::optional<Secret> id, OpenRecordField(v_, record, kIdField));
-        if (id && *id == *wanted) {
-          chosen = &record;
-          break;
-        }
-      }
-    }
-  }
+  PIMS_ASSIGN_OR_RETURN(
+      const SealedRecord* chosen,
+      ChooseDefault(Records(kind), [&](const SealedRecord& record) -> Result<bool> {
+        if (!wanted || wanted->empty()) return false;
+        PIMS_ASSIGN_OR_RETURN(std::optional<Secret> id, profile_.OpenField(record, kIdField));
+        return id && *id == *wanted;
+      }));
   picked_.emplace(std::string(role), chosen);
   return chosen;
 }

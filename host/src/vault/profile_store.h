@@ -1,4 +1,9 @@
-// Reading the sealed profile out of the vault. Internal to libpims.
+// The profile in the vault: one row per record (the person, each address, each card, the
+// defaults) and one sealed value per field, bound to its record, kind and field name.
+// Internal to libpims.
+//
+// Errors: Status/Result methods never throw; the others may throw SQLite::Exception (callers run
+// them inside SealedStore::Guarded or Write). REQUIRES: the store is unlocked.
 #pragma once
 
 #include <map>
@@ -8,7 +13,7 @@
 
 #include "pims/derive.h"
 #include "pims/profile.h"
-#include "vault/vault_impl.h"
+#include "store/sealed_store.h"
 
 namespace pims {
 
@@ -19,35 +24,46 @@ struct SealedRecord {
   std::map<std::string, std::string, std::less<>> fields;
 };
 
-// Every record of a kind, in the profile's order. May throw SQLite::Exception.
-std::vector<SealedRecord> LoadSealedRecords(Vault::Impl& v, RecordKind kind);
+class ProfileStore {
+ public:
+  // The store must outlive this object.
+  explicit ProfileStore(SealedStore& store) : store_(store) {}
 
-// Opens one field of a record: nullopt if the record has no such field; kVaultCorrupt if the
-// sealed value fails its check. REQUIRES: the vault is unlocked.
-Result<std::optional<Secret>> OpenRecordField(const Vault::Impl& v, const SealedRecord& record,
-                                              std::string_view name);
+  // The whole profile, decrypted. kVaultCorrupt for a damaged value.
+  Result<Profile> Get();
+  // Replaces the whole profile. REQUIRES: inside a write transaction; `profile` is valid
+  // (ProfileFromJson validates).
+  void Put(const Profile& profile);
 
-// A ProfileSource that decrypts only the fields asked for, for one fill. Records are read from
-// the database once per source. Lives no longer than the vault it reads.
-// May throw SQLite::Exception; the vault's Fill catches it.
+  // Every record of a kind, sealed, in the profile's order.
+  std::vector<SealedRecord> LoadSealed(RecordKind kind);
+  // Opens one field of a record: nullopt when the record has no such field.
+  Result<std::optional<Secret>> OpenField(const SealedRecord& record, std::string_view name) const;
+
+ private:
+  void Insert(RecordKind kind, int position, std::string_view id, const FieldMap& fields);
+
+  SealedStore& store_;
+};
+
+// A ProfileSource that decrypts only the fields asked for, for one fill: withheld values are
+// never decrypted. Records are read from the database once per source. Lives no longer than
+// the store it reads. May throw SQLite::Exception; the vault's Fill catches it.
 class VaultProfileSource final : public ProfileSource {
  public:
-  explicit VaultProfileSource(Vault::Impl& v) : v_(v) {}
+  explicit VaultProfileSource(ProfileStore& profile) : profile_(profile) {}
   Result<std::optional<Secret>> Person(std::string_view field) override;
   Result<std::optional<Secret>> Address(AddressHint which, std::string_view field) override;
   Result<std::optional<Secret>> Card(std::string_view field) override;
 
  private:
-  // The record the defaults name for role ("shipping", "billing", "card"), else the first one;
-  // nullptr when there is none.
+  // The record the defaults name for role ("shipping", "billing", "card"): ChooseDefault's
+  // rule (pims/profile.h), reading sealed ids. nullptr when there is none.
   Result<const SealedRecord*> Pick(RecordKind kind, std::string_view role);
+  const std::vector<SealedRecord>& Records(RecordKind kind);
 
-  Vault::Impl& v_;
-  std::optional<std::vector<SealedRecord>> person_;
-  std::optional<std::vector<SealedRecord>> defaults_;
-  std::vector<SealedRecord> addresses_;
-  std::vector<SealedRecord> cards_;
-  bool records_loaded_[2] = {false, false};  // addresses, cards
+  ProfileStore& profile_;
+  std::map<RecordKind, std::vector<SealedRecord>> records_;
   std::map<std::string, const SealedRecord*, std::less<>> picked_;
 };
 

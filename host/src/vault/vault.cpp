@@ -1,117 +1,67 @@
-// Vault lifecycle: creation, unlock and lock, password change, settings.
+// The vault: the sealed store and the modules that keep rows in it (profile, sites, ledger,
+// settings), composed behind pims/vault.h. Every operation on vault data runs through the
+// store's one guard (unlocked check + exception boundary) and every write through one
+// transaction.
 #include "pims/vault.h"
-
-#include <sodium.h>
 
 #include <nlohmann/json.hpp>
 
-#include "store/database.h"
-#include "vault/vault_impl.h"
+#include "ledger/ledger.h"
+#include "pims/json_fields.h"
+#include "store/sealed_store.h"
+#include "vault/fill_decision.h"
+#include "vault/profile_store.h"
+#include "vault/site_store.h"
 
 namespace pims {
 namespace {
 
 using nlohmann::json;
 
-constexpr char kSubkeyContext[] = "pimsvlt1";
-constexpr std::string_view kMetaKdf = "kdf";
-constexpr std::string_view kMetaDataKey = "data_key";
 constexpr std::string_view kMetaSettings = "settings";
+constexpr std::string_view kSettingsWhat = "the vault's settings record";
 
-// Wraps data_key under a fresh password key; returns the meta rows (kdf, data_key).
-Result<std::pair<std::string, std::string>> WrapDataKey(const KeyBytes& data_key,
-                                                        std::string_view password,
-                                                        crypto::KdfParams params) {
-  PIMS_ASSIGN_OR_RETURN(KeyBytes kek, crypto::DeriveKey(password, params));
-  std::string kdf_text = params.ToJson();
-  std::string_view key_bytes(reinterpret_cast<const char*>(data_key.data()), KeyBytes::kSize);
-  std::string wrapped = crypto::Seal(kek, key_bytes, SealContext({"meta", "data_key", kdf_text}));
-  return std::make_pair(std::move(kdf_text), std::move(wrapped));
+void WriteSettings(SealedStore& store, const VaultSettings& settings) {
+  store.WriteMeta(kMetaSettings,
+                  store.Seal(json{{"autolock_minutes", settings.autolock_minutes}}.dump(),
+                             {"meta", "settings"}));
 }
 
-// kBadPassword when the password key does not open the wrapped data key. A tampered kdf row
-// also lands here: the parameters are bound into the wrapping's associated data.
-Result<KeyBytes> UnwrapDataKey(Vault::Impl& v, std::string_view password) {
-  auto kdf_text = v.ReadMeta(kMetaKdf);
-  auto wrapped = v.ReadMeta(kMetaDataKey);
-  if (!kdf_text || !wrapped) {
-    return Status(ErrorCode::kVaultCorrupt, "the vault has no wrapped key: it is damaged");
+Result<VaultSettings> ReadSettings(SealedStore& store) {
+  auto sealed = store.ReadMeta(kMetaSettings);
+  if (!sealed) return VaultSettings{};
+  PIMS_ASSIGN_OR_RETURN(Secret clear, store.Open(*sealed, {"meta", "settings"}));
+  PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear.reveal(), kSettingsWhat));
+  const JsonFields fields = JsonFields::OfRecord(record, std::string(kSettingsWhat));
+  VaultSettings settings;
+  PIMS_ASSIGN_OR_RETURN(int64_t minutes,
+                        fields.RequireInteger("autolock_minutes", INT32_MIN, INT32_MAX));
+  settings.autolock_minutes = static_cast<int>(minutes);
+  return settings;
+}
+
+Status CheckSettings(const VaultSettings& settings) {
+  if (settings.autolock_minutes < 0 || settings.autolock_minutes > kMaxAutolockMinutes) {
+    return Status(
+        ErrorCode::kBadRequest,
+        "autolock_minutes must be between 0 (never) and " + std::to_string(kMaxAutolockMinutes),
+        "autolock_minutes");
   }
-  PIMS_ASSIGN_OR_RETURN(crypto::KdfParams params, crypto::KdfParams::FromJson(*kdf_text));
-  PIMS_ASSIGN_OR_RETURN(KeyBytes kek, crypto::DeriveKey(password, params));
-  auto clear = crypto::Open(kek, *wrapped, SealContext({"meta", "data_key", *kdf_text}));
-  if (!clear.ok() || clear->size() != KeyBytes::kSize) {
-    return Status(ErrorCode::kBadPassword, "the password does not open this vault");
-  }
-  KeyBytes data_key;
-  std::memcpy(data_key.data(), clear->reveal().data(), KeyBytes::kSize);
-  return data_key;
-}
-
-std::string SealSettings(const Vault::Impl& v, const VaultSettings& settings) {
-  return v.Seal(json{{"autolock_minutes", settings.autolock_minutes}}.dump(), {"meta", "settings"});
-}
-
-crypto::KdfParams ParamsFor(const PasswordHashing& cost) {
-  crypto::KdfParams p = crypto::KdfParams::Default();
-  p.opslimit = cost.opslimit;
-  p.memlimit = cost.memlimit;
-  return p;
+  return Status::Ok();
 }
 
 }  // namespace
 
-PasswordHashing PasswordHashing::Minimum() {
-  return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
-}
+class Vault::Impl {
+ public:
+  explicit Impl(std::unique_ptr<SealedStore> sealed)
+      : store(std::move(sealed)), sites(*store), profile(*store), ledger(*store, sites) {}
 
-Keyring Keyring::FromDataKey(KeyBytes data_key) {
-  Keyring k{std::move(data_key), KeyBytes(), KeyBytes(), KeyBytes()};
-  k.seal = crypto::DeriveSubkey(k.data, 1, kSubkeyContext);
-  k.lookup = crypto::DeriveSubkey(k.data, 2, kSubkeyContext);
-  k.ledger = crypto::DeriveSubkey(k.data, 3, kSubkeyContext);
-  return k;
-}
-
-std::string SealContext(std::initializer_list<std::string_view> parts) {
-  std::string ad = "pims1";
-  for (std::string_view part : parts) {
-    ad += '|';
-    ad += std::to_string(part.size());
-    ad += ':';
-    ad += part;
-  }
-  return ad;
-}
-
-Status Vault::Impl::RequireUnlocked() const {
-  if (!keys) return Status(ErrorCode::kLocked, "the vault is locked: unlock it first");
-  return Status::Ok();
-}
-
-CachedStatement Vault::Impl::Prepared(std::string_view sql) {
-  auto it = statements_.find(sql);
-  if (it == statements_.end()) {
-    it = statements_
-             .emplace(std::string(sql), std::make_unique<SQLite::Statement>(*db, std::string(sql)))
-             .first;
-  }
-  return CachedStatement(*it->second);
-}
-
-std::optional<std::string> Vault::Impl::ReadMeta(std::string_view key) {
-  CachedStatement q = Prepared("SELECT value FROM meta WHERE key = ?");
-  q->bind(1, std::string(key));
-  if (!q->executeStep()) return std::nullopt;
-  return std::string(BlobView(q->getColumn(0)));
-}
-
-void Vault::Impl::WriteMeta(std::string_view key, std::string_view value) {
-  CachedStatement q = Prepared("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
-  q->bind(1, std::string(key));
-  q->bind(2, value.data(), static_cast<int>(value.size()));
-  q->exec();
-}
+  std::unique_ptr<SealedStore> store;
+  SiteStore sites;
+  ProfileStore profile;
+  Ledger ledger;
+};
 
 Vault::Vault(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Vault::~Vault() = default;
@@ -119,114 +69,145 @@ Vault::~Vault() = default;
 Result<std::unique_ptr<Vault>> Vault::Create(const std::filesystem::path& file,
                                              std::string_view password, const PasswordHashing& cost,
                                              const Clock& clock) {
-  PIMS_RETURN_IF_ERROR(crypto::Init());
-  if (password.empty()) {
-    return Status(ErrorCode::kBadRequest, "the master password must not be empty", "password");
-  }
-  crypto::KdfParams params = ParamsFor(cost);
-  PIMS_RETURN_IF_ERROR(params.Check());
-  KeyBytes data_key = KeyBytes::Random();
-  PIMS_ASSIGN_OR_RETURN(auto meta, WrapDataKey(data_key, password, params));
-  PIMS_ASSIGN_OR_RETURN(auto db, store::CreateDatabase(file));
-  auto impl = std::make_unique<Impl>(std::move(db), clock);
-  impl->keys = Keyring::FromDataKey(std::move(data_key));
-  Impl& v = *impl;
-  Status written = store::WriteTransaction(*v.db, [&] {
-    v.WriteMeta(kMetaKdf, meta.first);
-    v.WriteMeta(kMetaDataKey, meta.second);
-    v.WriteMeta(kMetaSettings, SealSettings(v, VaultSettings{}));
-    v.InitLedgerHead();
-    return Status::Ok();
-  });
-  if (!written.ok()) {
-    impl.reset();
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::filesystem::remove(file.string() + suffix, ec);
-    }
-    return written;
-  }
-  return std::unique_ptr<Vault>(new Vault(std::move(impl)));
+  PIMS_ASSIGN_OR_RETURN(auto store,
+                        SealedStore::Create(file, password, cost, clock, [](SealedStore& created) {
+                          WriteSettings(created, VaultSettings{});
+                          SiteStore sites(created);
+                          Ledger(created, sites).InitHead();
+                          return Status::Ok();
+                        }));
+  return std::unique_ptr<Vault>(new Vault(std::make_unique<Impl>(std::move(store))));
 }
 
 Result<std::unique_ptr<Vault>> Vault::Open(const std::filesystem::path& file, const Clock& clock) {
-  PIMS_RETURN_IF_ERROR(crypto::Init());
-  PIMS_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(file));
-  return std::unique_ptr<Vault>(new Vault(std::make_unique<Impl>(std::move(db), clock)));
+  PIMS_ASSIGN_OR_RETURN(auto store, SealedStore::Open(file, clock));
+  return std::unique_ptr<Vault>(new Vault(std::make_unique<Impl>(std::move(store))));
 }
 
-Status Vault::Unlock(std::string_view password) {
-  try {
-    PIMS_ASSIGN_OR_RETURN(KeyBytes data_key, UnwrapDataKey(*impl_, password));
-    impl_->keys = Keyring::FromDataKey(std::move(data_key));
-    return Status::Ok();
-  } catch (...) {
-    return store::StatusFromCurrentException("unlocking the vault");
-  }
-}
-
-void Vault::Lock() { impl_->keys.reset(); }
-
-bool Vault::unlocked() const { return impl_->keys.has_value(); }
+Status Vault::Unlock(std::string_view password) { return impl_->store->Unlock(password); }
+void Vault::Lock() { impl_->store->Lock(); }
+bool Vault::unlocked() const { return impl_->store->unlocked(); }
 
 Status Vault::ChangePassword(std::string_view old_password, std::string_view new_password) {
-  if (new_password.empty()) {
-    return Status(ErrorCode::kBadRequest, "the new password must not be empty", "new");
-  }
-  try {
-    PIMS_ASSIGN_OR_RETURN(KeyBytes data_key, UnwrapDataKey(*impl_, old_password));
-    PIMS_ASSIGN_OR_RETURN(auto kdf_text, [&]() -> Result<std::string> {
-      auto text = impl_->ReadMeta(kMetaKdf);
-      if (!text) return Status(ErrorCode::kVaultCorrupt, "the vault has no password record");
-      return *text;
-    }());
-    PIMS_ASSIGN_OR_RETURN(crypto::KdfParams old_params, crypto::KdfParams::FromJson(kdf_text));
-    crypto::KdfParams params = crypto::KdfParams::Default();  // fresh salt, same cost
-    params.opslimit = old_params.opslimit;
-    params.memlimit = old_params.memlimit;
-    PIMS_ASSIGN_OR_RETURN(auto meta, WrapDataKey(data_key, new_password, params));
-    PIMS_RETURN_IF_ERROR(store::WriteTransaction(*impl_->db, [&] {
-      impl_->WriteMeta(kMetaKdf, meta.first);
-      impl_->WriteMeta(kMetaDataKey, meta.second);
-      return Status::Ok();
-    }));
-    impl_->keys = Keyring::FromDataKey(std::move(data_key));
-    return Status::Ok();
-  } catch (...) {
-    return store::StatusFromCurrentException("changing the password");
-  }
+  return impl_->store->ChangePassword(old_password, new_password);
 }
 
 Result<VaultSettings> Vault::GetSettings() {
-  PIMS_RETURN_IF_ERROR(impl_->RequireUnlocked());
-  try {
-    auto sealed = impl_->ReadMeta(kMetaSettings);
-    if (!sealed) return VaultSettings{};
-    PIMS_ASSIGN_OR_RETURN(Secret clear, impl_->Open(*sealed, {"meta", "settings"}));
-    json j = json::parse(clear.reveal(), nullptr, false);
-    if (!j.is_object() || !j["autolock_minutes"].is_number_integer()) {
-      return Status(ErrorCode::kVaultCorrupt, "the vault's settings record is damaged");
-    }
-    VaultSettings settings;
-    settings.autolock_minutes = j["autolock_minutes"].get<int>();
-    return settings;
-  } catch (...) {
-    return store::StatusFromCurrentException("reading the settings");
-  }
+  return impl_->store->Guarded("reading the settings", [&] { return ReadSettings(*impl_->store); });
 }
 
 Status Vault::SetSettings(const VaultSettings& settings) {
-  PIMS_RETURN_IF_ERROR(impl_->RequireUnlocked());
-  if (settings.autolock_minutes < 0 || settings.autolock_minutes > kMaxAutolockMinutes) {
-    return Status(
-        ErrorCode::kBadRequest,
-        "autolock_minutes must be between 0 (never) and " + std::to_string(kMaxAutolockMinutes),
-        "autolock_minutes");
-  }
-  return store::WriteTransaction(*impl_->db, [&] {
-    impl_->WriteMeta(kMetaSettings, SealSettings(*impl_, settings));
-    return Status::Ok();
+  PIMS_RETURN_IF_ERROR(CheckSettings(settings));
+  SealedStore& store = *impl_->store;
+  return store.Guarded("saving the settings", [&] {
+    return store.Write([&] {
+      WriteSettings(store, settings);
+      return Status::Ok();
+    });
   });
+}
+
+Result<Profile> Vault::GetProfile() {
+  return impl_->store->Guarded("reading the profile", [&] { return impl_->profile.Get(); });
+}
+
+Status Vault::PutProfile(const Profile& profile) {
+  SealedStore& store = *impl_->store;
+  return store.Guarded("saving the profile", [&] {
+    return store.Write([&] {
+      impl_->profile.Put(profile);
+      return Status::Ok();
+    });
+  });
+}
+
+Result<SitePolicy> Vault::GetSite(const Site& site) {
+  return impl_->store->Guarded("reading the site's policy", [&]() -> Result<SitePolicy> {
+    PIMS_ASSIGN_OR_RETURN(auto stored, impl_->sites.Load(impl_->sites.Lookup(site)));
+    return stored ? stored->policy : SitePolicy{};
+  });
+}
+
+// A site's stored row with a new policy; last_shared is kept. REQUIRES: inside a transaction.
+static Status StorePolicy(SiteStore& sites, const Site& site, const SitePolicy& policy) {
+  const crypto::Hash lookup = sites.Lookup(site);
+  PIMS_ASSIGN_OR_RETURN(auto stored, sites.Load(lookup));
+  SiteStore::Stored updated = stored.value_or(SiteStore::Stored{});
+  updated.policy = policy;
+  sites.Store(lookup, site, updated);
+  return Status::Ok();
+}
+
+Status Vault::SetSite(const Site& site, const SitePolicy& policy) {
+  SealedStore& store = *impl_->store;
+  return store.Guarded("saving the site's policy", [&] {
+    return store.Write([&] { return StorePolicy(impl_->sites, site, policy); });
+  });
+}
+
+Status Vault::ForgetSite(const Site& site) {
+  SealedStore& store = *impl_->store;
+  return store.Guarded("forgetting the site", [&] {
+    return store.Write([&]() -> Status {
+      if (!impl_->sites.Forget(impl_->sites.Lookup(site))) {
+        return Status(ErrorCode::kNotFound, "no settings are stored for " + site.ToString());
+      }
+      return Status::Ok();
+    });
+  });
+}
+
+Result<std::vector<SiteSummary>> Vault::ListSites() {
+  return impl_->store->Guarded("listing the sites", [&] { return impl_->sites.List(); });
+}
+
+Status Vault::Restore(const VaultContent& content) {
+  PIMS_RETURN_IF_ERROR(CheckSettings(content.settings));
+  SealedStore& store = *impl_->store;
+  return store.Guarded("restoring a backup", [&] {
+    return store.Write([&]() -> Status {
+      impl_->profile.Put(content.profile);
+      for (const auto& [site, policy] : content.sites) {
+        PIMS_RETURN_IF_ERROR(StorePolicy(impl_->sites, site, policy));
+      }
+      WriteSettings(store, content.settings);
+      return Status::Ok();
+    });
+  });
+}
+
+Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
+                               std::span<const FieldDescriptor> fields,
+                               std::span<const std::optional<AutofillToken>> tokens) {
+  SealedStore& store = *impl_->store;
+  return store.Guarded("filling", [&]() -> Result<FillResult> {
+    std::optional<FillDecision> decision;
+    PIMS_RETURN_IF_ERROR(store.Write([&]() -> Status {
+      PIMS_ASSIGN_OR_RETURN(
+          decision, DecideFill(impl_->sites, impl_->profile, site, trigger, fields, tokens));
+      const FillResult& result = decision->result;
+      if (result.fills.empty()) return Status::Ok();
+      if (!decision->stored) return Status(ErrorCode::kInternal, "a fill without a policy");
+      std::vector<std::string> shared;
+      shared.reserve(result.fills.size());
+      for (const FilledField& f : result.fills) shared.push_back(f.field);
+      const int64_t now = store.clock().NowMillis();
+      decision->stored->last_shared = now;
+      impl_->sites.Store(decision->lookup, site, *decision->stored);
+      return impl_->ledger.Append(site, shared, now);
+    }));
+    return std::move(decision->result);
+  });
+}
+
+Result<LedgerPage> Vault::ListLedger(const std::optional<Site>& site, int limit,
+                                     std::optional<int64_t> before) {
+  return impl_->store->Guarded("reading the ledger",
+                               [&] { return impl_->ledger.List(site, limit, before); });
+}
+
+Result<LedgerCheck> Vault::VerifyLedger() {
+  return impl_->store->Guarded("verifying the ledger", [&] { return impl_->ledger.Verify(); });
 }
 
 }  // namespace pims

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "pims/field.h"
 #include "vocabulary/vocabulary.h"
 
 namespace pims {
@@ -24,6 +25,19 @@ template <size_t N>
 bool OneOf(std::string_view token, const std::string_view (&list)[N]) {
   return std::find(std::begin(list), std::end(list), token) != std::end(list);
 }
+
+// Understands each field from its autocomplete attribute alone.
+class AutocompleteOnly final : public FieldClassifier {
+ public:
+  std::vector<std::optional<AutofillToken>> Classify(
+      std::span<const FieldDescriptor> form) const override {
+    std::vector<std::optional<AutofillToken>> tokens;
+    tokens.reserve(form.size());
+    for (const FieldDescriptor& field : form)
+      tokens.push_back(ParseAutocomplete(field.autocomplete));
+    return tokens;
+  }
+};
 
 }  // namespace
 
@@ -67,6 +81,11 @@ std::optional<AutofillToken> ParseAutocomplete(std::string_view attribute) {
   }
   if (!tokens.empty()) return std::nullopt;  // a token out of place
   return result;
+}
+
+const FieldClassifier& AutocompleteClassifier() {
+  static const AutocompleteOnly classifier;
+  return classifier;
 }
 
 }  // namespace pims

@@ -1,0 +1,35 @@
+// The ledger as the shopper reads it: what was shared with which site, and when. Never values.
+// The vault keeps it as a keyed hash chain (docs/vault.md); Vault::ListLedger and
+// Vault::VerifyLedger read it.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pims {
+
+struct LedgerEntry {
+  int64_t seq = 0;
+  int64_t time = 0;                 // ms since the epoch
+  std::string site;                 // "https://shop.example"
+  std::vector<std::string> fields;  // autofill field names shared, never values
+};
+
+struct LedgerPage {
+  std::vector<LedgerEntry> entries;  // newest first
+  std::optional<int64_t> next;       // pass as `before` for the following page
+};
+
+struct LedgerCheck {
+  bool ok = false;
+  int64_t entries = 0;
+  std::string problem;  // when !ok: which entry failed and how
+};
+
+// {"seq", "time": ISO 8601 UTC, "site", "fields"}: the wire form (docs/protocol.md).
+nlohmann::json LedgerEntryToJson(const LedgerEntry& entry);
+
+}  // namespace pims

@@ -1,0 +1,50 @@
+// The ledger: what was shared with which site, and when. Never values. Internal to libpims;
+// the shopper reads it through Vault::ListLedger / VerifyLedger (pims/ledger.h).
+//
+// Entry n (seq = n, counting from 1) is stored as
+//   site  = the site's keyed lookup hash (so one site's entries can be listed without decrypting
+//           every entry),
+//   entry = sealed {"time", "site", "fields"} bound to "ledger|n",
+//   mac   = BLAKE2b_ledgerkey(n, mac of entry n-1, site, entry)   (entry 0's mac: 32 zero bytes).
+// meta.ledger_head seals {"count": n, "mac": hex of the last mac}. Removing, reordering or editing
+// an entry breaks the chain; removing entries from the end disagrees with the head; removing the
+// head is itself reported.
+//
+// Errors: Status/Result methods never throw; InitHead may throw SQLite::Exception (callers run
+// it inside SealedStore::Write). REQUIRES: the store is unlocked.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pims/ledger.h"
+#include "pims/site.h"
+#include "store/sealed_store.h"
+#include "vault/site_store.h"
+
+namespace pims {
+
+class Ledger {
+ public:
+  // Both must outlive this object; `sites` files each entry under its site's lookup.
+  Ledger(SealedStore& store, const SiteStore& sites) : store_(store), sites_(sites) {}
+
+  // The head of an empty chain, written when the vault is created.
+  void InitHead();
+  // Appends one entry. REQUIRES: inside a write transaction (SealedStore::Write), so that the
+  // entry and the head land together, with whatever else the caller writes.
+  Status Append(const Site& site, const std::vector<std::string>& fields, int64_t time);
+  // Newest first, optionally for one site: at most `limit` (at least 1) entries older than
+  // `before` (a seq) when given.
+  Result<LedgerPage> List(const std::optional<Site>& site, int limit,
+                          std::optional<int64_t> before);
+  // Walks the whole chain: reports a removed, reordered, edited or truncated entry.
+  Result<LedgerCheck> Verify();
+
+ private:
+  SealedStore& store_;
+  const SiteStore& sites_;
+};
+
+}  // namespace pims

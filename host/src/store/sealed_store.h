@@ -1,0 +1,157 @@
+// The vault's sealed storage: the SQLite file (store/database.h), its cached statements, the
+// meta table, the key hierarchy behind the master password, and sealing under it. The stores of
+// the vault (profile, sites, settings) and the ledger keep their rows through one SealedStore.
+// Internal to libpims; docs/vault.md describes the cryptography and the schema.
+//
+// Keys: master password -> Argon2id (parameters in meta.kdf) -> key-encryption key -> the random
+// data key (sealed in meta.data_key) -> one subkey per purpose (Keyring). Every stored value is
+// sealed with XChaCha20-Poly1305 under Keyring::seal, its associated data naming where it lives
+// (SealContext), so a value copied to another row or field fails to open.
+//
+// Errors: methods returning Status/Result never throw. The others (Prepared, ReadMeta,
+// WriteMeta, Seal) may throw SQLite::Exception; callers run them inside Guarded() or Write(),
+// which turn anything thrown into a Status.
+//
+// Thread-safety: not thread-safe; one per thread. Several processes may open one file: SQLite's
+// locks serialise their writes (Write() takes the write lock up front).
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <functional>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "crypto/crypto.h"
+#include "pims/password_hashing.h"
+#include "pims/platform.h"
+#include "pims/secret.h"
+#include "pims/status.h"
+#include "store/database.h"
+
+namespace pims {
+
+// The keys of an unlocked vault, all in guarded memory. Subkeys are derived from the data key
+// so that one purpose's key never doubles as another's.
+struct Keyring {
+  KeyBytes data;    // the random data key; wrapped under the password key in meta.data_key
+  KeyBytes seal;    // seals every stored value (XChaCha20-Poly1305)
+  KeyBytes lookup;  // keyed BLAKE2b of site names, for lookup without storing them in clear
+  KeyBytes ledger;  // keyed BLAKE2b chaining the ledger's entries
+
+  static Keyring FromDataKey(KeyBytes data_key);
+};
+
+// Associated data for a sealed value: "pims1|part|part|...", each part length-prefixed (parts
+// may hold values we do not control).
+std::string SealContext(std::initializer_list<std::string_view> parts);
+
+// The bytes of a BLOB column; valid until the statement steps again.
+inline std::string_view BlobView(const SQLite::Column& column) {
+  return {static_cast<const char*>(column.getBlob()), static_cast<size_t>(column.getBytes())};
+}
+
+// Binds bytes as a BLOB (no copy: the bytes must outlive the statement's next step).
+inline void BindBlob(SQLite::Statement& statement, int index, std::string_view bytes) {
+  statement.bind(index, bytes.data(), static_cast<int>(bytes.size()));
+}
+
+// A statement from the store's cache (SealedStore::Prepared), in use for one scope: on leaving
+// it the statement is reset and its bindings cleared, so no read stays open and no value stays
+// bound to it.
+class CachedStatement {
+ public:
+  explicit CachedStatement(SQLite::Statement& statement) : statement_(statement) {}
+  ~CachedStatement() {
+    statement_.tryReset();
+    statement_.clearBindings();
+  }
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  SQLite::Statement* operator->() { return &statement_; }
+  SQLite::Statement& operator*() { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
+
+class SealedStore {
+ public:
+  // A new vault file protected by password, returned unlocked; `initialize` writes the other
+  // modules' first rows (the ledger's head, the settings) in the creating transaction.
+  // kVaultExists if a file is there; kBadRequest for an empty password; kIoError.
+  static Result<std::unique_ptr<SealedStore>> Create(
+      const std::filesystem::path& file, std::string_view password, const PasswordHashing& cost,
+      const Clock& clock, const std::function<Status(SealedStore&)>& initialize);
+  // An existing vault file, locked. kVaultAbsent, kVaultCorrupt, kVaultNewer (database.h).
+  static Result<std::unique_ptr<SealedStore>> Open(const std::filesystem::path& file,
+                                                   const Clock& clock);
+
+  // kBadPassword if the password does not open the data key (a tampered kdf row too).
+  Status Unlock(std::string_view password);
+  // Wipes the keys. Idempotent.
+  void Lock() { keys_.reset(); }
+  bool unlocked() const { return keys_.has_value(); }
+  // Rewraps the data key under a key from new_password (fresh salt, same cost).
+  // kBadPassword if old_password is wrong; kBadRequest if new_password is empty.
+  Status ChangePassword(std::string_view old_password, std::string_view new_password);
+
+  // REQUIRES: unlocked().
+  const Keyring& keys() const { return *keys_; }
+  const Clock& clock() const { return clock_; }
+
+  // Seals `clear` under the seal key, bound to `where`. REQUIRES: unlocked().
+  std::string Seal(std::string_view clear, std::initializer_list<std::string_view> where) const {
+    return crypto::Seal(keys_->seal, clear, SealContext(where));
+  }
+  // kVaultCorrupt when the value was altered or sealed for another place. REQUIRES: unlocked().
+  Result<Secret> Open(std::string_view sealed,
+                      std::initializer_list<std::string_view> where) const {
+    return crypto::Open(keys_->seal, sealed, SealContext(where));
+  }
+
+  // meta.key, nullopt when absent; and its replacement. May throw SQLite::Exception.
+  std::optional<std::string> ReadMeta(std::string_view key);
+  void WriteMeta(std::string_view key, std::string_view value);
+
+  // The statement for sql, compiled on first use and kept for the connection's life: the fill
+  // path runs a dozen statements per request, and compiling them was an eighth of its time.
+  // May throw SQLite::Exception (as compiling does).
+  CachedStatement Prepared(std::string_view sql);
+  SQLite::Database& db() { return *db_; }
+
+  // Runs fn in one write transaction (BEGIN IMMEDIATE ... COMMIT; rolled back when fn fails or
+  // throws): it lands whole or not at all.
+  Status Write(const std::function<Status()>& fn) { return store::WriteTransaction(*db_, fn); }
+
+  // The one prologue of every operation on vault data: kLocked unless unlocked, then fn() with
+  // anything it throws turned into a Status (store::StatusFromCurrentException, naming `what`:
+  // "reading the profile"). F returns Status or Result<T>.
+  template <typename F>
+  auto Guarded(std::string_view what, F&& fn) -> decltype(fn()) {
+    if (!unlocked()) return Status(ErrorCode::kLocked, "the vault is locked: unlock it first");
+    try {
+      return fn();
+    } catch (...) {
+      return store::StatusFromCurrentException(what);
+    }
+  }
+
+ private:
+  SealedStore(std::unique_ptr<SQLite::Database> db, const Clock& clock)
+      : db_(std::move(db)), clock_(clock) {}
+  Result<KeyBytes> UnwrapDataKey(std::string_view password);
+
+  std::unique_ptr<SQLite::Database> db_;
+  const Clock& clock_;
+  std::optional<Keyring> keys_;
+  // Declared after db_, so destroyed (finalized) before the connection closes.
+  std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
+};
+
+}  // namespace pims

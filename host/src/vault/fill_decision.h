@@ -1,0 +1,27 @@
+// A fill's decision against the vault: the site's policy and the classified fields go into the
+// planner (pims/fill.h), which decrypts only the allowed values. Nothing is written.
+// Internal to libpims: Vault::Fill makes it inside the write transaction that records what was
+// shared; the benchmarks time it alone.
+#pragma once
+
+#include <optional>
+#include <span>
+
+#include "pims/fill.h"
+#include "vault/profile_store.h"
+#include "vault/site_store.h"
+
+namespace pims {
+
+struct FillDecision {
+  crypto::Hash lookup;                      // the site's row
+  std::optional<SiteStore::Stored> stored;  // its policy as read; nullopt: never configured
+  FillResult result;
+};
+
+// May throw SQLite::Exception. REQUIRES: the stores' SealedStore is unlocked.
+Result<FillDecision> DecideFill(SiteStore& sites, ProfileStore& profile, const Site& site,
+                                FillTrigger trigger, std::span<const FieldDescriptor> fields,
+                                std::span<const std::optional<AutofillToken>> tokens);
+
+}  // namespace pims

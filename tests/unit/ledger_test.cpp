@@ -1,0 +1,154 @@
+// The ledger module on its own: a sealed store in a temporary folder, the site store that files
+// entries under their sites, and the ledger's hash chain.
+#include "ledger/ledger.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+
+#include "support/manual_clock.h"
+#include "support/temp_dir.h"
+
+namespace pims {
+namespace {
+
+const Site kShop = *SiteFromUrl("https://shop.example");
+const Site kOther = *SiteFromUrl("https://other.example");
+const std::vector<std::string> kFields{"given-name", "email"};
+
+struct Fixture {
+  testing::TempDir dir;
+  testing::ManualClock clock;
+  std::filesystem::path file = dir / "vault.db";
+  std::unique_ptr<SealedStore> store;
+  std::unique_ptr<SiteStore> sites;
+  std::unique_ptr<Ledger> ledger;
+
+  Fixture() {
+    auto created =
+        SealedStore::Create(file, "pw", PasswordHashing::Minimum(), clock, [](SealedStore& s) {
+          SiteStore sites(s);
+          Ledger(s, sites).InitHead();
+          return Status::Ok();
+        });
+    REQUIRE(created.ok());
+    Attach(std::move(created).value());
+  }
+  void Attach(std::unique_ptr<SealedStore> opened) {
+    ledger.reset();
+    sites.reset();
+    store = std::move(opened);
+    sites = std::make_unique<SiteStore>(*store);
+    ledger = std::make_unique<Ledger>(*store, *sites);
+  }
+  void Append(const Site& site, int n = 1) {
+    for (int i = 0; i < n; ++i) {
+      clock.now += 1000;
+      REQUIRE(store->Write([&] { return ledger->Append(site, kFields, clock.now); }).ok());
+    }
+  }
+  // Closes the store, runs SQL on the file as an attacker with the file would, reopens it.
+  void Tamper(const std::string& sql) {
+    ledger.reset();
+    sites.reset();
+    store.reset();
+    {
+      SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+      db.exec(sql);
+    }
+    auto opened = SealedStore::Open(file, clock);
+    REQUIRE(opened.ok());
+    REQUIRE((*opened)->Unlock("pw").ok());
+    Attach(std::move(opened).value());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("an appended entry holds its time, site and field names") {
+  Fixture f;
+  f.Append(kShop);
+  auto page = f.ledger->List(std::nullopt, 10, std::nullopt);
+  REQUIRE(page.ok());
+  REQUIRE(page->entries.size() == 1);
+  CHECK(page->entries[0].seq == 1);
+  CHECK(page->entries[0].time == f.clock.now);
+  CHECK(page->entries[0].site == "https://shop.example");
+  CHECK(page->entries[0].fields == kFields);
+  CHECK_FALSE(page->next.has_value());
+}
+
+TEST_CASE("the ledger pages newest first and filters by site") {
+  Fixture f;
+  for (int i = 0; i < 5; ++i) f.Append(i % 2 ? kOther : kShop);
+  auto first = f.ledger->List(std::nullopt, 2, std::nullopt);
+  REQUIRE(first.ok());
+  REQUIRE(first->entries.size() == 2);
+  CHECK(first->entries[0].seq == 5);
+  CHECK(first->entries[1].seq == 4);
+  REQUIRE(first->next.has_value());
+  auto second = f.ledger->List(std::nullopt, 10, first->next);
+  REQUIRE(second.ok());
+  CHECK(second->entries.size() == 3);
+  CHECK_FALSE(second->next.has_value());
+  auto shop_only = f.ledger->List(kShop, 10, std::nullopt);
+  REQUIRE(shop_only.ok());
+  CHECK(shop_only->entries.size() == 3);
+  for (const LedgerEntry& e : shop_only->entries) CHECK(e.site == "https://shop.example");
+  auto check = f.ledger->Verify();
+  REQUIRE(check.ok());
+  CHECK(check->ok);
+  CHECK(check->entries == 5);
+}
+
+TEST_CASE("a page as long as an int allows does not overflow") {
+  Fixture f;
+  f.Append(kShop, 3);
+  auto page = f.ledger->List(std::nullopt, INT32_MAX, std::nullopt);
+  REQUIRE(page.ok());
+  CHECK(page->entries.size() == 3);
+  CHECK_FALSE(page->next.has_value());
+  auto at_least_one = f.ledger->List(std::nullopt, 0, std::nullopt);
+  REQUIRE(at_least_one.ok());
+  CHECK(at_least_one->entries.size() == 1);
+}
+
+TEST_CASE("ledger verification detects removed, reordered, edited and truncated entries") {
+  Fixture f;
+  f.Append(kShop, 4);
+  REQUIRE(f.ledger->Verify()->ok);
+  auto check_after = [&](const std::string& sql) {
+    f.Tamper(sql);
+    auto check = f.ledger->Verify();
+    REQUIRE(check.ok());
+    CHECK_FALSE(check->ok);
+    CHECK_FALSE(check->problem.empty());
+  };
+  SECTION("removed from the middle") { check_after("DELETE FROM ledger WHERE seq = 2"); }
+  SECTION("removed from the end") { check_after("DELETE FROM ledger WHERE seq = 4"); }
+  SECTION("all removed") { check_after("DELETE FROM ledger"); }
+  SECTION("head removed") { check_after("DELETE FROM meta WHERE key = 'ledger_head'"); }
+  SECTION("reordered") {
+    check_after(
+        "UPDATE ledger SET seq = -1 WHERE seq = 2; UPDATE ledger SET seq = 2 WHERE seq = 3;"
+        "UPDATE ledger SET seq = 3 WHERE seq = -1");
+  }
+  SECTION("edited") {
+    check_after(
+        "UPDATE ledger SET entry = substr(entry, 1, 30) || x'00' || substr(entry, 32) WHERE seq = "
+        "3");
+  }
+  SECTION("moved to another site") {
+    check_after("UPDATE ledger SET site = zeroblob(32) WHERE seq = 1");
+  }
+}
+
+TEST_CASE("an entry whose sealed bytes were swapped for another's fails to open") {
+  Fixture f;
+  f.Append(kShop, 2);
+  f.Tamper("UPDATE ledger SET entry = (SELECT entry FROM ledger WHERE seq = 1) WHERE seq = 2");
+  auto page = f.ledger->List(std::nullopt, 10, std::nullopt);
+  CHECK(page.status().code() == ErrorCode::kVaultCorrupt);
+}
+
+}  // namespace pims

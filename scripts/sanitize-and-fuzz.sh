@@ -12,7 +12,8 @@ CC=clang CXX=clang++ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelW
   -DPIMS_SANITIZE=ON -DPIMS_FUZZ=ON -DPIMS_WERROR=OFF >/dev/null
 # Only what the cpp-labelled tests and the fuzzers need (not the installer or the package).
 ninja -C "$build_dir" -j2 pims_unit_tests pims_integration_tests pims-host pims-cli \
-  replay_frame replay_dispatch replay_site replay_vault_open replay_classify \
+  replay_frame replay_dispatch replay_site replay_vault_open replay_classify replay_serve \
+  replay_backup_import fuzz_serve fuzz_backup_import \
   fuzz_frame fuzz_dispatch fuzz_site fuzz_vault_open fuzz_classify
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pims/secret.h"
 #include "pims/status.h"
 
 namespace pims {
@@ -35,6 +36,8 @@ class JsonFields {
   }
 
   Result<std::string> RequireString(std::string_view field) const;
+  // A string that is a secret (a password): read straight into wiping storage.
+  Result<Secret> RequireSecret(std::string_view field) const;
   Result<std::optional<std::string>> OptionalString(std::string_view field) const;
   // The pointers point into the object and live as long as it does.
   Result<const nlohmann::json*> RequireArray(std::string_view field) const;

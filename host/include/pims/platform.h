@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,36 @@ std::filesystem::path VaultFile(const std::filesystem::path& data_dir);
 Status EnsurePrivateDir(const std::filesystem::path& dir);
 // Makes an existing file 0600. kIoError on failure.
 Status MakePrivateFile(const std::filesystem::path& file);
+
+// A stream of bytes coming in (the browser's frames on stdin).
+class ByteInput {
+ public:
+  enum class Event { kData, kTimeout, kEnd, kError };
+  struct ReadResult {
+    Event event;
+    size_t bytes = 0;  // for kData: how many bytes were read into the buffer (at least 1)
+  };
+  virtual ~ByteInput() = default;
+  // Waits at most timeout_ms (-1: without limit) for bytes and reads up to buffer.size() of
+  // them. kEnd when the other side closed the stream, kError when reading failed.
+  virtual ReadResult Read(std::span<char> buffer, int64_t timeout_ms) = 0;
+};
+
+// A stream of bytes going out (the host's replies on stdout).
+class ByteOutput {
+ public:
+  virtual ~ByteOutput() = default;
+  // Writes all of bytes; false when the stream is closed or failed.
+  virtual bool Write(std::string_view bytes) = 0;
+};
+
+// The process's standard input and output (binary). Live forever.
+ByteInput& StandardInput();
+ByteOutput& StandardOutput();
+// True when standard input is a terminal (a person started the program by hand).
+bool StandardInputIsTerminal();
+// Makes a write to a closed pipe fail with an error instead of killing the process.
+void IgnoreBrokenPipe();
 
 // Turns off core dumps and ptrace attach for this process (Linux: PR_SET_DUMPABLE 0), so a
 // crash or another local program cannot read keys out of memory. Best effort.

@@ -82,6 +82,8 @@ std::string SerializeReply(const nlohmann::json& reply, size_t max_bytes = kMaxR
 // Status::field() set to the field name.
 
 Result<std::string> RequireString(const nlohmann::json& body, std::string_view field);
+// A password, held in wiping storage from the parse on.
+Result<Secret> RequireSecret(const nlohmann::json& body, std::string_view field);
 Result<std::optional<std::string>> OptionalString(const nlohmann::json& body,
                                                   std::string_view field);
 // The pointers point into body and live as long as body does, unmodified.

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "backup/backup_payload.h"
 #include "crypto/crypto.h"
 #include "pims/json_fields.h"
 
@@ -42,7 +43,7 @@ Result<json> ExportPayload(Vault& vault) {
 // The payload's content, every field read by type. Any shape other than the one ExportPayload
 // writes is kVaultCorrupt: an authentic backup was written by pims, so it never is malformed
 // unless a pims bug or a forged key made it so.
-Result<VaultContent> ReadPayload(const json& payload) {
+Result<VaultContent> ReadContent(const json& payload) {
   constexpr std::string_view kWhat = "the backup";
   const JsonFields fields = JsonFields::OfRecord(payload, std::string(kWhat));
   PIMS_ASSIGN_OR_RETURN(int64_t format, fields.RequireInteger("format", kFormat, kFormat));
@@ -117,11 +118,15 @@ Status ImportBackup(Vault& vault, std::string_view bytes, std::string_view backu
     return Status(ErrorCode::kBadPassword,
                   "the backup password is wrong, or the backup file was altered");
   }
-  json payload = json::parse(clear->reveal(), nullptr, /*allow_exceptions=*/false);
-  Result<VaultContent> content = ReadPayload(payload);
+  PIMS_ASSIGN_OR_RETURN(VaultContent content, ReadBackupPayload(clear->reveal()));
+  return vault.Restore(content);
+}
+
+Result<VaultContent> ReadBackupPayload(std::string_view clear_json) {
+  json payload = json::parse(clear_json, nullptr, /*allow_exceptions=*/false);
+  Result<VaultContent> content = ReadContent(payload);
   WipeJson(payload);
-  if (!content.ok()) return content.status();
-  return vault.Restore(*content);
+  return content;
 }
 
 }  // namespace pims

@@ -31,6 +31,13 @@ Result<std::string> JsonFields::RequireString(std::string_view field) const {
   return value->get<std::string>();
 }
 
+Result<Secret> JsonFields::RequireSecret(std::string_view field) const {
+  const json* value = Find(field);
+  if (value == nullptr) return Error(field, "is required");
+  if (!value->is_string()) return Error(field, "must be a string");
+  return Secret(value->get_ref<const std::string&>());
+}
+
 Result<std::optional<std::string>> JsonFields::OptionalString(std::string_view field) const {
   const json* value = Find(field);
   if (value == nullptr || value->is_null()) return std::optional<std::string>();

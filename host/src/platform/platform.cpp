@@ -1,7 +1,12 @@
 #include "pims/platform.h"
 
+#include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -104,5 +109,64 @@ std::string FormatTime(int64_t ms) {
                 static_cast<int>(ms % 1000));
   return buffer;
 }
+
+namespace {
+
+class FdInput final : public ByteInput {
+ public:
+  explicit FdInput(int fd) : fd_(fd) {}
+  ReadResult Read(std::span<char> buffer, int64_t timeout_ms) override {
+    for (;;) {
+      pollfd in{fd_, POLLIN, 0};
+      // poll takes an int: wait in steps of at most a minute, which callers see as a timeout.
+      const int wait = timeout_ms < 0 ? -1 : static_cast<int>(std::min<int64_t>(timeout_ms, 60000));
+      const int ready = poll(&in, 1, wait);
+      if (ready < 0 && errno == EINTR) continue;
+      if (ready < 0) return {Event::kError};
+      if (ready == 0) return {Event::kTimeout};
+      const ssize_t n = read(fd_, buffer.data(), buffer.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return {Event::kError};
+      if (n == 0) return {Event::kEnd};
+      return {Event::kData, static_cast<size_t>(n)};
+    }
+  }
+
+ private:
+  int fd_;
+};
+
+class FdOutput final : public ByteOutput {
+ public:
+  explicit FdOutput(int fd) : fd_(fd) {}
+  bool Write(std::string_view bytes) override {
+    while (!bytes.empty()) {
+      const ssize_t n = write(fd_, bytes.data(), bytes.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      bytes.remove_prefix(static_cast<size_t>(n));
+    }
+    return true;
+  }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+ByteInput& StandardInput() {
+  static FdInput input(STDIN_FILENO);
+  return input;
+}
+
+ByteOutput& StandardOutput() {
+  static FdOutput output(STDOUT_FILENO);
+  return output;
+}
+
+bool StandardInputIsTerminal() { return isatty(STDIN_FILENO) == 1; }
+
+void IgnoreBrokenPipe() { signal(SIGPIPE, SIG_IGN); }
 
 }  // namespace pims

@@ -159,6 +159,10 @@ Result<std::string> RequireString(const json& body, std::string_view field) {
   return JsonFields::OfRequest(body).RequireString(field);
 }
 
+Result<Secret> RequireSecret(const json& body, std::string_view field) {
+  return JsonFields::OfRequest(body).RequireSecret(field);
+}
+
 Result<std::optional<std::string>> OptionalString(const json& body, std::string_view field) {
   return JsonFields::OfRequest(body).OptionalString(field);
 }

@@ -19,10 +19,9 @@ Result<json> HandleStatus(Session& session, const json&) {
 }
 
 Result<json> HandleSetup(Session& session, const json& body) {
-  PIMS_ASSIGN_OR_RETURN(std::string password, RequireString(body, "password"));
-  auto vault = Vault::Create(session.config().vault_file, password, session.config().new_vault_cost,
-                             *session.config().clock);
-  WipeString(password);
+  PIMS_ASSIGN_OR_RETURN(Secret password, RequireSecret(body, "password"));
+  auto vault = Vault::Create(session.config().vault_file, password.reveal(),
+                             session.config().new_vault_cost, *session.config().clock);
   if (!vault.ok()) return vault.status();
   session.AdoptVault(std::move(vault).value());
   session.Unlocked();
@@ -30,11 +29,9 @@ Result<json> HandleSetup(Session& session, const json& body) {
 }
 
 Result<json> HandleUnlock(Session& session, const json& body) {
-  PIMS_ASSIGN_OR_RETURN(std::string password, RequireString(body, "password"));
+  PIMS_ASSIGN_OR_RETURN(Secret password, RequireSecret(body, "password"));
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.OpenVault());
-  Status unlocked = vault->Unlock(password);
-  WipeString(password);
-  PIMS_RETURN_IF_ERROR(unlocked);
+  PIMS_RETURN_IF_ERROR(vault->Unlock(password.reveal()));
   session.Unlocked();
   return json{{"vault", "unlocked"}};
 }
@@ -47,13 +44,10 @@ Result<json> HandleLock(Session& session, const json&) {
 }
 
 Result<json> HandlePasswd(Session& session, const json& body) {
-  PIMS_ASSIGN_OR_RETURN(std::string old_password, RequireString(body, "old"));
-  PIMS_ASSIGN_OR_RETURN(std::string new_password, RequireString(body, "new"));
+  PIMS_ASSIGN_OR_RETURN(Secret old_password, RequireSecret(body, "old"));
+  PIMS_ASSIGN_OR_RETURN(Secret new_password, RequireSecret(body, "new"));
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.OpenVault());
-  Status changed = vault->ChangePassword(old_password, new_password);
-  WipeString(old_password);
-  WipeString(new_password);
-  PIMS_RETURN_IF_ERROR(changed);
+  PIMS_RETURN_IF_ERROR(vault->ChangePassword(old_password.reveal(), new_password.reveal()));
   session.RefreshAutolock();
   return json::object();
 }

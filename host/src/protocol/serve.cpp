@@ -1,0 +1,116 @@
+#include "pims/serve.h"
+
+#include <string>
+
+#include "pims/frame.h"
+#include "pims/profile.h"
+#include "pims/request.h"
+
+namespace pims {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kReadBytes = 64 * 1024;
+
+// Sends one reply frame and wipes every copy of it. False when the output is gone.
+bool SendReply(ByteOutput& output, json& reply) {
+  std::string payload = SerializeReply(reply);
+  std::string frame = EncodeFrame(payload);
+  const bool sent = output.Write(frame);
+  WipeJson(reply);
+  WipeString(payload);
+  WipeString(frame);
+  return sent;
+}
+
+std::string Outcome(const json& reply) {
+  if (reply.value("ok", false)) return "ok";
+  const auto error = reply.find("error");
+  return error != reply.end() && error->is_object() ? error->value("code", "?") : "?";
+}
+
+class Conversation {
+ public:
+  Conversation(ByteOutput& output, Session& session, const Result<Caller>& caller,
+               const ServeLog& log)
+      : output_(output), session_(session), caller_(caller), log_(log) {}
+
+  // Answers every whole frame the decoder holds. nullopt while the conversation goes on.
+  std::optional<ServeEnd> AnswerFrames(FrameDecoder& decoder) {
+    for (;;) {
+      FrameDecoder::Output frame = decoder.Next();
+      if (frame.event == FrameDecoder::Event::kNeedMore) return std::nullopt;
+      json reply;
+      if (frame.event == FrameDecoder::Event::kTooLarge) {
+        reply = ErrorReply(nullptr, Status(ErrorCode::kTooLarge,
+                                           "a request of " + std::to_string(frame.announced) +
+                                               " bytes exceeds the host's limit of " +
+                                               std::to_string(kMaxRequestBytes)));
+        Log("too_large frame");
+      } else if (!caller_.ok()) {
+        reply = ErrorReply(nullptr, caller_.status());
+        SendReply(output_, reply);
+        Log("refused caller");
+        return ServeEnd::kCallerRefused;
+      } else {
+        reply = Answer(frame.payload);
+      }
+      if (!SendReply(output_, reply)) return ServeEnd::kOutputClosed;
+    }
+  }
+
+  void Log(std::string_view line) const {
+    if (log_) log_(line);
+  }
+
+ private:
+  json Answer(std::string& payload) {
+    auto parsed = ParseRequest(payload);
+    WipeString(payload);
+    if (auto* error = std::get_if<RequestError>(&parsed)) {
+      Log("bad request: " + std::string(error->status.code_name()));
+      return ErrorReply(error->id, error->status);
+    }
+    auto& request = std::get<Request>(parsed);
+    json reply = session_.Handle(request);
+    Log("verb=" + request.type.substr(0, 40) + " id=" + request.id.dump().substr(0, 40) + " -> " +
+        Outcome(reply));
+    WipeJson(request.body);
+    return reply;
+  }
+
+  ByteOutput& output_;
+  Session& session_;
+  const Result<Caller>& caller_;
+  const ServeLog& log_;
+};
+
+}  // namespace
+
+ServeEnd Serve(ByteInput& input, ByteOutput& output, Session& session, const Result<Caller>& caller,
+               const ServeLog& log) {
+  Conversation conversation(output, session, caller, log);
+  conversation.Log(caller.ok() ? "start caller=" + caller->extension_id : "start caller refused");
+  FrameDecoder decoder;
+  std::string buffer(kReadBytes, '\0');
+  for (;;) {
+    const ByteInput::ReadResult read = input.Read(buffer, session.Tick());
+    if (read.event == ByteInput::Event::kTimeout) continue;  // Tick() locks an idle vault
+    if (read.event != ByteInput::Event::kData) break;
+    decoder.Feed(std::string_view(buffer.data(), read.bytes));
+    Wipe(buffer.data(), read.bytes);
+    if (auto end = conversation.AnswerFrames(decoder)) return *end;
+  }
+  const Status end = decoder.Finish();
+  if (!end.ok()) {
+    json reply = ErrorReply(nullptr, end);
+    SendReply(output, reply);
+    conversation.Log("stream broken: " + end.message());
+    return ServeEnd::kBrokenStream;
+  }
+  conversation.Log("end of stream");
+  return caller.ok() ? ServeEnd::kEndOfStream : ServeEnd::kCallerRefused;
+}
+
+}  // namespace pims

@@ -10,7 +10,7 @@ namespace pims::cli {
 namespace {
 
 // Reads one line from fd into a Secret, byte by byte so nothing lingers in stdio buffers.
-bool ReadLine(int fd, pims::Secret& out) {
+bool ReadLine(int fd, Secret& out) {
   char c;
   bool any = false;
   for (;;) {
@@ -24,8 +24,8 @@ bool ReadLine(int fd, pims::Secret& out) {
 
 }  // namespace
 
-Result<pims::Secret> Prompter::Ask(const std::string& question) {
-  pims::Secret answer;
+Result<Secret> TerminalPrompter::Ask(const std::string& question) {
+  Secret answer;
   if (from_stdin_) {
     if (!ReadLine(STDIN_FILENO, answer)) {
       return Status(ErrorCode::kBadRequest, "standard input ended before: " + question);
@@ -55,10 +55,10 @@ Result<pims::Secret> Prompter::Ask(const std::string& question) {
   return answer;
 }
 
-Result<pims::Secret> Prompter::AskNew(const std::string& question) {
-  PIMS_ASSIGN_OR_RETURN(pims::Secret first, Ask(question));
+Result<Secret> TerminalPrompter::AskNew(const std::string& question) {
+  PIMS_ASSIGN_OR_RETURN(Secret first, Ask(question));
   if (from_stdin_) return first;  // scripts say it once
-  PIMS_ASSIGN_OR_RETURN(pims::Secret again, Ask(question + " (again)"));
+  PIMS_ASSIGN_OR_RETURN(Secret again, Ask(question + " (again)"));
   if (!(first == again)) return Status(ErrorCode::kBadRequest, "the two entries differ");
   return first;
 }

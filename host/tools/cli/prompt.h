@@ -11,11 +11,19 @@ namespace pims::cli {
 
 class Prompter {
  public:
-  explicit Prompter(bool from_stdin) : from_stdin_(from_stdin) {}
+  virtual ~Prompter() = default;
   // Asks for one secret line. kBadRequest when input ends or no terminal is there to ask.
-  Result<pims::Secret> Ask(const std::string& question);
-  // Asks twice and insists the answers match (for a new password).
-  Result<pims::Secret> AskNew(const std::string& question);
+  virtual Result<Secret> Ask(const std::string& question) = 0;
+  // Asks for a new secret: twice at a terminal, and the answers must match.
+  virtual Result<Secret> AskNew(const std::string& question) = 0;
+};
+
+// The real one: /dev/tty with echo off, or standard input with from_stdin.
+class TerminalPrompter final : public Prompter {
+ public:
+  explicit TerminalPrompter(bool from_stdin) : from_stdin_(from_stdin) {}
+  Result<Secret> Ask(const std::string& question) override;
+  Result<Secret> AskNew(const std::string& question) override;
 
  private:
   bool from_stdin_;

@@ -10,6 +10,7 @@
 #include "files.h"
 #include "pims/build_config.h"
 #include "sandbox.h"
+#include "selection.h"
 #include "self_path.h"
 #include "targets.h"
 
@@ -38,15 +39,6 @@ Status Choose(std::string_view option, std::string_view value,
     ++i;
   }
   return Usage(std::string(option) + " is " + names + ", not \"" + std::string(value) + "\"");
-}
-
-std::string KnownBrowserIds() {
-  std::string ids;
-  for (const Browser& browser : AllBrowsers()) {
-    if (!ids.empty()) ids += ", ";
-    ids += browser.id;
-  }
-  return ids;
 }
 
 // The browser ids for --help, wrapped under the option descriptions.
@@ -91,95 +83,7 @@ Status AddBrowsers(std::string_view list, Options& options) {
   return Status::Ok();
 }
 
-// The browsers the options name, without duplicates, in table order.
-std::vector<const Browser*> NamedBrowsers(const Options& options) {
-  std::vector<const Browser*> named;
-  for (const Browser& browser : AllBrowsers()) {
-    if (std::find(options.browsers.begin(), options.browsers.end(), browser.id) !=
-        options.browsers.end()) {
-      named.push_back(&browser);
-    }
-  }
-  return named;
-}
-
-fs::path Absolute(const fs::path& path) {
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
-  return (ec ? path : absolute).lexically_normal();
-}
-
 std::string Quoted(const fs::path& path) { return PathToUtf8(path); }
-
-// ---- Selection ----
-
-struct Selected {
-  const Browser* browser;
-  Detection detection;
-  bool named;  // on the command line (else: found on this machine)
-};
-
-bool FoundAnyCopy(const Detection& detection) {
-  return detection.found || !detection.sandboxed.empty();
-}
-
-std::vector<Selected> Select(const Options& options, const World& world) {
-  std::vector<Selected> selected;
-  if (!options.browsers.empty()) {
-    for (const Browser* browser : NamedBrowsers(options)) {
-      selected.push_back({browser, Detect(*browser, world.os, world.roots), true});
-    }
-    return selected;
-  }
-  if (options.profile_dir) {
-    const Browser* chromium = FindBrowser("chromium");
-    selected.push_back({chromium, Detect(*chromium, world.os, world.roots), true});
-    return selected;
-  }
-  for (const Browser& browser : AllBrowsers()) {
-    Detection detection = Detect(browser, world.os, world.roots);
-    if (FoundAnyCopy(detection)) selected.push_back({&browser, std::move(detection), false});
-  }
-  return selected;
-}
-
-bool HasSnap(const Detection& detection, fs::path* evidence = nullptr) {
-  for (const SandboxedCopy& copy : detection.sandboxed) {
-    if (copy.kind == SandboxedCopy::Kind::kSnap) {
-      if (evidence != nullptr) *evidence = copy.evidence;
-      return true;
-    }
-  }
-  return false;
-}
-
-// The targets to write for a selected browser. A browser found only as a Flatpak or Snap copy
-// (and not named) gets no ordinary registration, except Firefox from Snap, whose portal reads the
-// ordinary ~/.mozilla manifest.
-std::vector<Target> InstallTargets(const Selected& s, Scope scope, const Options& options,
-                                   const World& world) {
-  if (options.profile_dir) return {ProfileTarget(*s.browser, Absolute(*options.profile_dir))};
-  std::vector<Target> targets = TargetsFor(*s.browser, world.os, scope, world.roots);
-  const bool keep_ordinary = s.named || s.detection.found ||
-                             (s.browser->family == Family::kFirefox && HasSnap(s.detection));
-  if (!keep_ordinary) {
-    std::erase_if(targets, [](const Target& t) { return t.kind != TargetKind::kFlatpak; });
-  }
-  return targets;
-}
-
-std::string NoTargetReason(const Browser& browser, Scope scope) {
-  if (scope == Scope::kSystem && !browser.has_system_scope) {
-    return std::string(browser.name) +
-           " is a portable browser: it has no system-wide location; use --scope user.";
-  }
-  if (browser.id == "tor-browser") {
-    return "Tor Browser was not found (looked in ~/.local/share/torbrowser/tbb/*/tor-browser*/ "
-           "and ~/tor-browser*/); start it once with torbrowser-launcher, or unpack it in one of "
-           "those places.";
-  }
-  return std::string(browser.name) + " has no location for this scope on this system.";
-}
 
 // ---- install / uninstall ----
 
@@ -232,13 +136,6 @@ void PrintSandboxAdvice(std::ostream& out, const Selected& s, const std::vector<
   }
   fs::path snap;
   if (HasSnap(s.detection, &snap)) out << SnapAdvice(*s.browser, snap);
-}
-
-int NoBrowserFound(std::ostream& err) {
-  err << "pims-install: no browser found. Install one (or start it once), or name one with "
-         "--browser (known: "
-      << KnownBrowserIds() << ").\n";
-  return kExitNoBrowser;
 }
 
 // Reads the record of the folders pims-install created for this scope (so that uninstall removes
@@ -325,10 +222,7 @@ int RunUninstall(const Options& options, const CliContext& context, const World&
   bool failed = false;
   int removed = 0;
   for (const Selected& s : Select(everywhere, world)) {
-    std::vector<Target> targets =
-        options.profile_dir
-            ? std::vector<Target>{ProfileTarget(*s.browser, Absolute(*options.profile_dir))}
-            : TargetsFor(*s.browser, world.os, scope, world.roots);
+    std::vector<Target> targets = ChosenTargets(*s.browser, scope, options, world);
     if (world.os == Os::kLinux && scope == Scope::kUser && !options.profile_dir &&
         !s.browser->flatpak_app_id.empty()) {
       // A Flatpak uninstalled since: its folder may still hold our manifest.
@@ -428,10 +322,7 @@ int RunStatus(const Options& options, const CliContext& context, const World& wo
     bool any_ok = false;
     bool any_broken = false;
     for (Scope scope : scopes) {
-      std::vector<Target> targets =
-          options.profile_dir
-              ? std::vector<Target>{ProfileTarget(*s.browser, Absolute(*options.profile_dir))}
-              : TargetsFor(*s.browser, world.os, scope, world.roots);
+      std::vector<Target> targets = ChosenTargets(*s.browser, scope, options, world);
       if (options.profile_dir && scope == Scope::kSystem) continue;
       if (targets.empty() && (scope == Scope::kUser || options.scope)) {
         out << "  " << ScopeName(scope) << " scope: " << NoTargetReason(*s.browser, scope) << "\n";

@@ -25,6 +25,10 @@ Status RemoveFile(const std::filesystem::path& path);
 // Whether path is a regular file (after symlinks) that this user may execute.
 bool IsExecutableFile(const std::filesystem::path& path);
 
+// path made absolute against the current folder, and normalized ("a/../b" -> "<cwd>/b"); when
+// the current folder cannot be read, path itself, normalized.
+std::filesystem::path Absolute(const std::filesystem::path& path);
+
 // A path as UTF-8 (for messages, manifests and registry values), whatever the platform.
 std::string PathToUtf8(const std::filesystem::path& path);
 

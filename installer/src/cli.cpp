@@ -6,6 +6,7 @@
 #include <system_error>
 #include <utility>
 
+#include "cli_commands.h"
 #include "created_dirs.h"
 #include "files.h"
 #include "pims/build_config.h"
@@ -19,14 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Quoted(const fs::path& path) { return PathToUtf8(path); }
-
-// ---- install / uninstall ----
-
-fs::path HostPath(const Options& options, const CliContext& context) {
-  return options.host_path ? Absolute(*options.host_path) : DefaultHostPath(context.self_exe);
-}
-
 Result<World> MakeWorld(const Options& options, const CliContext& context) {
   World world;
   world.os = context.os;
@@ -35,165 +28,6 @@ Result<World> MakeWorld(const Options& options, const CliContext& context) {
                                          context.env, context.os,
                                          options.root ? Absolute(*options.root) : fs::path("/")));
   return world;
-}
-
-std::string ActionText(Action action) {
-  switch (action) {
-    case Action::kCreated:
-      return "registered";
-    case Action::kUpdated:
-      return "registration updated";
-    case Action::kUnchanged:
-      return "already registered";
-    case Action::kRemoved:
-      return "unregistered";
-    case Action::kAbsent:
-      return "nothing to remove";
-    case Action::kLeftAlone:
-      return "NOT changed";
-    case Action::kFailed:
-      return "FAILED";
-  }
-  return "";
-}
-
-void PrintOutcome(std::ostream& out, const Target& target, const Outcome& outcome) {
-  out << "  " << target.Label() << ": " << ActionText(outcome.action) << " (" << target.Where()
-      << ")\n";
-  if (!outcome.detail.empty()) out << "    " << outcome.detail << "\n";
-}
-
-void PrintSandboxAdvice(std::ostream& out, const Selected& s, const std::vector<Target>& targets,
-                        const World& world) {
-  for (const Target& target : targets) {
-    if (target.kind == TargetKind::kFlatpak) {
-      out << FlatpakAdvice(*s.browser, FlatpakMayTalkToFlatpak(*s.browser, world.roots));
-    }
-  }
-  fs::path snap;
-  if (HasSnap(s.detection, &snap)) out << SnapAdvice(*s.browser, snap);
-}
-
-// Reads the record of the folders pims-install created for this scope (so that uninstall removes
-// only those) into `record`, unless --profile-dir names the folder. False, after saying why on
-// err, when the record cannot be read.
-bool LoadCreatedDirs(const Options& options, Scope scope, const World& world, std::ostream& err,
-                     std::optional<CreatedDirs>& record) {
-  if (options.profile_dir) return true;
-  auto loaded =
-      CreatedDirs::Load(CreatedDirsRecordFile(world.os, scope == Scope::kSystem, world.roots));
-  if (!loaded.ok()) {
-    err << "pims-install: " << loaded.status().message() << "\n";
-    return false;
-  }
-  record = std::move(loaded).value();
-  return true;
-}
-
-int RunInstall(const Options& options, const CliContext& context, const World& world,
-               std::ostream& out, std::ostream& err) {
-  const fs::path host = HostPath(options, context);
-  if (!IsExecutableFile(host)) {
-    if (!options.force) {
-      err << "pims-install: " << Quoted(host)
-          << " is not an executable file. Build or install pims-host first, or name it with "
-             "--host-path (--force registers it anyway).\n";
-      return kExitFailed;
-    }
-    err << "pims-install: warning: " << Quoted(host) << " is not an executable file yet.\n";
-  }
-  const Scope scope = options.scope.value_or(Scope::kUser);
-  const std::vector<Selected> selected = Select(options, world);
-  if (selected.empty()) return NoBrowserFound(err);
-
-  std::optional<CreatedDirs> record;
-  if (!LoadCreatedDirs(options, scope, world, err, record)) return kExitFailed;
-
-  out << "Registering " << Quoted(host) << " (" << ScopeName(scope) << " scope):\n";
-  bool failed = false;
-  int registered = 0;
-  for (const Selected& s : selected) {
-    const std::vector<Target> targets = InstallTargets(s, scope, options, world);
-    if (s.named && !options.profile_dir && !FoundAnyCopy(s.detection) && !targets.empty()) {
-      out << "  " << s.browser->name << ": not found on this machine; registering anyway\n";
-    }
-    if (targets.empty() && (s.named || s.detection.found)) {
-      out << "  " << s.browser->name << ": " << NoTargetReason(*s.browser, scope) << "\n";
-      failed = failed || s.named;
-    }
-    for (const Target& target : targets) {
-      const Outcome outcome = Install(target, host, record ? &*record : nullptr, world);
-      PrintOutcome(out, target, outcome);
-      if (outcome.action == Action::kFailed || outcome.action == Action::kLeftAlone) {
-        failed = true;
-      } else {
-        ++registered;
-      }
-    }
-    if (!options.profile_dir) PrintSandboxAdvice(out, s, targets, world);
-  }
-  if (record) {
-    if (Status status = record->Save(); !status.ok()) {
-      err << "pims-install: " << status.message() << "\n";
-      failed = true;
-    }
-  }
-  out << (failed ? "Some registrations failed (see above).\n"
-                 : "Done: " + std::to_string(registered) + " registration(s) in place.\n");
-  return failed ? kExitFailed : kExitOk;
-}
-
-int RunUninstall(const Options& options, const CliContext& context, const World& world,
-                 std::ostream& out, std::ostream& err) {
-  (void)context;
-  const Scope scope = options.scope.value_or(Scope::kUser);
-  // Uninstall looks everywhere by default: a browser removed since install still has our file.
-  Options everywhere = options;
-  if (everywhere.browsers.empty() && !everywhere.profile_dir) {
-    for (const Browser& browser : AllBrowsers()) everywhere.browsers.emplace_back(browser.id);
-  }
-  std::optional<CreatedDirs> record;
-  if (!LoadCreatedDirs(options, scope, world, err, record)) return kExitFailed;
-  out << "Unregistering pims (" << ScopeName(scope) << " scope):\n";
-  bool failed = false;
-  int removed = 0;
-  for (const Selected& s : Select(everywhere, world)) {
-    std::vector<Target> targets = ChosenTargets(*s.browser, scope, options, world);
-    if (world.os == Os::kLinux && scope == Scope::kUser && !options.profile_dir &&
-        !s.browser->flatpak_app_id.empty()) {
-      // A Flatpak uninstalled since: its folder may still hold our manifest.
-      const bool listed = std::any_of(targets.begin(), targets.end(), [](const Target& t) {
-        return t.kind == TargetKind::kFlatpak;
-      });
-      std::error_code ec;
-      if (!listed && fs::exists(FlatpakAppDir(*s.browser, world.roots), ec)) {
-        targets.push_back(
-            {.browser = s.browser,
-             .scope = scope,
-             .kind = TargetKind::kFlatpak,
-             .manifest_file = Join(FlatpakAppDir(*s.browser, world.roots), s.browser->flatpak_rel) /
-                              ManifestFileName(),
-             .wrapper_file = FlatpakWrapperFile(*s.browser, world.roots)});
-      }
-    }
-    for (const Target& target : targets) {
-      const Outcome outcome = Uninstall(target, record ? &*record : nullptr, world);
-      if (outcome.action == Action::kAbsent && outcome.detail.empty()) continue;
-      PrintOutcome(out, target, outcome);
-      if (outcome.action == Action::kFailed) failed = true;
-      if (outcome.action == Action::kRemoved) ++removed;
-    }
-  }
-  if (record) {
-    if (Status status = record->Save(); !status.ok()) {
-      err << "pims-install: " << status.message() << "\n";
-      failed = true;
-    }
-  }
-  if (removed == 0 && !failed) out << "  nothing of pims's was registered\n";
-  out << (failed ? "Some registrations could not be removed (see above).\n"
-                 : "Done: " + std::to_string(removed) + " registration(s) removed.\n");
-  return failed ? kExitFailed : kExitOk;
 }
 
 // ---- status ----
@@ -249,7 +83,7 @@ int RunStatus(const Options& options, const CliContext& context, const World& wo
   for (const Selected& s : selected) {
     out << s.browser->name << " (" << s.browser->id << "): ";
     if (s.detection.found) {
-      out << "found (" << Quoted(s.detection.evidence) << ")\n";
+      out << "found (" << PathToUtf8(s.detection.evidence) << ")\n";
     } else if (FoundAnyCopy(s.detection)) {
       out << "found as a sandboxed copy only\n";
     } else {
@@ -267,7 +101,8 @@ int RunStatus(const Options& options, const CliContext& context, const World& wo
         Registration reg = Inspect(target, world);
         if (reg.present && expected_host && reg.check && reg.check->parsed &&
             target.kind != TargetKind::kFlatpak && fs::path(reg.host_path) != *expected_host) {
-          reg.problems.push_back("host is " + reg.host_path + ", not " + Quoted(*expected_host));
+          reg.problems.push_back("host is " + reg.host_path + ", not " +
+                                 PathToUtf8(*expected_host));
         }
         // System scope is listed only when asked for or when something is there.
         if (scope == Scope::kSystem && !options.scope && !reg.present) continue;
@@ -319,7 +154,7 @@ int RunManifest(const Options& options, const CliContext& context, std::ostream&
   std::error_code ec;
   if (options.output->has_parent_path()) fs::create_directories(options.output->parent_path(), ec);
   if (Status status = WriteFileAtomically(*options.output, text, kManifestPerms); !status.ok()) {
-    err << "pims-install: " << status.message() << "\n";
+    PrintError(err, status.message());
     return kExitFailed;
   }
   return kExitOk;
@@ -376,14 +211,21 @@ int RunLocations(const Options& options, std::ostream& out) {
       }
     }
     if (os == Os::kLinux && !browser.flatpak_app_id.empty()) {
-      out << "  flatpak: "
-          << Display(Join(FlatpakAppDir(browser, roots), browser.flatpak_rel) / file, os) << "\n";
+      out << "  flatpak: " << Display(FlatpakTarget(browser, roots).manifest_file, os) << "\n";
     }
   }
   return kExitOk;
 }
 
 }  // namespace
+
+void PrintError(std::ostream& err, std::string_view message) {
+  err << "pims-install: " << message << "\n";
+}
+
+fs::path HostPath(const Options& options, const CliContext& context) {
+  return options.host_path ? Absolute(*options.host_path) : DefaultHostPath(context.self_exe);
+}
 
 int Run(const Options& options, const CliContext& context, std::ostream& out, std::ostream& err) {
   switch (options.command) {
@@ -407,7 +249,7 @@ int Run(const Options& options, const CliContext& context, std::ostream& out, st
   }
   auto world = MakeWorld(options, context);
   if (!world.ok()) {
-    err << "pims-install: " << world.status().message() << "\n";
+    PrintError(err, world.status().message());
     return kExitFailed;
   }
   if (context.os == Os::kWindows && world->registry == nullptr &&
@@ -428,7 +270,7 @@ int Run(const Options& options, const CliContext& context, std::ostream& out, st
     case Command::kInstall:
       return RunInstall(options, context, *world, out, err);
     case Command::kUninstall:
-      return RunUninstall(options, context, *world, out, err);
+      return RunUninstall(options, *world, out, err);
     case Command::kStatus:
       return RunStatus(options, context, *world, out, err);
     case Command::kList:
@@ -442,8 +284,8 @@ int Main(std::span<const std::string_view> args, const CliContext& context, std:
          std::ostream& err) {
   auto options = ParseArgs(args);
   if (!options.ok()) {
-    err << "pims-install: " << options.status().message() << "\n"
-        << "Try `pims-install --help`.\n";
+    PrintError(err, options.status().message());
+    err << "Try `pims-install --help`.\n";
     return kExitUsage;
   }
   return Run(*options, context, out, err);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "files.h"
+#include "sandbox.h"
 
 namespace pims::installer {
 namespace fs = std::filesystem;
@@ -93,6 +94,11 @@ std::string NoTargetReason(const Browser& browser, Scope scope) {
            "those places.";
   }
   return std::string(browser.name) + " has no location for this scope on this system.";
+}
+
+void PrintSnapAdvice(std::ostream& out, const Selected& s) {
+  fs::path snap;
+  if (HasSnap(s.detection, &snap)) out << SnapAdvice(*s.browser, snap);
 }
 
 int NoBrowserFound(std::ostream& err) {

@@ -1,5 +1,6 @@
 // Which browsers and targets install, uninstall and status act on: the browsers named on the
-// command line, else those found on this machine, and the targets of each for a scope.
+// command line, else those found on this machine, and the targets of each for a scope; and what
+// those commands say alike about them.
 #pragma once
 
 #include <filesystem>
@@ -49,6 +50,9 @@ std::vector<Target> InstallTargets(const Selected& s, Scope scope, const Options
 
 // One sentence saying why a browser has no target for a scope (portable, not found, ...).
 std::string NoTargetReason(const Browser& browser, Scope scope);
+
+// Prints SnapAdvice when a Snap copy of the browser was detected.
+void PrintSnapAdvice(std::ostream& out, const Selected& s);
 
 // Says on err that no browser was found (and which names --browser knows); returns kExitNoBrowser.
 int NoBrowserFound(std::ostream& err);

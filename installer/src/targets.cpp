@@ -46,15 +46,19 @@ std::vector<Target> TargetsFor(const Browser& browser, Os os, Scope scope,
     const Detection detection = Detect(browser, os, roots);
     for (const SandboxedCopy& copy : detection.sandboxed) {
       if (copy.kind != SandboxedCopy::Kind::kFlatpak) continue;
-      targets.push_back({.browser = &browser,
-                         .scope = scope,
-                         .kind = TargetKind::kFlatpak,
-                         .manifest_file = Join(FlatpakAppDir(browser, roots), browser.flatpak_rel) /
-                                          ManifestFileName(),
-                         .wrapper_file = FlatpakWrapperFile(browser, roots)});
+      targets.push_back(FlatpakTarget(browser, roots));
     }
   }
   return targets;
+}
+
+Target FlatpakTarget(const Browser& browser, const InstallRoots& roots) {
+  return {.browser = &browser,
+          .scope = Scope::kUser,
+          .kind = TargetKind::kFlatpak,
+          .manifest_file =
+              Join(FlatpakAppDir(browser, roots), browser.flatpak_rel) / ManifestFileName(),
+          .wrapper_file = FlatpakWrapperFile(browser, roots)};
 }
 
 Target ProfileTarget(const Browser& browser, const fs::path& profile_dir) {

@@ -39,6 +39,11 @@ struct Target {
 std::vector<Target> TargetsFor(const Browser& browser, Os os, Scope scope,
                                const InstallRoots& roots);
 
+// The user-scope target inside a Flatpak app's own folder (~/.var/app/<app id>/<flatpak_rel>),
+// whose manifest names the wrapper script. Linux only; TargetsFor lists it when the app is there.
+// REQUIRES: !browser.flatpak_app_id.empty().
+Target FlatpakTarget(const Browser& browser, const InstallRoots& roots);
+
 // The target for a Chromium-family browser started with --user-data-dir=profile_dir.
 // REQUIRES: browser.family == Family::kChromium.
 Target ProfileTarget(const Browser& browser, const std::filesystem::path& profile_dir);

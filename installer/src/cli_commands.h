@@ -1,0 +1,30 @@
+// The commands behind Run (cli.cpp), each in a file of its own, and what they share. Internal to
+// pims-install: the public face is cli.h.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string_view>
+
+#include "cli.h"
+#include "install.h"
+
+namespace pims::installer {
+
+// Writes "pims-install: <message>" and a newline to err: how a command reports an error.
+void PrintError(std::ostream& err, std::string_view message);
+
+// The pims-host to register: --host-path made absolute, else the default beside pims-install.
+std::filesystem::path HostPath(const Options& options, const CliContext& context);
+
+// install: registers the host for the selected browsers in one scope (user by default).
+// kExitOk, kExitFailed (the host is not executable without --force, or a registration failed
+// or was in the way), kExitNoBrowser.
+int RunInstall(const Options& options, const CliContext& context, const World& world,
+               std::ostream& out, std::ostream& err);
+
+// uninstall: removes pims's registrations in one scope, for the browsers named, else for every
+// known browser. kExitOk, or kExitFailed when one could not be removed.
+int RunUninstall(const Options& options, const World& world, std::ostream& out, std::ostream& err);
+
+}  // namespace pims::installer

@@ -1,16 +1,14 @@
+// Run and Main: hand a parsed command to its file (cli_register.cpp, cli_status.cpp), or run the
+// small ones kept here: manifest, list and locations.
 #include "cli.h"
 
 #include <algorithm>
-#include <initializer_list>
-#include <optional>
+#include <string>
 #include <system_error>
-#include <utility>
 
 #include "cli_commands.h"
-#include "created_dirs.h"
 #include "files.h"
 #include "pims/build_config.h"
-#include "sandbox.h"
 #include "selection.h"
 #include "self_path.h"
 #include "targets.h"
@@ -29,119 +27,6 @@ Result<World> MakeWorld(const Options& options, const CliContext& context) {
                                          options.root ? Absolute(*options.root) : fs::path("/")));
   return world;
 }
-
-// ---- status ----
-
-std::string HostStateText(HostState state) {
-  switch (state) {
-    case HostState::kOk:
-      return "present, executable";
-    case HostState::kMissing:
-      return "MISSING";
-    case HostState::kNotExecutable:
-      return "present, NOT executable";
-    case HostState::kNotChecked:
-      return "not checked";
-  }
-  return "";
-}
-
-int RunStatus(const Options& options, const CliContext& context, const World& world,
-              std::ostream& out, std::ostream& err) {
-  std::vector<Scope> scopes;
-  if (options.scope) {
-    scopes.push_back(*options.scope);
-  } else {
-    scopes = {Scope::kUser, Scope::kSystem};
-  }
-  const std::optional<fs::path> expected_host =
-      options.host_path ? std::optional<fs::path>(Absolute(*options.host_path)) : std::nullopt;
-
-  // Default: every browser found, and every browser with a registration left somewhere.
-  std::vector<Selected> selected = Select(options, world);
-  if (options.browsers.empty() && !options.profile_dir) {
-    for (const Browser& browser : AllBrowsers()) {
-      const bool listed = std::any_of(selected.begin(), selected.end(),
-                                      [&](const Selected& s) { return s.browser == &browser; });
-      if (listed) continue;
-      bool registered = false;
-      for (Scope scope : scopes) {
-        for (const Target& target : TargetsFor(browser, world.os, scope, world.roots)) {
-          registered = registered || Inspect(target, world).present;
-        }
-      }
-      if (registered) selected.push_back({&browser, Detect(browser, world.os, world.roots), false});
-    }
-  }
-  if (selected.empty()) {
-    NoBrowserFound(err);
-    out << "No browser found and nothing of pims's registered.\n";
-    return kExitNoBrowser;
-  }
-
-  bool all_ok = true;
-  for (const Selected& s : selected) {
-    out << s.browser->name << " (" << s.browser->id << "): ";
-    if (s.detection.found) {
-      out << "found (" << PathToUtf8(s.detection.evidence) << ")\n";
-    } else if (FoundAnyCopy(s.detection)) {
-      out << "found as a sandboxed copy only\n";
-    } else {
-      out << "not found\n";
-    }
-    bool any_ok = false;
-    bool any_broken = false;
-    for (Scope scope : scopes) {
-      std::vector<Target> targets = ChosenTargets(*s.browser, scope, options, world);
-      if (options.profile_dir && scope == Scope::kSystem) continue;
-      if (targets.empty() && (scope == Scope::kUser || options.scope)) {
-        out << "  " << ScopeName(scope) << " scope: " << NoTargetReason(*s.browser, scope) << "\n";
-      }
-      for (const Target& target : targets) {
-        Registration reg = Inspect(target, world);
-        if (reg.present && expected_host && reg.check && reg.check->parsed &&
-            target.kind != TargetKind::kFlatpak && fs::path(reg.host_path) != *expected_host) {
-          reg.problems.push_back("host is " + reg.host_path + ", not " +
-                                 PathToUtf8(*expected_host));
-        }
-        // System scope is listed only when asked for or when something is there.
-        if (scope == Scope::kSystem && !options.scope && !reg.present) continue;
-        const std::string where =
-            target.kind == TargetKind::kFlatpak
-                ? "Flatpak"
-                : (target.kind == TargetKind::kProfile ? "profile"
-                                                       : std::string(ScopeName(scope)) + " scope");
-        out << "  " << where << ": " << target.Where() << "\n";
-        if (!reg.present) {
-          out << "    registered: no\n";
-          continue;
-        }
-        const bool manifest_valid = reg.check && reg.check->valid;
-        out << "    registered: yes; manifest valid: " << (manifest_valid ? "yes" : "NO")
-            << "; host: " << (reg.host_path.empty() ? "-" : reg.host_path) << " ("
-            << HostStateText(reg.host) << ")\n";
-        for (const std::string& problem : reg.problems) out << "    - " << problem << "\n";
-        if (target.kind == TargetKind::kFlatpak &&
-            !FlatpakMayTalkToFlatpak(*s.browser, world.roots)) {
-          out << "    - the sandbox may not start pims-host yet: "
-              << FlatpakOverrideCommand(*s.browser) << "\n";
-        }
-        if (reg.ok()) {
-          any_ok = true;
-        } else {
-          any_broken = true;
-        }
-      }
-    }
-    fs::path snap;
-    if (HasSnap(s.detection, &snap)) out << SnapAdvice(*s.browser, snap);
-    if (!any_ok || any_broken) all_ok = false;
-  }
-  (void)context;
-  return all_ok ? kExitOk : kExitNotRegistered;
-}
-
-// ---- manifest, list, locations ----
 
 int RunManifest(const Options& options, const CliContext& context, std::ostream& out,
                 std::ostream& err) {
@@ -179,35 +64,45 @@ std::string Display(const fs::path& path, Os os) {
   return text;
 }
 
+// Windows: the registry keys of one browser and scope, and the manifest file they name.
+void PrintRegistryLocations(const Browser& browser, Scope scope, const InstallRoots& roots,
+                            std::ostream& out) {
+  const char* hive = scope == Scope::kUser ? "HKCU\\" : "HKLM\\";
+  for (const std::string& key : RegistryKeyPaths(browser)) {
+    out << "  " << ScopeName(scope) << ": " << hive << key << "\n";
+  }
+  out << "    = " << Display(WindowsManifestFile(browser.family, scope, roots), Os::kWindows)
+      << "\n";
+}
+
+// Linux, macOS: the manifest files of one browser and scope, each with its condition if any.
+void PrintFileLocations(const Browser& browser, Os os, Scope scope, const InstallRoots& roots,
+                        std::ostream& out) {
+  const OsPlaces& places = os == Os::kMacOS ? browser.on_macos : browser.on_linux;
+  for (const Place& place : scope == Scope::kUser ? places.user : places.system) {
+    Place unconditional = place;
+    unconditional.only_if = {};
+    const auto dir = Resolve(unconditional, roots);
+    if (!dir) continue;
+    out << "  " << ScopeName(scope) << ": " << Display(*dir / ManifestFileName(), os);
+    if (!place.only_if.empty()) out << " (when /" << place.only_if << " exists)";
+    out << "\n";
+  }
+}
+
 int RunLocations(const Options& options, std::ostream& out) {
   const Os os = options.os.value_or(CurrentOs());
   const InstallRoots roots = InstallRoots::Symbolic(os);
-  const std::string file = ManifestFileName();
   out << "Where each browser reads pims's manifest on " << OsName(os) << ":\n";
   for (const Browser& browser : AllBrowsers()) {
     out << browser.name << " (" << browser.id << ")\n";
     for (Scope scope : {Scope::kUser, Scope::kSystem}) {
       if (scope == Scope::kSystem && !browser.has_system_scope) {
         out << "  system: none (portable browser)\n";
-        continue;
-      }
-      if (os == Os::kWindows) {
-        const char* hive = scope == Scope::kUser ? "HKCU\\" : "HKLM\\";
-        for (const std::string& key : RegistryKeyPaths(browser)) {
-          out << "  " << ScopeName(scope) << ": " << hive << key << "\n";
-        }
-        out << "    = " << Display(WindowsManifestFile(browser.family, scope, roots), os) << "\n";
-        continue;
-      }
-      const OsPlaces& places = os == Os::kMacOS ? browser.on_macos : browser.on_linux;
-      for (const Place& place : scope == Scope::kUser ? places.user : places.system) {
-        Place unconditional = place;
-        unconditional.only_if = {};
-        const auto dir = Resolve(unconditional, roots);
-        if (!dir) continue;
-        out << "  " << ScopeName(scope) << ": " << Display(*dir / file, os);
-        if (!place.only_if.empty()) out << " (when /" << place.only_if << " exists)";
-        out << "\n";
+      } else if (os == Os::kWindows) {
+        PrintRegistryLocations(browser, scope, roots, out);
+      } else {
+        PrintFileLocations(browser, os, scope, roots, out);
       }
     }
     if (os == Os::kLinux && !browser.flatpak_app_id.empty()) {
@@ -217,31 +112,9 @@ int RunLocations(const Options& options, std::ostream& out) {
   return kExitOk;
 }
 
-}  // namespace
-
-void PrintError(std::ostream& err, std::string_view message) {
-  err << "pims-install: " << message << "\n";
-}
-
-fs::path HostPath(const Options& options, const CliContext& context) {
-  return options.host_path ? Absolute(*options.host_path) : DefaultHostPath(context.self_exe);
-}
-
-int Run(const Options& options, const CliContext& context, std::ostream& out, std::ostream& err) {
-  switch (options.command) {
-    case Command::kHelp:
-      out << UsageText();
-      return kExitOk;
-    case Command::kVersion:
-      out << "pims-install " << build::kVersion << "\n";
-      return kExitOk;
-    case Command::kManifest:
-      return RunManifest(options, context, out, err);
-    case Command::kLocations:
-      return RunLocations(options, out);
-    default:
-      break;
-  }
+// install, uninstall, status and list: the commands that look at this machine.
+int RunOnMachine(const Options& options, const CliContext& context, std::ostream& out,
+                 std::ostream& err) {
   if (options.profile_dir && context.os == Os::kWindows) {
     err << "pims-install: --profile-dir does not work on Windows: Chromium there reads host "
            "manifests only through the registry, whatever --user-data-dir says.\n";
@@ -272,11 +145,38 @@ int Run(const Options& options, const CliContext& context, std::ostream& out, st
     case Command::kUninstall:
       return RunUninstall(options, *world, out, err);
     case Command::kStatus:
-      return RunStatus(options, context, *world, out, err);
+      return RunStatus(options, *world, out, err);
     case Command::kList:
       return RunList(options, *world, out);
     default:
       return kExitUsage;
+  }
+}
+
+}  // namespace
+
+void PrintError(std::ostream& err, std::string_view message) {
+  err << "pims-install: " << message << "\n";
+}
+
+fs::path HostPath(const Options& options, const CliContext& context) {
+  return options.host_path ? Absolute(*options.host_path) : DefaultHostPath(context.self_exe);
+}
+
+int Run(const Options& options, const CliContext& context, std::ostream& out, std::ostream& err) {
+  switch (options.command) {
+    case Command::kHelp:
+      out << UsageText();
+      return kExitOk;
+    case Command::kVersion:
+      out << "pims-install " << build::kVersion << "\n";
+      return kExitOk;
+    case Command::kManifest:
+      return RunManifest(options, context, out, err);
+    case Command::kLocations:
+      return RunLocations(options, out);
+    default:
+      return RunOnMachine(options, context, out, err);
   }
 }
 

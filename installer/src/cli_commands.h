@@ -27,4 +27,9 @@ int RunInstall(const Options& options, const CliContext& context, const World& w
 // known browser. kExitOk, or kExitFailed when one could not be removed.
 int RunUninstall(const Options& options, const World& world, std::ostream& out, std::ostream& err);
 
+// status: for each browser shown (those named, else those found and those with a registration
+// left), whether it is found and what is registered for it. kExitOk when every browser shown
+// has a working registration and none broken, else kExitNotRegistered; kExitNoBrowser.
+int RunStatus(const Options& options, const World& world, std::ostream& out, std::ostream& err);
+
 }  // namespace pims::installer

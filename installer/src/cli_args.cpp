@@ -220,34 +220,33 @@ Status CheckProfileDir(const Options& options) {
   return Status::Ok();
 }
 
-}  // namespace
+// --help: the commands.
+constexpr char kUsageCommands[] =
+    "Usage:\n"
+    "  pims-install install   [--browser NAME]... [--scope user|system] [--host-path PATH]\n"
+    "                         [--profile-dir DIR] [--force]\n"
+    "  pims-install uninstall [--browser NAME]... [--scope user|system] [--profile-dir DIR]\n"
+    "  pims-install status    [--browser NAME]... [--scope user|system] [--host-path PATH]\n"
+    "                         [--profile-dir DIR]\n"
+    "  pims-install manifest  --family chromium|firefox [--host-path PATH] [--output FILE]\n"
+    "  pims-install list      [--found]\n"
+    "  pims-install locations [--os linux|macos|windows]\n"
+    "\n"
+    "Commands:\n"
+    "  install     write the host manifest where each browser reads it (Windows: and the\n"
+    "              registry key). Running it again changes nothing.\n"
+    "  uninstall   remove what install wrote, and only that; a manifest that is not pims's\n"
+    "              is left alone. Without --browser: every known browser.\n"
+    "  status      per browser: found or not, registered or not, manifest valid, host\n"
+    "              present and executable.\n"
+    "  manifest    print the manifest install writes (for packagers).\n"
+    "  list        the browsers pims knows, tab-separated: id, family, found, name.\n"
+    "  locations   where each browser reads the manifest, on this or another OS.\n"
+    "\n";
 
-std::string UsageText() {
-  return std::string("pims-install ") + build::kVersion +
-         ": registers pims-host, the native messaging host of pims, with your browsers.\n"
-         "\n"
-         "Usage:\n"
-         "  pims-install install   [--browser NAME]... [--scope user|system] [--host-path PATH]\n"
-         "                         [--profile-dir DIR] [--force]\n"
-         "  pims-install uninstall [--browser NAME]... [--scope user|system] [--profile-dir DIR]\n"
-         "  pims-install status    [--browser NAME]... [--scope user|system] [--host-path PATH]\n"
-         "                         [--profile-dir DIR]\n"
-         "  pims-install manifest  --family chromium|firefox [--host-path PATH] [--output FILE]\n"
-         "  pims-install list      [--found]\n"
-         "  pims-install locations [--os linux|macos|windows]\n"
-         "\n"
-         "Commands:\n"
-         "  install     write the host manifest where each browser reads it (Windows: and the\n"
-         "              registry key). Running it again changes nothing.\n"
-         "  uninstall   remove what install wrote, and only that; a manifest that is not pims's\n"
-         "              is left alone. Without --browser: every known browser.\n"
-         "  status      per browser: found or not, registered or not, manifest valid, host\n"
-         "              present and executable.\n"
-         "  manifest    print the manifest install writes (for packagers).\n"
-         "  list        the browsers pims knows, tab-separated: id, family, found, name.\n"
-         "  locations   where each browser reads the manifest, on this or another OS.\n"
-         "\n"
-         "Options:\n"
+// --help: the options; the browser names and the default host come from the table and the build.
+std::string UsageOptions() {
+  return "Options:\n"
          "  --browser NAME      a browser, or all; repeat it or separate names with commas.\n"
          "                      Default: every browser found on this machine. Names:\n" +
          WrappedBrowserIds() +
@@ -269,16 +268,28 @@ std::string UsageText() {
          "                      XDG_* variables choose the user locations.\n"
          "  --force             install even if the host is not an executable file yet.\n"
          "  -h, --help          this text.   --version   the version.\n"
-         "\n"
-         "Exit codes:\n"
-         "  0  success (status: every browser shown is registered and working)\n"
-         "  1  a registration could not be written or removed, or a manifest that is not\n"
-         "     pims's is in the way (install)\n"
-         "  2  bad command line\n"
-         "  3  status: a browser shown is not registered, or its registration is broken\n"
-         "  4  no browser found, and none named with --browser\n"
-         "\n"
-         "Details, every location and the Flatpak/Snap story: docs/install.md.\n";
+         "\n";
+}
+
+// --help: the exit codes, as kExit* in cli.h.
+constexpr char kUsageExitCodes[] =
+    "Exit codes:\n"
+    "  0  success (status: every browser shown is registered and working)\n"
+    "  1  a registration could not be written or removed, or a manifest that is not\n"
+    "     pims's is in the way (install)\n"
+    "  2  bad command line\n"
+    "  3  status: a browser shown is not registered, or its registration is broken\n"
+    "  4  no browser found, and none named with --browser\n"
+    "\n"
+    "Details, every location and the Flatpak/Snap story: docs/install.md.\n";
+
+}  // namespace
+
+std::string UsageText() {
+  return std::string("pims-install ") + build::kVersion +
+         ": registers pims-host, the native messaging host of pims, with your browsers.\n"
+         "\n" +
+         kUsageCommands + UsageOptions() + kUsageExitCodes;
 }
 
 Result<Options> ParseArgs(std::span<const std::string_view> args) {

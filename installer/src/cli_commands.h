@@ -18,13 +18,15 @@ void PrintError(std::ostream& err, std::string_view message);
 std::filesystem::path HostPath(const Options& options, const CliContext& context);
 
 // install: registers the host for the selected browsers in one scope (user by default).
-// kExitOk, kExitFailed (the host is not executable without --force, or a registration failed
-// or was in the way), kExitNoBrowser.
+// kExitOk; kExitFailed when the host is not an executable file (unless --force), a registration
+// failed or something not pims's is in the way, or the record of created folders cannot be read
+// or written; kExitNoBrowser when no browser is found and none is named.
 int RunInstall(const Options& options, const CliContext& context, const World& world,
                std::ostream& out, std::ostream& err);
 
 // uninstall: removes pims's registrations in one scope, for the browsers named, else for every
-// known browser. kExitOk, or kExitFailed when one could not be removed.
+// known browser. kExitOk; kExitFailed when one could not be removed, or the record of created
+// folders cannot be read or written.
 int RunUninstall(const Options& options, const World& world, std::ostream& out, std::ostream& err);
 
 // status: for each browser shown (those named, else those found and those with a registration

@@ -69,8 +69,6 @@ std::vector<Target> ChosenTargets(const Browser& browser, Scope scope, const Opt
   return TargetsFor(browser, world.os, scope, world.roots);
 }
 
-// A browser found only as a Flatpak or Snap copy (and not named) gets no ordinary registration,
-// except Firefox from Snap, whose portal reads the ordinary ~/.mozilla manifest.
 std::vector<Target> InstallTargets(const Selected& s, Scope scope, const Options& options,
                                    const World& world) {
   std::vector<Target> targets = ChosenTargets(*s.browser, scope, options, world);

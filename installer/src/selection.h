@@ -43,8 +43,9 @@ std::vector<Selected> Select(const Options& options, const World& world);
 std::vector<Target> ChosenTargets(const Browser& browser, Scope scope, const Options& options,
                                   const World& world);
 
-// ChosenTargets as install writes them: without the ordinary ones for a browser found only
-// sandboxed and not named (see the definition).
+// ChosenTargets as install writes them. A browser found only as a Flatpak or Snap copy (and not
+// named) gets no ordinary registration, except Firefox from Snap, whose portal reads the ordinary
+// ~/.mozilla manifest.
 std::vector<Target> InstallTargets(const Selected& s, Scope scope, const Options& options,
                                    const World& world);
 

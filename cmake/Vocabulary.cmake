@@ -1,9 +1,10 @@
 # The C++ views of the autofill vocabulary, generated at configure time from the one table,
 # host/src/vocabulary/autofill_fields.json (its "about" says what each key means):
-#   <out>/vocabulary/autofill_fields.inc  every field: category, contact, gesture, derivation,
-#                                          validation rule; the category wire names; the keys of
-#                                          each profile record
-#   <out>/classify/token_concepts.inc      every field the classifier has a concept for
+#   <model_out>/vocabulary/autofill_fields.inc  every field: category, contact, gesture,
+#                                               derivation, validation rule
+#   <model_out>/vocabulary/record_keys.inc      the category wire names; the keys of each
+#                                               profile record
+#   <classify_out>/classify/token_concepts.inc  every field the classifier has a concept for
 # Files are rewritten only when their content changes, so an unchanged table rebuilds nothing.
 
 # "full_name" -> "FullName"
@@ -38,7 +39,7 @@ function(_pims_write_if_changed file content)
   file(WRITE "${file}" "${content}")
 endfunction()
 
-function(pims_generate_vocabulary table out_dir)
+function(pims_generate_vocabulary table model_out classify_out)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${table}")
   file(READ "${table}" json)
   set(banner "// Generated from host/src/vocabulary/autofill_fields.json by cmake/Vocabulary.cmake.\n// Do not edit: change the table and re-run CMake.\n")
@@ -85,8 +86,8 @@ function(pims_generate_vocabulary table out_dir)
                              "TelPart::k${tel_part_cpp}},\n")
     endif()
   endforeach()
-  _pims_write_if_changed("${out_dir}/vocabulary/autofill_fields.inc" "${fields}")
-  _pims_write_if_changed("${out_dir}/classify/token_concepts.inc" "${concepts}")
+  _pims_write_if_changed("${model_out}/vocabulary/autofill_fields.inc" "${fields}")
+  _pims_write_if_changed("${classify_out}/classify/token_concepts.inc" "${concepts}")
 
   set(lists "${banner}\n")
   string(JSON count LENGTH "${json}" categories)
@@ -108,5 +109,5 @@ function(pims_generate_vocabulary table out_dir)
     _pims_camel(kind_cpp "${kind}")
     string(APPEND lists "inline constexpr std::string_view k${kind_cpp}Keys[] = {${keys}};\n")
   endforeach()
-  _pims_write_if_changed("${out_dir}/vocabulary/record_keys.inc" "${lists}")
+  _pims_write_if_changed("${model_out}/vocabulary/record_keys.inc" "${lists}")
 endfunction()

@@ -63,7 +63,7 @@ json Summarise(std::vector<double> samples) {
           {"p99", at(0.99)},
           {"min", samples.front()},
           {"max", samples.back()},
-          {"mean", sum / samples.size()}};
+          {"mean", sum / static_cast<double>(samples.size())}};
 }
 
 // One native messaging host, started as a browser starts it: stdin and stdout are pipes,

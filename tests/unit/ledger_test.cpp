@@ -27,8 +27,8 @@ struct Fixture {
   Fixture() {
     auto created =
         SealedStore::Create(file, "pw", PasswordHashing::Minimum(), clock, [](SealedStore& s) {
-          SiteStore sites(s);
-          Ledger(s, sites).InitHead();
+          SiteStore site_store(s);
+          Ledger(s, site_store).InitHead();
           return Status::Ok();
         });
     REQUIRE(created.ok());

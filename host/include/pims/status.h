@@ -99,15 +99,18 @@ class [[nodiscard]] Result {
 
 }  // namespace pims
 
-// Early return of an error Status from a function returning Status or Result<U>.
-#define PIMS_RETURN_IF_ERROR(expr)               \
-  do {                                           \
-    ::pims::Status pims_status_ = (expr);        \
-    if (!pims_status_.ok()) return pims_status_; \
-  } while (0)
-
 #define PIMS_CONCAT_INNER(a, b) a##b
 #define PIMS_CONCAT(a, b) PIMS_CONCAT_INNER(a, b)
+
+// Early return of an error Status from a function returning Status or Result<U>.
+#define PIMS_RETURN_IF_ERROR(expr) \
+  PIMS_RETURN_IF_ERROR_IMPL(PIMS_CONCAT(pims_status_, __LINE__), expr)
+#define PIMS_RETURN_IF_ERROR_IMPL(status, expr) \
+  do {                                          \
+    ::pims::Status status = (expr);             \
+    if (!status.ok()) return status;            \
+  } while (0)
+
 // PIMS_ASSIGN_OR_RETURN(auto x, Compute()); on error returns the Status.
 #define PIMS_ASSIGN_OR_RETURN(lhs, rexpr) \
   PIMS_ASSIGN_OR_RETURN_IMPL(PIMS_CONCAT(pims_result_, __LINE__), lhs, rexpr)

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "classify/concepts.h"
-#include "pims/fill.h"
+#include "pims/field.h"
 
 namespace pims::classify {
 

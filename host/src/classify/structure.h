@@ -14,7 +14,7 @@
 #include "classify/decide.h"
 #include "classify/evidence.h"
 #include "pims/autocomplete.h"
-#include "pims/fill.h"
+#include "pims/field.h"
 
 namespace pims::classify {
 

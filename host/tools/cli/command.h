@@ -33,9 +33,13 @@ struct CliContext {
 // One run of one command: its arguments (after the command's name) and where it writes.
 class Invocation {
  public:
-  Invocation(CliContext& context, std::vector<std::string> args, bool json, std::ostream& out,
-             std::ostream& err)
-      : context(context), args(std::move(args)), json(json), out(out), err(err) {}
+  Invocation(CliContext& where, std::vector<std::string> arguments, bool json_output,
+             std::ostream& out_stream, std::ostream& err_stream)
+      : context(where),
+        args(std::move(arguments)),
+        json(json_output),
+        out(out_stream),
+        err(err_stream) {}
 
   // Prints "pims: code: message" (and the field) on err; returns kExitFailed.
   int Fail(const Status& status);

@@ -90,21 +90,15 @@ bool NamesAField(const ConceptScores& s) {
   return false;
 }
 
-}  // namespace
-
-Guess Decide(const Evidence& e) {
-  Guess g;
-  if (e.kind == ControlKind::kNever) return g;
-  ConceptScores s = e.own;
-
+// The field's context: card words, a birthday, which address (its own words first, then its
+// section).
+void ReadContext(const Evidence& e, const ConceptScores& s, Guess& g) {
   g.card_words =
       At(s, Concept::kCard) > 0 || At(s, Concept::kCardName) > 0 || At(s, Concept::kCardNumber) > 0;
   g.card_context = g.card_words || At(e.section, Concept::kCard) > 0 ||
                    At(e.section, Concept::kCardNumber) > 0 ||
                    At(e.section, Concept::kCardExpiry) > 0;
   g.birth_context = At(s, Concept::kBirthday) > 0 || At(e.section, Concept::kBirthday) > 0;
-
-  // Which address: the field's own words first, then its section.
   const float billing = At(s, Concept::kBillingWord);
   const float shipping = At(s, Concept::kShippingWord);
   if (billing != shipping) {
@@ -115,18 +109,20 @@ Guess Decide(const Evidence& e) {
     const float ss = At(e.section, Concept::kShippingWord);
     if (sb != ss) g.hint = sb > ss ? AddressHint::kBilling : AddressHint::kShipping;
   }
+}
 
-  // The input's type is evidence too, kept apart so that words alone are weighed against
-  // not-checkout words.
-  float type_prior_email = 0;
-  float type_prior_tel = 0;
-  if (e.kind == ControlKind::kEmail) type_prior_email = 6;
-  if (e.kind == ControlKind::kTel) type_prior_tel = 1;
-  At(s, Concept::kEmail) += type_prior_email;
-  At(s, Concept::kTel) += type_prior_tel;
-  if (e.kind == ControlKind::kSelect) ApplyOptions(e, s, g);
+// The input's type is evidence too, kept apart so that words alone are weighed against
+// not-checkout words.
+struct TypePriors {
+  float email = 0;
+  float tel = 0;
+  // What the type added to a concept's score.
+  float For(Concept c) const { return c == Concept::kEmail ? email : c == Concept::kTel ? tel : 0; }
+};
 
-  // Words that only mean something together.
+// Words that only mean something together: "card" + "number", "card" + "name", "name" +
+// "first"/"last".
+void CombineWords(ConceptScores& s) {
   const float card = At(s, Concept::kCard);
   if (card > 0 && At(s, Concept::kNumber) > 0) {
     At(s, Concept::kCardNumber) =
@@ -148,6 +144,11 @@ Guess Decide(const Evidence& e) {
       At(s, Concept::kName) = 0;
     }
   }
+}
+
+// Dates: a whole date in one box, an expiry spelled "MM/YY", and which part (month, year, day)
+// a box asks for. Returns that part; the scores move to the date the words name.
+DatePart ResolveDate(const Evidence& e, const Guess& g, ConceptScores& s) {
   // "MM/YY" spells an expiry date in one box, whatever the box's name says about months.
   const bool date_pattern = At(s, Concept::kDatePattern) > 0;
   // A day with a month and year in one box ("MM-DD-YYYY", "TT.MM.JJJJ") is a whole date, and a
@@ -167,7 +168,6 @@ Guess Decide(const Evidence& e) {
   if (!g.card_context && At(s, Concept::kCardExpiry) < 4) At(s, Concept::kCardExpiry) = 0;
   if (!g.card_context && At(s, Concept::kCardCsc) < 4) At(s, Concept::kCardCsc) = 0;
 
-  // Date parts: with an expiry or a birthday word they are that date's part.
   const float month = At(s, Concept::kMonth);
   const float year = At(s, Concept::kYear);
   const float day = At(s, Concept::kDay);
@@ -182,9 +182,6 @@ Guess Decide(const Evidence& e) {
     }
   }
   // A date part beside an expiry or birthday word is that date's part; its score carries over.
-  // "MM/YY", "month and year" in one box: the whole expiry.
-  const bool whole_date =
-      (date_pattern || (month > 0 && year > 0)) && e.kind != ControlKind::kSelect;
   if (part != DatePart::kNone) {
     const float date_part = std::max({month, year, day});
     if (At(s, Concept::kCardExpiry) > 0) {
@@ -200,8 +197,16 @@ Guess Decide(const Evidence& e) {
       if (part != DatePart::kDay) At(s, Concept::kDay) = 0;
     }
   }
+  // "MM/YY", "month and year" in one box: the whole expiry.
+  const bool whole_date =
+      (date_pattern || (month > 0 && year > 0)) && e.kind != ControlKind::kSelect;
+  if (whole_date && At(s, Concept::kCardExpiry) > 0) part = DatePart::kNone;
+  return part;
+}
 
-  // The more specific address line wins over the generic street word.
+// The more specific word wins: an address line over the generic street, a card number's own
+// name over "card".
+void PreferSpecific(ConceptScores& s) {
   if (At(s, Concept::kAddressLine2) > 0 && At(s, Concept::kStreet) > 0 &&
       At(s, Concept::kAddressLine2) * 2 >= At(s, Concept::kStreet)) {
     At(s, Concept::kStreet) = 0;
@@ -212,72 +217,108 @@ Guess Decide(const Evidence& e) {
       At(s, Concept::kFullName) == 0) {
     At(s, Concept::kCardName) = 0;
   }
+}
 
-  if (whole_date && At(s, Concept::kCardExpiry) > 0) part = DatePart::kNone;
+struct Best {
+  Concept meaning = Concept::kCount;
+  float score = 0;
+  float total = 0;  // of every field concept a control of this kind can be
+};
 
-  Concept best = Concept::kCount;
-  float best_score = 0;
-  float total = 0;
+Best BestConcept(const Evidence& e, const ConceptScores& s) {
+  Best best;
   for (Concept c : kFieldConcepts) {
     if (e.kind == ControlKind::kSelect && !SelectCanBe(c)) continue;
-    total += At(s, c);
-    if (At(s, c) > best_score) {
-      best = c;
-      best_score = At(s, c);
+    best.total += At(s, c);
+    if (At(s, c) > best.score) {
+      best.meaning = c;
+      best.score = At(s, c);
     }
   }
+  return best;
+}
+
+// Unsure: the label offers a choice of fields, or another kind of field is about as likely.
+bool Ambiguous(const Evidence& e, const ConceptScores& s, const Best& best) {
+  if (GroupOf(best.meaning) == 0) return false;
+  if (e.either_or) return true;
+  for (Concept c : kFieldConcepts) {
+    if (GroupOf(c) != 0 && GroupOf(c) != GroupOf(best.meaning) && At(s, c) >= 0.85f * best.score) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Not a checkout field: a not-checkout word as strong as what the words say for the best guess
+// (the input's type left aside), or a strong not-checkout word in the page's own name for the
+// field that its name does not outweigh ("kfNumber" labelled "Number or email"), or a label
+// naming a purpose outside a checkout and no field ("Sign up for our newsletter": the label says
+// what the box is for, the placeholder and the page's name often only what goes in it).
+bool NotCheckout(const Evidence& e, const ConceptScores& s, const Best& best,
+                 const TypePriors& priors) {
   const float veto = At(s, Concept::kNotCheckout);
-  g.no_evidence = total == 0 && veto == 0;
-  if (best == Concept::kCount || best_score < kMinScore) return g;
-
-  // Unsure: the label offers a choice of fields, or another kind of field is about as likely.
-  if (e.either_or && GroupOf(best) != 0) {
-    g.vetoed = true;
-    return g;
-  }
-  if (GroupOf(best) != 0) {
-    for (Concept c : kFieldConcepts) {
-      if (GroupOf(c) != 0 && GroupOf(c) != GroupOf(best) && At(s, c) >= 0.85f * best_score) {
-        g.vetoed = true;
-        return g;
-      }
-    }
-  }
-
-  // Not a checkout field: a not-checkout word as strong as what the words say for the best
-  // guess (the input's type left aside), or a strong not-checkout word in the page's own name
-  // for the field that its name does not outweigh ("kfNumber" labelled "Number or email").
-  const float words_for_best = best_score - (best == Concept::kEmail ? type_prior_email : 0) -
-                               (best == Concept::kTel ? type_prior_tel : 0);
-  const bool ident_supports =
-      e.ident_peak[Index(best)] >= 3 || (best == Concept::kEmail && e.kind == ControlKind::kEmail);
+  const float words_for_best = best.score - priors.For(best.meaning);
+  const bool ident_supports = e.ident_peak[Index(best.meaning)] >= 3 ||
+                              (best.meaning == Concept::kEmail && e.kind == ControlKind::kEmail);
   const bool ident_vetoes = e.ident_peak[Index(Concept::kNotCheckout)] >= 3;
-  // The label says what the box is for, the placeholder and the page's name often only what
-  // goes in it: a label naming a purpose outside a checkout and no field ("Sign up for our
-  // newsletter") keeps the box unknown, whatever "Your email" or newsletter_email add.
   const bool label_vetoes = At(e.label, Concept::kNotCheckout) >= 3 && !NamesAField(e.label);
-  if ((veto > 0 && veto >= words_for_best) || (ident_vetoes && !ident_supports) || label_vetoes) {
+  return (veto > 0 && veto >= words_for_best) || (ident_vetoes && !ident_supports) || label_vetoes;
+}
+
+DatePart PartOf(Concept best, DatePart date_part) {
+  switch (best) {
+    case Concept::kCardExpiry:
+    case Concept::kBirthday:
+      return date_part;
+    case Concept::kMonth:
+      return DatePart::kMonth;
+    case Concept::kYear:
+      return DatePart::kYear;
+    case Concept::kDay:
+      return DatePart::kDay;
+    default:
+      return DatePart::kNone;
+  }
+}
+
+}  // namespace
+
+Guess Decide(const Evidence& e) {
+  Guess g;
+  if (e.kind == ControlKind::kNever) return g;
+  ConceptScores s = e.own;
+  ReadContext(e, s, g);
+
+  TypePriors priors;
+  if (e.kind == ControlKind::kEmail) priors.email = 6;
+  if (e.kind == ControlKind::kTel) priors.tel = 1;
+  At(s, Concept::kEmail) += priors.email;
+  At(s, Concept::kTel) += priors.tel;
+  if (e.kind == ControlKind::kSelect) ApplyOptions(e, s, g);
+
+  CombineWords(s);
+  const DatePart part = ResolveDate(e, g, s);
+  PreferSpecific(s);
+
+  const Best best = BestConcept(e, s);
+  g.no_evidence = best.total == 0 && At(s, Concept::kNotCheckout) == 0;
+  if (best.meaning == Concept::kCount || best.score < kMinScore) return g;
+  if (Ambiguous(e, s, best) || NotCheckout(e, s, best, priors)) {
     g.vetoed = true;
     return g;
   }
   // A password box hides nothing pims fills but a card's security code.
-  if (e.kind == ControlKind::kPassword && best != Concept::kCardCsc) return g;
-  if (best == Concept::kHouseNumber || best == Concept::kFax || best == Concept::kHonorific) {
+  if (e.kind == ControlKind::kPassword && best.meaning != Concept::kCardCsc) return g;
+  if (best.meaning == Concept::kHouseNumber || best.meaning == Concept::kFax ||
+      best.meaning == Concept::kHonorific) {
     g.vetoed = true;
     return g;
   }
-  g.meaning = best;
-  g.score = best_score;
-  if (best == Concept::kCardExpiry || best == Concept::kBirthday) {
-    g.part = part;
-  } else if (best == Concept::kMonth) {
-    g.part = DatePart::kMonth;
-  } else if (best == Concept::kYear) {
-    g.part = DatePart::kYear;
-  } else if (best == Concept::kDay) {
-    g.part = DatePart::kDay;
-  }
-  if (IsCardConcept(best)) g.card_context = true;
+  g.meaning = best.meaning;
+  g.score = best.score;
+  g.part = PartOf(best.meaning, part);
+  if (IsCardConcept(best.meaning)) g.card_context = true;
   return g;
 }
 

@@ -250,24 +250,12 @@ struct RunOptions {
   std::string browserpass = "/usr/lib/browserpass/browserpass-native";
 };
 
-json Run(const RunOptions& o) {
-  const int cold_rounds = o.quick ? 10 : 60;
-  const int unlock_rounds = o.quick ? 3 : 10;
-  const int warm_fills = o.quick ? 500 : 5000;
-  const int scale_fills = o.quick ? 300 : 2000;
-  json result;
+using Env = std::map<std::string, std::string>;
 
-  // A real vault with the default password hashing, as `setup` makes it.
-  testing::TempDir home;
-  {
-    auto seeded = SeedVault(home / "vault.db", {.sites = 10, .cost = PasswordHashing::Default()},
-                            SystemClock());
-    if (!seeded.ok()) Fail("cannot write the vault: " + seeded.status().message());
-  }
-  const std::map<std::string, std::string> pims_env{{"PIMS_HOME", home.path().string()}};
-
-  std::cerr << "cold start (" << cold_rounds << " rounds)\n";
-  // pims-host's status on the benchmark's vault: opened, still locked.
+// Cold start: pims-host's status on the benchmark's vault (opened, still locked) against an
+// echo-host floor and browserpass's native host when it is installed.
+json ColdStartTable(const RunOptions& o, const Env& pims_env, int rounds, json& result) {
+  std::cerr << "cold start (" << rounds << " rounds)\n";
   const auto answered_locked = [](const json& r) { return r.value("vault", "") == "locked"; };
   std::vector<Contender> contenders{
       {"echo",
@@ -292,60 +280,54 @@ json Run(const RunOptions& o) {
     std::cerr << "  browserpass not installed (" << o.browserpass
               << "): compared with the floor only\n";
   }
-  result["cold_start_ms"] = ColdStart(contenders, cold_rounds, 3);
+  return ColdStart(contenders, rounds, 3);
+}
 
-  std::cerr << "spawn -> unlock -> fill (" << unlock_rounds << " rounds)\n";
-  {
-    std::vector<double> total, unlock, fill;
-    json memory;
-    for (int round = 0; round < unlock_rounds; ++round) {
-      const auto start = Clock::now();
-      HostProcess host(PIMS_HOST_BINARY, ChromeCaller(), pims_env);
-      host.Call(StatusRequest(1));
-      if (round == 0) {
-        memory["idle_locked_kib"] = ProcKib(host.pid(), "VmRSS");
-        // What is the host's own: the rest of RSS is shared library pages, shared with every
-        // process that maps them.
-        memory["idle_locked_anon_kib"] = ProcKib(host.pid(), "RssAnon");
-      }
-      const auto unlock_start = Clock::now();
-      host.Call(UnlockRequest(2));
-      unlock.push_back(MillisSince(unlock_start));
-      if (round == 0) memory["peak_during_unlock_kib"] = ProcKib(host.pid(), "VmHWM");
-      const auto fill_start = Clock::now();
-      host.Call(FillRequest(3));
-      fill.push_back(MillisSince(fill_start));
-      total.push_back(MillisSince(start));
-      if (round == 0) {
-        memory["idle_unlocked_kib"] = ProcKib(host.pid(), "VmRSS");
-        memory["idle_unlocked_anon_kib"] = ProcKib(host.pid(), "RssAnon");
-      }
-    }
-    const PasswordHashing cost = PasswordHashing::Default();
-    result["unlock_fill_ms"] = {{"total", Summarise(total)},
-                                {"unlock", Summarise(unlock)},
-                                {"first_fill", Summarise(fill)},
-                                {"argon2id_opslimit", cost.opslimit},
-                                {"argon2id_memlimit_mib", cost.memlimit >> 20}};
-    result["memory"] = memory;
-  }
-
-  std::cerr << "warm fills (" << warm_fills << ")\n";
-  {
+// Spawn -> unlock -> first fill, and the host's memory along the way (into result["memory"]).
+json UnlockThenFill(const Env& pims_env, int rounds, json& result) {
+  std::cerr << "spawn -> unlock -> fill (" << rounds << " rounds)\n";
+  std::vector<double> total, unlock, fill;
+  json memory;
+  for (int round = 0; round < rounds; ++round) {
+    const auto start = Clock::now();
     HostProcess host(PIMS_HOST_BINARY, ChromeCaller(), pims_env);
-    host.Call(UnlockRequest(1));
-    result["warm_fill_us"] = WarmFills(host, warm_fills, 200);
-    // The same form with its selects sent bare: how much of the fill is the option lists.
-    result["warm_fill_no_options_us"] = WarmFills(host, warm_fills, 200, Options::kWithout);
-    result["memory"]["after_warm_fills_kib"] = ProcKib(host.pid(), "VmRSS");
+    host.Call(StatusRequest(1));
+    if (round == 0) {
+      memory["idle_locked_kib"] = ProcKib(host.pid(), "VmRSS");
+      // What is the host's own: the rest of RSS is shared library pages, shared with every
+      // process that maps them.
+      memory["idle_locked_anon_kib"] = ProcKib(host.pid(), "RssAnon");
+    }
+    const auto unlock_start = Clock::now();
+    host.Call(UnlockRequest(2));
+    unlock.push_back(MillisSince(unlock_start));
+    if (round == 0) memory["peak_during_unlock_kib"] = ProcKib(host.pid(), "VmHWM");
+    const auto fill_start = Clock::now();
+    host.Call(FillRequest(3));
+    fill.push_back(MillisSince(fill_start));
+    total.push_back(MillisSince(start));
+    if (round == 0) {
+      memory["idle_unlocked_kib"] = ProcKib(host.pid(), "VmRSS");
+      memory["idle_unlocked_anon_kib"] = ProcKib(host.pid(), "RssAnon");
+    }
   }
+  result["memory"] = memory;
+  const PasswordHashing cost = PasswordHashing::Default();
+  return {{"total", Summarise(total)},
+          {"unlock", Summarise(unlock)},
+          {"first_fill", Summarise(fill)},
+          {"argon2id_opslimit", cost.opslimit},
+          {"argon2id_memlimit_mib", cost.memlimit >> 20}};
+}
 
+// Warm fills against vaults of growing size: fill latency must stay flat.
+json ScaleTable(int fills) {
   json scale = json::array();
   for (const VaultShape shape :
        {VaultShape{.sites = 10}, VaultShape{.sites = 1'000}, VaultShape{.sites = 10'000},
         VaultShape{.sites = 10'000, .ledger_entries = 100'000}}) {
     std::cerr << "scale: " << shape.sites << " sites, " << shape.ledger_entries
-              << " ledger entries (" << scale_fills << " fills)\n";
+              << " ledger entries (" << fills << " fills)\n";
     testing::TempDir dir;
     const auto seed_start = Clock::now();
     {
@@ -355,14 +337,40 @@ json Run(const RunOptions& o) {
     const double seed_ms = MillisSince(seed_start);
     HostProcess host(PIMS_HOST_BINARY, ChromeCaller(), {{"PIMS_HOME", dir.path().string()}});
     host.Call(UnlockRequest(1));
-    json row = WarmFills(host, scale_fills, 100);
+    json row = WarmFills(host, fills, 100);
     row["sites"] = shape.sites;
     row["ledger_entries"] = shape.ledger_entries;
     row["seed_ms"] = seed_ms;
     row["vault_bytes"] = std::filesystem::file_size(dir / "vault.db");
     scale.push_back(row);
   }
-  result["scale"] = scale;
+  return scale;
+}
+
+json Run(const RunOptions& o) {
+  json result;
+  // A real vault with the default password hashing, as `setup` makes it.
+  testing::TempDir home;
+  {
+    auto seeded = SeedVault(home / "vault.db", {.sites = 10, .cost = PasswordHashing::Default()},
+                            SystemClock());
+    if (!seeded.ok()) Fail("cannot write the vault: " + seeded.status().message());
+  }
+  const Env pims_env{{"PIMS_HOME", home.path().string()}};
+  result["cold_start_ms"] = ColdStartTable(o, pims_env, o.quick ? 10 : 60, result);
+  result["unlock_fill_ms"] = UnlockThenFill(pims_env, o.quick ? 3 : 10, result);
+
+  const int warm_fills = o.quick ? 500 : 5000;
+  std::cerr << "warm fills (" << warm_fills << ")\n";
+  {
+    HostProcess host(PIMS_HOST_BINARY, ChromeCaller(), pims_env);
+    host.Call(UnlockRequest(1));
+    result["warm_fill_us"] = WarmFills(host, warm_fills, 200);
+    // The same form with its selects sent bare: how much of the fill is the option lists.
+    result["warm_fill_no_options_us"] = WarmFills(host, warm_fills, 200, Options::kWithout);
+    result["memory"]["after_warm_fills_kib"] = ProcKib(host.pid(), "VmRSS");
+  }
+  result["scale"] = ScaleTable(o.quick ? 300 : 2000);
   result["host_version"] = build::kVersion;
   return result;
 }

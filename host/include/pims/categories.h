@@ -17,8 +17,8 @@
 
 namespace pims {
 
-// The consent categories of ARCHITECTURE.md ("Sites and consent"). The enum order is the bit
-// position in CategorySet, which the vault stores: APPEND-ONLY, never reorder.
+// The consent categories of docs/architecture.md ("Shared names and contracts"). The enum order is
+// the bit position in CategorySet, which the vault stores: APPEND-ONLY, never reorder.
 enum class Category {
   kName,             // "name": the shopper's and recipients' names
   kEmail,            // "email"

@@ -1,9 +1,10 @@
 // Native messaging framing: pure functions over bytes, no I/O.
 //
 // On the wire every message is a 4-byte length in the machine's native byte order followed by
-// that many bytes of UTF-8 JSON (ARCHITECTURE.md, "Protocol"). The browser accepts at most 1 MiB
-// from the host; the host documents its own limit for what it accepts (kMaxRequestBytes) and
-// refuses a larger frame with a too_large reply instead of allocating for it.
+// that many bytes of UTF-8 JSON (docs/architecture.md, "Shared names and contracts"). The browser
+// accepts at most 1 MiB from the host; the host documents its own limit for what it accepts
+// (kMaxRequestBytes) and refuses a larger frame with a too_large reply instead of allocating for
+// it.
 //
 // Everything here is bounded before it allocates and throws nothing except std::bad_alloc, so it
 // can be fed arbitrary bytes (tests/fuzz/).

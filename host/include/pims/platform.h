@@ -1,5 +1,8 @@
-// OS access that tests need to control: the environment, the clock, where the vault lives,
-// private files and folders. Everything else in libpims reaches the OS only through here.
+// The OS seam: what tests need to control or replace — the environment, the clock, where the
+// vault lives, private files and folders, the standard streams the host speaks on — and the
+// process settings the executables make (core dumps, SIGPIPE). The vault's SQLite file is opened
+// by SQLite itself (store/database.cpp, the one other place that touches the disk); tests give
+// it temporary folders.
 #pragma once
 
 #include <cstdint>

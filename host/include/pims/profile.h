@@ -1,6 +1,6 @@
 // The shopper's profile: the data model, its validation, and its JSON form.
 //
-// Keys are WHATWG autofill field names (ARCHITECTURE.md, "The profile, in one vocabulary"), so the
+// Keys are WHATWG autofill field names (docs/architecture.md, "Shared names and contracts"), so the
 // page, the classifier, the vault and the editor speak one language. Only stored fields live
 // here; derived ones (name, address-line1, cc-exp, tel-national, country-name, ...) are computed
 // at fill time by pims/derive.h.
@@ -91,8 +91,9 @@ Result<std::string> AddRecord(Profile& profile, RecordKind kind, const FieldMap&
 // the first record. kNotFound when there is none.
 Status RemoveRecord(Profile& profile, RecordKind kind, std::string_view id);
 
-// The keys a record of `kind` stores, in the order of ARCHITECTURE.md. For kDefaults:
-// "shipping", "billing", "card". The views point at static storage.
+// The keys a record of `kind` stores, in the order the profile shows them
+// (vocabulary/autofill_fields.json). For kDefaults: "shipping", "billing", "card". The views point
+// at static storage.
 std::span<const std::string_view> StoredFields(RecordKind kind);
 
 // Validates one value and returns it in stored form. `path` is what Status::field() reports
@@ -130,7 +131,7 @@ bool IsCountryCode(std::string_view code);
 // The view points at static storage.
 std::optional<std::string_view> CountryName(std::string_view code);
 
-// Reads the JSON shape of ARCHITECTURE.md:
+// Reads the JSON shape of docs/architecture.md:
 //   {"person": {...}, "addresses": [{...}], "cards": [{...}],
 //    "defaults": {"shipping": id, "billing": id, "card": id}}
 // Every top-level key is optional (absent = empty). Values are strings except cc-exp-month and

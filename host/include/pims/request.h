@@ -4,7 +4,8 @@
 // Replies:  {"id": <same>, "ok": true, ...fields}
 //           {"id": <same>, "ok": false,
 //            "error": {"code": "<stable_code>", "message": "<human text>"[, "field": "<path>"]}}
-// (ARCHITECTURE.md, "Protocol"; every verb and code is listed in docs/protocol.md.)
+// (docs/architecture.md, "Shared names and contracts"; every verb and code is listed in
+// docs/protocol.md.)
 //
 // All functions are pure, run in time linear in their input and throw nothing except
 // std::bad_alloc: every exception from nlohmann::json is caught here and becomes a Status.

@@ -7,19 +7,16 @@
 #include <filesystem>
 #include <string>
 
+#include "fuzz/fuzz_session.h"
 #include "pims/request.h"
 #include "pims/session.h"
 
 namespace {
 
+// The shared session, set up once: a vault, Ada's profile, a shop allowed everything.
 pims::Session& TheSession() {
   static pims::Session* session = [] {
-    std::string dir = (std::filesystem::temp_directory_path() / "pims-fuzz-XXXXXX").string();
-    if (mkdtemp(dir.data()) == nullptr) abort();
-    pims::SessionConfig config;
-    config.vault_file = std::filesystem::path(dir) / "vault.db";
-    config.new_vault_cost = pims::PasswordHashing::Minimum();
-    auto* s = new pims::Session(config);
+    pims::Session* s = &pims::fuzz::TheSession();
     auto setup = pims::ParseRequest(R"({"id":0,"type":"setup","password":"pw"})");
     s->Handle(std::get<pims::Request>(setup));
     auto profile = pims::ParseRequest(R"({"id":0,"type":"profile.put","profile":{

@@ -7,25 +7,10 @@
 #include <filesystem>
 #include <string>
 
+#include "fuzz/fuzz_session.h"
 #include "pims/request.h"
 #include "pims/serve.h"
 #include "support/memory_streams.h"
-
-namespace {
-
-pims::Session& TheSession() {
-  static pims::Session* session = [] {
-    std::string dir = (std::filesystem::temp_directory_path() / "pims-fuzz-XXXXXX").string();
-    if (mkdtemp(dir.data()) == nullptr) abort();
-    pims::SessionConfig config;
-    config.vault_file = std::filesystem::path(dir) / "vault.db";
-    config.new_vault_cost = pims::PasswordHashing::Minimum();
-    return new pims::Session(config);
-  }();
-  return *session;
-}
-
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
@@ -35,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   pims::testing::MemoryOutput output;
   const pims::Result<pims::Caller> caller =
       pims::Caller{pims::Caller::Browser::kFirefox, "pims@example"};
-  const pims::ServeEnd end = pims::Serve(input, output, TheSession(), caller);
+  const pims::ServeEnd end = pims::Serve(input, output, pims::fuzz::TheSession(), caller);
   if (end == pims::ServeEnd::kCallerRefused || end == pims::ServeEnd::kOutputClosed) abort();
   for (const nlohmann::json& reply : pims::testing::DecodeReplies(output.written)) {
     if (!reply.is_object() || !reply.contains("id") || !reply.contains("ok")) abort();

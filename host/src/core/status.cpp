@@ -3,47 +3,32 @@
 namespace pims {
 
 std::string_view ErrorCodeName(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kOk:
-      return "ok";
-    case ErrorCode::kBadFrame:
-      return "bad_frame";
-    case ErrorCode::kBadJson:
-      return "bad_json";
-    case ErrorCode::kBadRequest:
-      return "bad_request";
-    case ErrorCode::kUnknownVerb:
-      return "unknown_verb";
-    case ErrorCode::kTooLarge:
-      return "too_large";
-    case ErrorCode::kVaultAbsent:
-      return "vault_absent";
-    case ErrorCode::kVaultExists:
-      return "vault_exists";
-    case ErrorCode::kLocked:
-      return "locked";
-    case ErrorCode::kBadPassword:
-      return "bad_password";
-    case ErrorCode::kVaultCorrupt:
-      return "vault_corrupt";
-    case ErrorCode::kNotFound:
-      return "not_found";
-    case ErrorCode::kCallerRefused:
-      return "caller_refused";
-    case ErrorCode::kInternal:
-      return "internal";
-    case ErrorCode::kInvalidField:
-      return "invalid_field";
-    case ErrorCode::kBadSite:
-      return "bad_site";
-    case ErrorCode::kVaultNewer:
-      return "vault_newer";
-    case ErrorCode::kIoError:
-      return "io_error";
-    case ErrorCode::kBusy:
-      return "busy";
-  }
-  return "internal";
+  // In enum order: the stable wire names (docs/protocol.md). APPEND-ONLY, like the enum.
+  constexpr std::string_view kNames[] = {
+      "ok",
+      "bad_frame",
+      "bad_json",
+      "bad_request",
+      "unknown_verb",
+      "too_large",
+      "vault_absent",
+      "vault_exists",
+      "locked",
+      "bad_password",
+      "vault_corrupt",
+      "not_found",
+      "caller_refused",
+      "internal",
+      "invalid_field",
+      "bad_site",
+      "vault_newer",
+      "io_error",
+      "busy",
+  };
+  static_assert(std::size(kNames) == static_cast<size_t>(ErrorCode::kBusy) + 1,
+                "every error code has its wire name");
+  const auto index = static_cast<size_t>(code);
+  return index < std::size(kNames) ? kNames[index] : "internal";
 }
 
 std::string Status::ToString() const {

@@ -55,19 +55,11 @@ Shaped ShapeForField(const FieldDescriptor& field, const AutofillToken& token, S
 }  // namespace
 
 std::string_view WithheldReasonName(WithheldReason reason) {
-  switch (reason) {
-    case WithheldReason::kNotAllowed:
-      return "not_allowed";
-    case WithheldReason::kNeedsGesture:
-      return "needs_gesture";
-    case WithheldReason::kInsecureOrigin:
-      return "insecure_origin";
-    case WithheldReason::kTooLong:
-      return "too_long";
-    case WithheldReason::kNotVisible:
-      return "not_visible";
-  }
-  return "not_allowed";
+  // In enum order; the names are wire values (docs/protocol.md).
+  constexpr std::string_view kNames[] = {"not_allowed", "needs_gesture", "insecure_origin",
+                                         "too_long", "not_visible"};
+  static_assert(std::size(kNames) == static_cast<size_t>(WithheldReason::kNotVisible) + 1);
+  return kNames[static_cast<size_t>(reason)];
 }
 
 Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrigger trigger,

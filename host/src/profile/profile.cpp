@@ -21,73 +21,31 @@ using nlohmann::json;
 constexpr std::string_view kDefaultsFields[] = {"shipping", "billing", "card"};
 
 // How a field's value is checked and normalised: the vocabulary's rule for an autofill field the
-// record stores, kText for its label, kId for its id and the defaults' record ids.
-enum class Rule {
-  kText,
-  kMultiline,
-  kEmail,
-  kTel,
-  kDate,
-  kCountry,
-  kCardNumber,
-  kMonth,
-  kYear,
-  kCsc,
-  kId
-};
-
-std::optional<Rule> RuleOf(RecordKind kind, std::string_view field) {
+// record stores, kText for its label, kId for its id and the defaults' record ids; nullopt for
+// a key the record does not have.
+std::optional<ValueRule> RuleOf(RecordKind kind, std::string_view field) {
   if (kind == RecordKind::kDefaults) {
     if (std::find(std::begin(kDefaultsFields), std::end(kDefaultsFields), field) ==
         std::end(kDefaultsFields)) {
       return std::nullopt;
     }
-    return Rule::kId;
+    return ValueRule::kId;
   }
-  if (field == "id") return kind == RecordKind::kPerson ? std::nullopt : std::optional(Rule::kId);
+  if (field == "id") {
+    return kind == RecordKind::kPerson ? std::nullopt : std::optional(ValueRule::kId);
+  }
   const std::span<const std::string_view> keys = StoredFields(kind);
   if (std::find(keys.begin(), keys.end(), field) == keys.end()) return std::nullopt;
-  if (field == "label") return Rule::kText;
+  if (field == "label") return ValueRule::kText;
   const AutofillField* entry = FindAutofillField(field);
-  switch (entry != nullptr ? entry->rule : ValueRule::kNone) {
-    case ValueRule::kNone:
-      return std::nullopt;  // a record key with no rule in the vocabulary: refuse it
-    case ValueRule::kText:
-      return Rule::kText;
-    case ValueRule::kMultiline:
-      return Rule::kMultiline;
-    case ValueRule::kEmail:
-      return Rule::kEmail;
-    case ValueRule::kTel:
-      return Rule::kTel;
-    case ValueRule::kDate:
-      return Rule::kDate;
-    case ValueRule::kCountry:
-      return Rule::kCountry;
-    case ValueRule::kCardNumber:
-      return Rule::kCardNumber;
-    case ValueRule::kMonth:
-      return Rule::kMonth;
-    case ValueRule::kYear:
-      return Rule::kYear;
-    case ValueRule::kCsc:
-      return Rule::kCsc;
-  }
-  return std::nullopt;
+  if (entry == nullptr || entry->rule == ValueRule::kNone) return std::nullopt;
+  return entry->rule;
 }
 
+// "the person", "an address", ...: a record's kind in messages.
 std::string_view KindName(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::kPerson:
-      return "the person";
-    case RecordKind::kAddress:
-      return "an address";
-    case RecordKind::kCard:
-      return "a card";
-    case RecordKind::kDefaults:
-      return "the defaults";
-  }
-  return "a record";
+  constexpr std::string_view kNames[] = {"the person", "an address", "a card", "the defaults"};
+  return kNames[static_cast<size_t>(kind)];
 }
 
 // Small non-negative decimal numbers from validated text (at most 9 digits).
@@ -268,7 +226,7 @@ std::span<const std::string_view> StoredFields(RecordKind kind) {
 
 Result<Secret> NormalizeField(RecordKind kind, std::string_view field, std::string_view value,
                               std::string_view path) {
-  const std::optional<Rule> rule = RuleOf(kind, field);
+  const std::optional<ValueRule> rule = RuleOf(kind, field);
   if (!rule) {
     std::string what = "is not a field of ";
     what += KindName(kind);
@@ -276,7 +234,7 @@ Result<Secret> NormalizeField(RecordKind kind, std::string_view field, std::stri
   }
   if (value.size() > kMaxFieldBytes) return InvalidField(path, "is longer than 1000 bytes");
   if (!IsValidUtf8(value)) return InvalidField(path, "is not valid UTF-8");
-  const bool multiline = *rule == Rule::kMultiline;
+  const bool multiline = *rule == ValueRule::kMultiline;
   for (char c : value) {
     if (IsControl(c) && !(multiline && (c == '\n' || c == '\r'))) {
       return InvalidField(path, multiline ? "contains a control character other than a line break"
@@ -287,28 +245,30 @@ Result<Secret> NormalizeField(RecordKind kind, std::string_view field, std::stri
   if (trimmed.empty()) return Secret();
 
   switch (*rule) {
-    case Rule::kText:
+    case ValueRule::kText:
       return Secret(trimmed);
-    case Rule::kMultiline:
+    case ValueRule::kMultiline:
       return NormalizeLines(trimmed);
-    case Rule::kEmail:
+    case ValueRule::kEmail:
       return NormalizeEmail(trimmed, path);
-    case Rule::kTel:
+    case ValueRule::kTel:
       return NormalizeTel(trimmed, path);
-    case Rule::kDate:
+    case ValueRule::kDate:
       return NormalizeDate(trimmed, path);
-    case Rule::kCountry:
+    case ValueRule::kCountry:
       return NormalizeCountry(trimmed, path);
-    case Rule::kCardNumber:
+    case ValueRule::kCardNumber:
       return NormalizeCardNumber(trimmed, path);
-    case Rule::kMonth:
+    case ValueRule::kMonth:
       return NormalizeMonth(trimmed, path);
-    case Rule::kYear:
+    case ValueRule::kYear:
       return NormalizeYear(trimmed, path);
-    case Rule::kCsc:
+    case ValueRule::kCsc:
       return NormalizeCsc(trimmed, path);
-    case Rule::kId:
+    case ValueRule::kId:
       return NormalizeId(trimmed, path);
+    case ValueRule::kNone:
+      break;  // RuleOf never gives it
   }
   return InvalidField(path, "has no validation rule");
 }

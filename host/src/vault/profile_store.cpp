@@ -3,18 +3,10 @@
 namespace pims {
 namespace {
 
+// The kind as stored in records.kind and bound into each sealed field's associated data.
 std::string_view KindName(RecordKind kind) {
-  switch (kind) {
-    case RecordKind::kPerson:
-      return "person";
-    case RecordKind::kAddress:
-      return "address";
-    case RecordKind::kCard:
-      return "card";
-    case RecordKind::kDefaults:
-      return "defaults";
-  }
-  return "person";
+  constexpr std::string_view kNames[] = {"person", "address", "card", "defaults"};
+  return kNames[static_cast<size_t>(kind)];
 }
 
 constexpr std::string_view kIdField = "id";

@@ -51,6 +51,7 @@ enum class ValueRule : uint8_t {
   kMonth,
   kYear,
   kCsc,
+  kId,  // a record's id, and the defaults' record ids: never an autofill field
 };
 
 struct AutofillField {

@@ -143,6 +143,22 @@ TEST_CASE("ledger verification detects removed, reordered, edited and truncated 
   }
 }
 
+TEST_CASE("entries cut from the end: verify says so, and the next append refuses and adds nothing") {
+  Fixture f;
+  f.Append(kShop, 4);
+  f.Tamper("DELETE FROM ledger WHERE seq > 2");
+  auto check = f.ledger->Verify();
+  REQUIRE(check.ok());
+  CHECK_FALSE(check->ok);
+  const Status appended =
+      f.store->Write([&] { return f.ledger->Append(kShop, kFields, f.clock.now + 1); });
+  CHECK(appended.code() == ErrorCode::kVaultCorrupt);
+  CHECK(appended.message().find("head says 4") != std::string::npos);
+  auto page = f.ledger->List(std::nullopt, 10, std::nullopt);
+  REQUIRE(page.ok());
+  CHECK(page->entries.size() == 2);
+}
+
 TEST_CASE("an entry whose sealed bytes were swapped for another's fails to open") {
   Fixture f;
   f.Append(kShop, 2);

@@ -341,3 +341,24 @@ TEST_CASE(
 }
 
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE(
+    "after entries are cut from the ledger's end, the next fill is vault_corrupt and shares "
+    "nothing") {
+  Fixture f;
+  {
+    auto vault = f.CreateWithAda();
+    AllowEmail(*vault);
+    for (int i = 0; i < 3; ++i) FillOnce(*vault);
+  }
+  f.Tamper("DELETE FROM ledger WHERE seq = 3");
+  auto vault = f.Reopen();
+  CHECK_FALSE(vault->VerifyLedger()->ok);
+  auto filled = FillFields(*vault, kShop, FillTrigger::kAuto, Fields({{"a", "email"}}));
+  CHECK(filled.status().code() == ErrorCode::kVaultCorrupt);
+  CHECK(vault->ListLedger(std::nullopt, 10, std::nullopt)->entries.size() == 2);
+}
+
+}  // namespace pims

@@ -79,6 +79,15 @@ Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, 
       prev_mac = std::string(BlobView(last->getColumn(1)));
     }
   }
+  // The chain must end where its head says before it grows: entries cut from the end (or a head
+  // from another copy) would otherwise be papered over by the next append.
+  PIMS_ASSIGN_OR_RETURN(Head head, ReadHead(store_));
+  if (head.count != prev_seq || head.mac_hex != crypto::ToHex(prev_mac)) {
+    return Status(ErrorCode::kVaultCorrupt,
+                  "the ledger was altered: it ends at entry " + std::to_string(prev_seq) +
+                      " but its head says " + std::to_string(head.count) +
+                      "; nothing more is recorded until it is restored");
+  }
   const int64_t seq = prev_seq + 1;
   const std::string sealed =
       store_.Seal(json{{"time", time}, {"site", site.ToString()}, {"fields", fields}}.dump(),

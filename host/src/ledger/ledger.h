@@ -34,6 +34,8 @@ class Ledger {
   void InitHead();
   // Appends one entry. REQUIRES: inside a write transaction (SealedStore::Write), so that the
   // entry and the head land together, with whatever else the caller writes.
+  // kVaultCorrupt, appending nothing, when the chain does not end where the head says (entries
+  // were cut from the end, or the head comes from another copy of the vault).
   Status Append(const Site& site, const std::vector<std::string>& fields, int64_t time);
   // Newest first, optionally for one site: at most `limit` (at least 1) entries older than
   // `before` (a seq) when given.

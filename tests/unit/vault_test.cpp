@@ -362,3 +362,63 @@ TEST_CASE(
 }
 
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE(
+    "a password change replaces the data key: an old copy's key opens nothing written since") {
+  Fixture f;
+  {
+    auto vault = f.CreateWithAda();
+    AllowEmail(*vault);
+    FillOnce(*vault);
+    FillOnce(*vault);
+  }
+  const std::string old_copy = ReadFile(f.file);
+  {
+    auto vault = f.Reopen();
+    REQUIRE(vault->ChangePassword("pw", "new pw").ok());
+    // Everything is there under the new key, in this session and the next.
+    CHECK(*vault->GetProfile() == testing::AdaProfile());
+    FillOnce(*vault);
+  }
+  auto vault = f.Reopen("new pw");
+  CHECK(*vault->GetProfile() == testing::AdaProfile());
+  CHECK(vault->GetSite(kShop)->allow.Has(Category::kEmail));
+  auto check = vault->VerifyLedger();
+  REQUIRE(check.ok());
+  CHECK(check->ok);
+  CHECK(check->entries == 3);
+  CHECK(vault->GetSettings()->autolock_minutes == 15);
+  vault.reset();
+
+  // Someone who kept the old copy and the old password: the old wrapped key, put back into the
+  // current file, unlocks (it is the old data key) but opens none of the current rows.
+  const std::filesystem::path old_file = f.dir / "old.db";
+  WriteFile(old_file, old_copy);
+  f.Tamper("ATTACH DATABASE '" + old_file.string() +
+           "' AS old; UPDATE main.meta AS m SET value ="
+           " (SELECT o.value FROM old.meta AS o WHERE o.key = m.key)"
+           " WHERE m.key IN ('kdf', 'data_key')");
+  auto mixed = Vault::Open(f.file, f.clock);
+  REQUIRE(mixed.ok());
+  REQUIRE((*mixed)->Unlock("pw").ok());
+  CHECK((*mixed)->GetProfile().status().code() == ErrorCode::kVaultCorrupt);
+  CHECK((*mixed)->GetSettings().status().code() == ErrorCode::kVaultCorrupt);
+}
+
+TEST_CASE("a password change refuses to re-chain an altered ledger, and keeps the old password") {
+  Fixture f;
+  {
+    auto vault = f.CreateWithAda();
+    AllowEmail(*vault);
+    for (int i = 0; i < 3; ++i) FillOnce(*vault);
+  }
+  f.Tamper("DELETE FROM ledger WHERE seq = 2");
+  auto vault = f.Reopen();
+  CHECK(vault->ChangePassword("pw", "new pw").code() == ErrorCode::kVaultCorrupt);
+  vault.reset();
+  f.Reopen("pw");  // still the old password
+}
+
+}  // namespace pims

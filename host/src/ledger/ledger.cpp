@@ -19,9 +19,14 @@ crypto::Hash ChainMac(const KeyBytes& key, int64_t seq, std::string_view prev_ma
                                 {"pims1-ledger", seq_text, prev_mac, site_lookup, sealed_entry});
 }
 
-std::string SealHead(const SealedStore& store, int64_t count, std::string_view mac) {
-  return store.Seal(json{{"count", count}, {"mac", crypto::ToHex(mac)}}.dump(),
-                    {"meta", "ledger_head"});
+std::string SealHead(const Keyring& keys, int64_t count, std::string_view mac) {
+  return SealedStore::SealUnder(keys, json{{"count", count}, {"mac", crypto::ToHex(mac)}}.dump(),
+                                {"meta", "ledger_head"});
+}
+
+// An entry's sealed content: {"time", "site", "fields"}.
+std::string EntryText(int64_t time, std::string_view site, const std::vector<std::string>& fields) {
+  return json{{"time", time}, {"site", site}, {"fields", fields}}.dump();
 }
 
 struct Head {
@@ -29,11 +34,12 @@ struct Head {
   std::string mac_hex;
 };
 
-Result<Head> ReadHead(SealedStore& store) {
+Result<Head> ReadHead(SealedStore& store, const Keyring& keys) {
   constexpr std::string_view kWhat = "the ledger's head record";
   auto sealed = store.ReadMeta(kMetaLedgerHead);
   if (!sealed) return Status(ErrorCode::kVaultCorrupt, "the ledger's head record is missing");
-  PIMS_ASSIGN_OR_RETURN(Secret clear, store.Open(*sealed, {"meta", "ledger_head"}));
+  PIMS_ASSIGN_OR_RETURN(Secret clear,
+                        SealedStore::OpenUnder(keys, *sealed, {"meta", "ledger_head"}));
   PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear.reveal(), kWhat));
   const JsonFields fields = JsonFields::OfRecord(record, std::string(kWhat));
   PIMS_ASSIGN_OR_RETURN(int64_t count, fields.RequireInteger("count", 0, INT64_MAX));
@@ -41,9 +47,10 @@ Result<Head> ReadHead(SealedStore& store) {
   return Head{count, std::move(mac)};
 }
 
-Result<LedgerEntry> OpenEntry(const SealedStore& store, int64_t seq, std::string_view sealed) {
+Result<LedgerEntry> OpenEntry(const Keyring& keys, int64_t seq, std::string_view sealed) {
   const std::string what = "ledger entry " + std::to_string(seq);
-  PIMS_ASSIGN_OR_RETURN(Secret clear, store.Open(sealed, {"ledger", std::to_string(seq)}));
+  PIMS_ASSIGN_OR_RETURN(Secret clear,
+                        SealedStore::OpenUnder(keys, sealed, {"ledger", std::to_string(seq)}));
   PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear.reveal(), what));
   const JsonFields fields = JsonFields::OfRecord(record, what);
   LedgerEntry entry;
@@ -65,7 +72,7 @@ json LedgerEntryToJson(const LedgerEntry& entry) {
 
 void Ledger::InitHead() {
   const std::string zero(crypto::kHashBytes, '\0');
-  store_.WriteMeta(kMetaLedgerHead, SealHead(store_, 0, zero));
+  store_.WriteMeta(kMetaLedgerHead, SealHead(store_.keys(), 0, zero));
 }
 
 Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, int64_t time) {
@@ -81,17 +88,16 @@ Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, 
   }
   // The chain must end where its head says before it grows: entries cut from the end (or a head
   // from another copy) would otherwise be papered over by the next append.
-  PIMS_ASSIGN_OR_RETURN(Head head, ReadHead(store_));
+  PIMS_ASSIGN_OR_RETURN(Head head, ReadHead(store_, store_.keys()));
   if (head.count != prev_seq || head.mac_hex != crypto::ToHex(prev_mac)) {
-    return Status(ErrorCode::kVaultCorrupt,
-                  "the ledger was altered: it ends at entry " + std::to_string(prev_seq) +
-                      " but its head says " + std::to_string(head.count) +
-                      "; nothing more is recorded until it is restored");
+    return Status(ErrorCode::kVaultCorrupt, "the ledger was altered: it ends at entry " +
+                                                std::to_string(prev_seq) + " but its head says " +
+                                                std::to_string(head.count) +
+                                                "; nothing more is recorded until it is restored");
   }
   const int64_t seq = prev_seq + 1;
   const std::string sealed =
-      store_.Seal(json{{"time", time}, {"site", site.ToString()}, {"fields", fields}}.dump(),
-                  {"ledger", std::to_string(seq)});
+      store_.Seal(EntryText(time, site.ToString(), fields), {"ledger", std::to_string(seq)});
   const crypto::Hash mac =
       ChainMac(store_.keys().ledger, seq, prev_mac, crypto::AsBytes(lookup), sealed);
   CachedStatement insert =
@@ -101,7 +107,7 @@ Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, 
   BindBlob(*insert, 3, sealed);
   BindBlob(*insert, 4, crypto::AsBytes(mac));
   insert->exec();
-  store_.WriteMeta(kMetaLedgerHead, SealHead(store_, seq, crypto::AsBytes(mac)));
+  store_.WriteMeta(kMetaLedgerHead, SealHead(store_.keys(), seq, crypto::AsBytes(mac)));
   return Status::Ok();
 }
 
@@ -127,13 +133,16 @@ Result<LedgerPage> Ledger::List(const std::optional<Site>& site, int limit,
       page.next = page.entries.back().seq;
       break;
     }
-    PIMS_ASSIGN_OR_RETURN(LedgerEntry entry, OpenEntry(store_, seq, BlobView(q.getColumn(1))));
+    PIMS_ASSIGN_OR_RETURN(LedgerEntry entry,
+                          OpenEntry(store_.keys(), seq, BlobView(q.getColumn(1))));
     page.entries.push_back(std::move(entry));
   }
   return page;
 }
 
-Result<LedgerCheck> Ledger::Verify() {
+Result<LedgerCheck> Ledger::Verify() { return VerifyUnder(store_.keys()); }
+
+Result<LedgerCheck> Ledger::VerifyUnder(const Keyring& keys) {
   LedgerCheck check;
   auto fail = [&](int64_t seq, const std::string& what) {
     check.ok = false;
@@ -150,21 +159,21 @@ Result<LedgerCheck> Ledger::Verify() {
     }
     const std::string site_lookup(BlobView(q.getColumn(1)));
     const std::string sealed(BlobView(q.getColumn(2)));
-    const crypto::Hash mac = ChainMac(store_.keys().ledger, seq, prev_mac, site_lookup, sealed);
+    const crypto::Hash mac = ChainMac(keys.ledger, seq, prev_mac, site_lookup, sealed);
     if (crypto::AsBytes(mac) != BlobView(q.getColumn(3))) {
       return fail(seq, "does not chain to the entry before it (edited, replaced or reordered)");
     }
-    auto entry = OpenEntry(store_, seq, sealed);
+    auto entry = OpenEntry(keys, seq, sealed);
     if (!entry.ok()) return fail(seq, "cannot be opened (edited)");
     auto site = SiteFromUrl(entry->site);
-    if (!site.ok() || crypto::AsBytes(sites_.Lookup(*site)) != site_lookup) {
+    if (!site.ok() || crypto::AsBytes(SiteStore::LookupUnder(keys, *site)) != site_lookup) {
       return fail(seq, "is filed under another site");
     }
     prev_mac = std::string(crypto::AsBytes(mac));
     ++expected;
   }
   check.entries = expected - 1;
-  auto head = ReadHead(store_);
+  auto head = ReadHead(store_, keys);
   if (!head.ok()) return fail(expected, head.status().message());
   if (head->count != check.entries || head->mac_hex != crypto::ToHex(prev_mac)) {
     check.ok = false;
@@ -175,6 +184,52 @@ Result<LedgerCheck> Ledger::Verify() {
   }
   check.ok = true;
   return check;
+}
+
+Status Ledger::Reseal(const Keyring& from, const Keyring& to) {
+  // A chain is never laundered: an altered ledger stays altered, and the password stays.
+  PIMS_ASSIGN_OR_RETURN(LedgerCheck check, VerifyUnder(from));
+  if (!check.ok) {
+    return Status(ErrorCode::kVaultCorrupt,
+                  "the ledger was altered (" + check.problem + "): the password was not changed");
+  }
+  constexpr int kPage = 1000;
+  CachedStatement page =
+      store_.Prepared("SELECT seq, entry FROM ledger WHERE seq > ? ORDER BY seq LIMIT ?");
+  CachedStatement update =
+      store_.Prepared("UPDATE ledger SET site = ?, entry = ?, mac = ? WHERE seq = ?");
+  std::string prev_mac(crypto::kHashBytes, '\0');
+  int64_t last = 0;
+  for (;;) {
+    std::vector<std::pair<int64_t, std::string>> rows;
+    page->bind(1, last);
+    page->bind(2, kPage);
+    while (page->executeStep()) {
+      rows.emplace_back(page->getColumn(0).getInt64(), std::string(BlobView(page->getColumn(1))));
+    }
+    page->reset();
+    if (rows.empty()) break;
+    for (const auto& [seq, sealed] : rows) {
+      const std::string where = std::to_string(seq);
+      PIMS_ASSIGN_OR_RETURN(LedgerEntry entry, OpenEntry(from, seq, sealed));
+      PIMS_ASSIGN_OR_RETURN(Site site, SiteFromUrl(entry.site));
+      const crypto::Hash lookup = SiteStore::LookupUnder(to, site);
+      const std::string resealed = SealedStore::SealUnder(
+          to, EntryText(entry.time, entry.site, entry.fields), {"ledger", where});
+      const crypto::Hash mac =
+          ChainMac(to.ledger, seq, prev_mac, crypto::AsBytes(lookup), resealed);
+      BindBlob(*update, 1, crypto::AsBytes(lookup));
+      BindBlob(*update, 2, resealed);
+      BindBlob(*update, 3, crypto::AsBytes(mac));
+      update->bind(4, seq);
+      update->exec();
+      update->reset();
+      prev_mac = std::string(crypto::AsBytes(mac));
+      last = seq;
+    }
+  }
+  store_.WriteMeta(kMetaLedgerHead, SealHead(to, last, prev_mac));
+  return Status::Ok();
 }
 
 }  // namespace pims

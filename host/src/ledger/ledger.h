@@ -43,6 +43,11 @@ class Ledger {
                           std::optional<int64_t> before);
   // Walks the whole chain: reports a removed, reordered, edited or truncated entry.
   Result<LedgerCheck> Verify();
+  Result<LedgerCheck> VerifyUnder(const Keyring& keys);
+  // Re-chains every entry and the head from the keys `from` to `to` (a password change), after
+  // checking the chain under `from`: kVaultCorrupt for an altered ledger, which is never
+  // re-chained. REQUIRES: inside a write transaction.
+  Status Reseal(const Keyring& from, const Keyring& to);
 
  private:
   SealedStore& store_;

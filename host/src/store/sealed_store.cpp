@@ -128,27 +128,29 @@ Status SealedStore::Unlock(std::string_view password) {
   }
 }
 
-Status SealedStore::ChangePassword(std::string_view old_password, std::string_view new_password) {
+Result<SealedStore::Rekey> SealedStore::PrepareRekey(std::string_view old_password,
+                                                     std::string_view new_password) {
   if (new_password.empty()) {
     return Status(ErrorCode::kBadRequest, "the new password must not be empty", "new");
   }
   try {
-    PIMS_ASSIGN_OR_RETURN(KeyBytes data_key, UnwrapDataKey(old_password));
+    PIMS_ASSIGN_OR_RETURN(KeyBytes old_key, UnwrapDataKey(old_password));
     // The same cost as before, with a fresh salt. UnwrapDataKey read the parameters already.
     PIMS_ASSIGN_OR_RETURN(crypto::KdfParams old_params,
                           crypto::KdfParams::FromJson(ReadMeta(kMetaKdf).value_or("")));
     const PasswordHashing cost{old_params.opslimit, old_params.memlimit};
-    PIMS_ASSIGN_OR_RETURN(WrappedKey wrapped, WrapDataKey(data_key, new_password, ParamsFor(cost)));
-    PIMS_RETURN_IF_ERROR(Write([&] {
-      WriteMeta(kMetaKdf, wrapped.kdf);
-      WriteMeta(kMetaDataKey, wrapped.data_key);
-      return Status::Ok();
-    }));
-    keys_ = Keyring::FromDataKey(std::move(data_key));
-    return Status::Ok();
+    KeyBytes new_key = KeyBytes::Random();
+    PIMS_ASSIGN_OR_RETURN(WrappedKey wrapped, WrapDataKey(new_key, new_password, ParamsFor(cost)));
+    return Rekey{Keyring::FromDataKey(std::move(old_key)), Keyring::FromDataKey(std::move(new_key)),
+                 std::move(wrapped.kdf), std::move(wrapped.data_key)};
   } catch (...) {
     return store::StatusFromCurrentException("changing the password");
   }
+}
+
+void SealedStore::WriteWrappedKey(const Rekey& rekey) {
+  WriteMeta(kMetaKdf, rekey.kdf);
+  WriteMeta(kMetaDataKey, rekey.data_key);
 }
 
 CachedStatement SealedStore::Prepared(std::string_view sql) {

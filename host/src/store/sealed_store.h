@@ -97,9 +97,22 @@ class SealedStore {
   // Wipes the keys. Idempotent.
   void Lock() { keys_.reset(); }
   bool unlocked() const { return keys_.has_value(); }
-  // Rewraps the data key under a key from new_password (fresh salt, same cost).
-  // kBadPassword if old_password is wrong; kBadRequest if new_password is empty.
-  Status ChangePassword(std::string_view old_password, std::string_view new_password);
+  // A password change replaces the data key, so that whoever held an old copy of the vault and
+  // its old password learns nothing about later copies. PrepareRekey checks old_password and
+  // makes the new keys, wrapped under new_password (fresh salt, same cost); the caller then, in
+  // ONE write transaction, reseals every row from `from` to `to` and calls WriteWrappedKey;
+  // after the commit, AdoptKeys. kBadPassword if old_password is wrong; kBadRequest if
+  // new_password is empty.
+  struct Rekey {
+    Keyring from;
+    Keyring to;
+    std::string kdf;       // meta.kdf for the new password
+    std::string data_key;  // meta.data_key: the new data key wrapped under it
+  };
+  Result<Rekey> PrepareRekey(std::string_view old_password, std::string_view new_password);
+  // REQUIRES: inside the transaction that reseals every row.
+  void WriteWrappedKey(const Rekey& rekey);
+  void AdoptKeys(Keyring keys) { keys_ = std::move(keys); }
 
   // REQUIRES: unlocked().
   const Keyring& keys() const { return *keys_; }
@@ -113,6 +126,15 @@ class SealedStore {
   Result<Secret> Open(std::string_view sealed,
                       std::initializer_list<std::string_view> where) const {
     return crypto::Open(keys_->seal, sealed, SealContext(where));
+  }
+  // The same under given keys (a password change reseals from the old keys to the new).
+  static std::string SealUnder(const Keyring& keys, std::string_view clear,
+                               std::initializer_list<std::string_view> where) {
+    return crypto::Seal(keys.seal, clear, SealContext(where));
+  }
+  static Result<Secret> OpenUnder(const Keyring& keys, std::string_view sealed,
+                                  std::initializer_list<std::string_view> where) {
+    return crypto::Open(keys.seal, sealed, SealContext(where));
   }
 
   // meta.key, nullopt when absent; and its replacement. May throw SQLite::Exception.

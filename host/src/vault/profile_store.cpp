@@ -54,6 +54,39 @@ std::vector<SealedRecord> ProfileStore::LoadSealed(RecordKind kind) {
   return records;
 }
 
+Status ProfileStore::Reseal(const Keyring& from, const Keyring& to) {
+  struct Row {
+    int64_t record;
+    std::string kind, name, sealed;
+  };
+  std::vector<Row> rows;
+  {
+    CachedStatement q = store_.Prepared(
+        "SELECT f.record, r.kind, f.name, f.value FROM record_fields f JOIN records r"
+        " ON r.id = f.record");
+    while (q->executeStep()) {
+      rows.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getString(),
+                      q->getColumn(2).getString(), std::string(BlobView(q->getColumn(3)))});
+    }
+  }
+  CachedStatement update =
+      store_.Prepared("UPDATE record_fields SET value = ? WHERE record = ? AND name = ?");
+  for (const Row& row : rows) {
+    const std::string rowid = std::to_string(row.record);
+    PIMS_ASSIGN_OR_RETURN(
+        Secret clear,
+        SealedStore::OpenUnder(from, row.sealed, {"record_fields", rowid, row.kind, row.name}));
+    const std::string resealed =
+        SealedStore::SealUnder(to, clear.reveal(), {"record_fields", rowid, row.kind, row.name});
+    BindBlob(*update, 1, resealed);
+    update->bind(2, row.record);
+    update->bind(3, row.name);
+    update->exec();
+    update->reset();
+  }
+  return Status::Ok();
+}
+
 Result<std::optional<Secret>> ProfileStore::OpenField(const SealedRecord& record,
                                                       std::string_view name) const {
   auto it = record.fields.find(name);

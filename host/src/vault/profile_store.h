@@ -37,6 +37,10 @@ class ProfileStore {
 
   // Every record of a kind, sealed, in the profile's order.
   std::vector<SealedRecord> LoadSealed(RecordKind kind);
+  // Reseals every field of every record from the keys `from` to `to`.
+  // REQUIRES: inside a write transaction.
+  Status Reseal(const Keyring& from, const Keyring& to);
+
   // Opens one field of a record: nullopt when the record has no such field.
   Result<std::optional<Secret>> OpenField(const SealedRecord& record, std::string_view name) const;
 

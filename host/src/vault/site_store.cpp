@@ -29,8 +29,8 @@ Result<SiteStore::Stored> ParseStored(std::string_view clear) {
 
 }  // namespace
 
-crypto::Hash SiteStore::Lookup(const Site& site) const {
-  return crypto::KeyedHash(store_.keys().lookup, site.ToString());
+crypto::Hash SiteStore::LookupUnder(const Keyring& keys, const Site& site) {
+  return crypto::KeyedHash(keys.lookup, site.ToString());
 }
 
 Result<std::optional<SiteStore::Stored>> SiteStore::Load(const crypto::Hash& lookup) {
@@ -83,6 +83,43 @@ Result<std::vector<SiteSummary>> SiteStore::List() {
     return a.site.ToString() < b.site.ToString();
   });
   return sites;
+}
+
+Status SiteStore::Reseal(const Keyring& from, const Keyring& to) {
+  struct Row {
+    std::string lookup, name, policy;
+  };
+  std::vector<Row> rows;
+  {
+    CachedStatement q = store_.Prepared("SELECT lookup, name, policy FROM sites");
+    while (q->executeStep()) {
+      rows.push_back({std::string(BlobView(q->getColumn(0))),
+                      std::string(BlobView(q->getColumn(1))),
+                      std::string(BlobView(q->getColumn(2)))});
+    }
+  }
+  store_.db().exec("DELETE FROM sites");
+  CachedStatement insert =
+      store_.Prepared("INSERT INTO sites(lookup, name, policy) VALUES(?, ?, ?)");
+  for (const Row& row : rows) {
+    const std::string old_hex = LookupHex(row.lookup);
+    PIMS_ASSIGN_OR_RETURN(Secret name,
+                          SealedStore::OpenUnder(from, row.name, {"sites", old_hex, "name"}));
+    PIMS_ASSIGN_OR_RETURN(Secret policy,
+                          SealedStore::OpenUnder(from, row.policy, {"sites", old_hex, "policy"}));
+    PIMS_ASSIGN_OR_RETURN(Site site, SiteFromUrl(name.reveal()));
+    const crypto::Hash lookup = LookupUnder(to, site);
+    const std::string hex = LookupHex(crypto::AsBytes(lookup));
+    const std::string new_name = SealedStore::SealUnder(to, name.reveal(), {"sites", hex, "name"});
+    const std::string new_policy =
+        SealedStore::SealUnder(to, policy.reveal(), {"sites", hex, "policy"});
+    BindBlob(*insert, 1, crypto::AsBytes(lookup));
+    BindBlob(*insert, 2, new_name);
+    BindBlob(*insert, 3, new_policy);
+    insert->exec();
+    insert->reset();
+  }
+  return Status::Ok();
 }
 
 }  // namespace pims

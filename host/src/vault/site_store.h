@@ -19,8 +19,9 @@ class SiteStore {
   // The store must outlive this object.
   explicit SiteStore(SealedStore& store) : store_(store) {}
 
-  // A site's row key: a keyed hash of its name.
-  crypto::Hash Lookup(const Site& site) const;
+  // A site's row key: a keyed hash of its name (under given keys: a password change).
+  crypto::Hash Lookup(const Site& site) const { return LookupUnder(store_.keys(), site); }
+  static crypto::Hash LookupUnder(const Keyring& keys, const Site& site);
 
   struct Stored {
     SitePolicy policy;
@@ -33,6 +34,9 @@ class SiteStore {
   bool Forget(const crypto::Hash& lookup);
   // Every configured site, sorted by name.
   Result<std::vector<SiteSummary>> List();
+  // Reseals every row (its name, policy and lookup) from the keys `from` to `to`.
+  // REQUIRES: inside a write transaction.
+  Status Reseal(const Keyring& from, const Keyring& to);
 
  private:
   SealedStore& store_;

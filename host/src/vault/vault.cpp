@@ -21,16 +21,21 @@ using nlohmann::json;
 constexpr std::string_view kMetaSettings = "settings";
 constexpr std::string_view kSettingsWhat = "the vault's settings record";
 
-void WriteSettings(SealedStore& store, const VaultSettings& settings) {
-  store.WriteMeta(kMetaSettings,
-                  store.Seal(json{{"autolock_minutes", settings.autolock_minutes}}.dump(),
+void WriteSettingsUnder(SealedStore& store, const Keyring& keys, const VaultSettings& settings) {
+  store.WriteMeta(
+      kMetaSettings,
+      SealedStore::SealUnder(keys, json{{"autolock_minutes", settings.autolock_minutes}}.dump(),
                              {"meta", "settings"}));
 }
 
-Result<VaultSettings> ReadSettings(SealedStore& store) {
+void WriteSettings(SealedStore& store, const VaultSettings& settings) {
+  WriteSettingsUnder(store, store.keys(), settings);
+}
+
+Result<VaultSettings> ReadSettingsUnder(SealedStore& store, const Keyring& keys) {
   auto sealed = store.ReadMeta(kMetaSettings);
   if (!sealed) return VaultSettings{};
-  PIMS_ASSIGN_OR_RETURN(Secret clear, store.Open(*sealed, {"meta", "settings"}));
+  PIMS_ASSIGN_OR_RETURN(Secret clear, SealedStore::OpenUnder(keys, *sealed, {"meta", "settings"}));
   PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear.reveal(), kSettingsWhat));
   const JsonFields fields = JsonFields::OfRecord(record, std::string(kSettingsWhat));
   VaultSettings settings;
@@ -38,6 +43,10 @@ Result<VaultSettings> ReadSettings(SealedStore& store) {
                         fields.RequireInteger("autolock_minutes", INT32_MIN, INT32_MAX));
   settings.autolock_minutes = static_cast<int>(minutes);
   return settings;
+}
+
+Result<VaultSettings> ReadSettings(SealedStore& store) {
+  return ReadSettingsUnder(store, store.keys());
 }
 
 Status CheckSettings(const VaultSettings& settings) {
@@ -89,7 +98,25 @@ void Vault::Lock() { impl_->store->Lock(); }
 bool Vault::unlocked() const { return impl_->store->unlocked(); }
 
 Status Vault::ChangePassword(std::string_view old_password, std::string_view new_password) {
-  return impl_->store->ChangePassword(old_password, new_password);
+  SealedStore& store = *impl_->store;
+  PIMS_ASSIGN_OR_RETURN(SealedStore::Rekey rekey, store.PrepareRekey(old_password, new_password));
+  try {
+    // Every row under the new data key, and the new wrapped key, in one transaction: a crash at
+    // any point leaves the old vault (old password) or the new one (new password).
+    PIMS_RETURN_IF_ERROR(store.Write([&]() -> Status {
+      PIMS_RETURN_IF_ERROR(impl_->ledger.Reseal(rekey.from, rekey.to));
+      PIMS_RETURN_IF_ERROR(impl_->sites.Reseal(rekey.from, rekey.to));
+      PIMS_RETURN_IF_ERROR(impl_->profile.Reseal(rekey.from, rekey.to));
+      PIMS_ASSIGN_OR_RETURN(VaultSettings settings, ReadSettingsUnder(store, rekey.from));
+      WriteSettingsUnder(store, rekey.to, settings);
+      store.WriteWrappedKey(rekey);
+      return Status::Ok();
+    }));
+  } catch (...) {
+    return store::StatusFromCurrentException("changing the password");
+  }
+  store.AdoptKeys(std::move(rekey.to));
+  return Status::Ok();
 }
 
 Result<VaultSettings> Vault::GetSettings() {

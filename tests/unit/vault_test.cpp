@@ -8,6 +8,8 @@
 #include <iterator>
 #include <thread>
 
+#include "crypto/crypto.h"
+#include "store/sealed_store.h"
 #include "support/manual_clock.h"
 #include "support/temp_dir.h"
 #include "support/test_profile.h"
@@ -48,6 +50,12 @@ struct Fixture {
     REQUIRE(vault.ok());
     REQUIRE((*vault)->Unlock(password).ok());
     return std::move(vault).value();
+  }
+  // What unlocking the file with the password says (the vault is closed again after).
+  Status UnlockStatus(const char* password = "pw") {
+    auto vault = Vault::Open(file, clock);
+    REQUIRE(vault.ok());
+    return (*vault)->Unlock(password);
   }
   // Runs SQL on the file behind the vault's back, as an attacker with the file would.
   void Tamper(const std::string& sql) {
@@ -217,9 +225,10 @@ TEST_CASE("a flipped byte in a sealed value is vault_corrupt, never partial plai
       "UPDATE record_fields SET value = substr(value, 1, 40) || "
       "CASE WHEN substr(value, 41, 1) = x'00' THEN x'01' ELSE x'00' END || substr(value, 42) "
       "WHERE name = 'family-name'");
-  auto vault = f.Reopen();
-  auto profile = vault->GetProfile();
-  CHECK(profile.status().code() == ErrorCode::kVaultCorrupt);
+  // The rows' digest sees the changed row at unlock, before any value is opened.
+  const Status unlocked = f.UnlockStatus();
+  CHECK(unlocked.code() == ErrorCode::kVaultCorrupt);
+  CHECK(unlocked.message().find("digest") != std::string::npos);
 }
 
 TEST_CASE("sealed values swapped between rows do not open") {
@@ -229,8 +238,7 @@ TEST_CASE("sealed values swapped between rows do not open") {
   f.Tamper(
       "UPDATE record_fields SET value = (SELECT value FROM record_fields WHERE name = 'cc-number')"
       " WHERE name = 'family-name'");
-  auto vault = f.Reopen();
-  CHECK(vault->GetProfile().status().code() == ErrorCode::kVaultCorrupt);
+  CHECK(f.UnlockStatus().code() == ErrorCode::kVaultCorrupt);
 }
 
 TEST_CASE("a tampered password hashing record cannot unlock the vault") {
@@ -310,13 +318,16 @@ TEST_CASE(
   Fixture f;
   auto revoker = f.CreateWithAda();
   // The site's row as a revoke writes it, kept to be written again by "the other host" later.
+  // (with the rows' digest of that state, so that writing both back is the revoke itself).
   REQUIRE(revoker->SetSite(kShop, SitePolicy{}).ok());
-  std::string revoked_row;
+  std::string revoked_name, revoked_row, revoked_digest;
   {
     SQLite::Database db(f.file.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(db, "SELECT hex(policy) FROM sites");
+    SQLite::Statement q(db, "SELECT hex(name), hex(policy) FROM sites");
     REQUIRE(q.executeStep());
-    revoked_row = q.getColumn(0).getString();
+    revoked_name = q.getColumn(0).getString();
+    revoked_row = q.getColumn(1).getString();
+    revoked_digest = db.execAndGet("SELECT hex(value) FROM meta WHERE key = 'digest'").getString();
   }
   AllowEmail(*revoker);
   auto filler = f.Reopen();
@@ -329,7 +340,8 @@ TEST_CASE(
     filled = FillFields(*filler, kShop, FillTrigger::kAuto, Fields({{"a", "email"}}));
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the fill is waiting by now
-  other.exec("UPDATE sites SET policy = x'" + revoked_row + "'");
+  other.exec("UPDATE sites SET name = x'" + revoked_name + "', policy = x'" + revoked_row + "'");
+  other.exec("UPDATE meta SET value = x'" + revoked_digest + "' WHERE key = 'digest'");
   other.exec("COMMIT");
   fill.join();
 
@@ -400,11 +412,8 @@ TEST_CASE(
            "' AS old; UPDATE main.meta AS m SET value ="
            " (SELECT o.value FROM old.meta AS o WHERE o.key = m.key)"
            " WHERE m.key IN ('kdf', 'data_key')");
-  auto mixed = Vault::Open(f.file, f.clock);
-  REQUIRE(mixed.ok());
-  REQUIRE((*mixed)->Unlock("pw").ok());
-  CHECK((*mixed)->GetProfile().status().code() == ErrorCode::kVaultCorrupt);
-  CHECK((*mixed)->GetSettings().status().code() == ErrorCode::kVaultCorrupt);
+  // The old key opens the old wrap but not the digest of the rows sealed since: refused whole.
+  CHECK(f.UnlockStatus("pw").code() == ErrorCode::kVaultCorrupt);
 }
 
 TEST_CASE("a password change refuses to re-chain an altered ledger, and keeps the old password") {
@@ -419,6 +428,109 @@ TEST_CASE("a password change refuses to re-chain an altered ledger, and keeps th
   CHECK(vault->ChangePassword("pw", "new pw").code() == ErrorCode::kVaultCorrupt);
   vault.reset();
   f.Reopen("pw");  // still the old password
+}
+
+}  // namespace pims
+
+namespace pims {
+
+TEST_CASE("rows put back from an older copy of the vault are detected, whatever the row") {
+  Fixture f;
+  SitePolicy everything{CategorySet::All(), /*auto_card=*/true};
+  {
+    auto vault = f.CreateWithAda();
+    REQUIRE(vault->SetSite(kShop, everything).ok());
+    FillOnce(*vault);
+  }
+  const std::filesystem::path old_file = f.dir / "old.db";
+  WriteFile(old_file, ReadFile(f.file));
+  {
+    auto vault = f.Reopen();
+    REQUIRE(vault->SetSite(kShop, SitePolicy{}).ok());  // revoked
+    Profile fewer = testing::AdaProfile();
+    fewer.cards.clear();
+    fewer.default_card.clear();
+    REQUIRE(vault->PutProfile(fewer).ok());  // the card deleted
+    REQUIRE(vault->SetSettings(VaultSettings{1}).ok());
+  }
+  const std::string attach = "ATTACH DATABASE '" + old_file.string() + "' AS old; ";
+  SECTION("a revoked site's policy") {
+    f.Tamper(attach + "DELETE FROM main.sites; INSERT INTO main.sites SELECT * FROM old.sites");
+  }
+  SECTION("a deleted card") {
+    f.Tamper(attach +
+             "DELETE FROM main.record_fields; DELETE FROM main.records;"
+             " INSERT INTO main.records SELECT * FROM old.records;"
+             " INSERT INTO main.record_fields SELECT * FROM old.record_fields");
+  }
+  SECTION("older settings") {
+    f.Tamper(attach +
+             "UPDATE main.meta AS m SET value = (SELECT o.value FROM old.meta AS o WHERE o.key ="
+             " m.key) WHERE m.key = 'settings'");
+  }
+  SECTION("the digest itself, with the rows it was made for") {
+    f.Tamper(attach +
+             "DELETE FROM main.sites; INSERT INTO main.sites SELECT * FROM old.sites;"
+             " UPDATE main.meta AS m SET value = (SELECT o.value FROM old.meta AS o WHERE o.key ="
+             " m.key) WHERE m.key = 'digest'");
+  }
+  SECTION("the digest removed") { f.Tamper("DELETE FROM meta WHERE key = 'digest'"); }
+  const Status unlocked = f.UnlockStatus();
+  CHECK(unlocked.code() == ErrorCode::kVaultCorrupt);
+}
+
+TEST_CASE("a row put back while the vault is unlocked is caught before the next fill") {
+  Fixture f;
+  auto vault = f.CreateWithAda();
+  REQUIRE(vault->SetSite(kShop, SitePolicy{CategorySet::All(), true}).ok());
+  std::string allowed_name, allowed_policy;
+  {
+    SQLite::Database db(f.file.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT hex(name), hex(policy) FROM sites");
+    REQUIRE(q.executeStep());
+    allowed_name = q.getColumn(0).getString();
+    allowed_policy = q.getColumn(1).getString();
+  }
+  REQUIRE(vault->SetSite(kShop, SitePolicy{}).ok());
+  f.Tamper("UPDATE sites SET name = x'" + allowed_name + "', policy = x'" + allowed_policy + "'");
+  auto filled = FillFields(*vault, kShop, FillTrigger::kAuto, Fields({{"a", "email"}}));
+  CHECK(filled.status().code() == ErrorCode::kVaultCorrupt);
+}
+
+}  // namespace pims
+
+namespace pims {
+
+TEST_CASE("a vault from before the rows' digest gets one at its first unlock, and needs it after") {
+  Fixture f;
+  f.CreateWithAda();
+  // Make the file what an older pims wrote: the data key wrapped without the digest's mark, and
+  // no digest row.
+  {
+    SQLite::Database db(f.file.string(), SQLite::OPEN_READWRITE);
+    const std::string kdf = db.execAndGet("SELECT value FROM meta WHERE key = 'kdf'").getString();
+    SQLite::Statement read(db, "SELECT value FROM meta WHERE key = 'data_key'");
+    REQUIRE(read.executeStep());
+    const std::string wrapped(static_cast<const char*>(read.getColumn(0).getBlob()),
+                              static_cast<size_t>(read.getColumn(0).getBytes()));
+    read.reset();
+    auto params = crypto::KdfParams::FromJson(kdf);
+    REQUIRE(params.ok());
+    auto kek = crypto::DeriveKey("pw", *params);
+    REQUIRE(kek.ok());
+    auto data_key = crypto::Open(*kek, wrapped, SealContext({"meta", "data_key", kdf, "rows"}));
+    REQUIRE(data_key.ok());
+    const std::string old_wrap =
+        crypto::Seal(*kek, data_key->reveal(), SealContext({"meta", "data_key", kdf}));
+    SQLite::Statement write(db, "UPDATE meta SET value = ? WHERE key = 'data_key'");
+    write.bind(1, old_wrap.data(), static_cast<int>(old_wrap.size()));
+    write.exec();
+    db.exec("DELETE FROM meta WHERE key = 'digest'");
+  }
+  CHECK(f.UnlockStatus().ok());  // adopted
+  CHECK(*f.Reopen()->GetProfile() == testing::AdaProfile());
+  f.Tamper("DELETE FROM meta WHERE key = 'digest'");
+  CHECK(f.UnlockStatus().code() == ErrorCode::kVaultCorrupt);
 }
 
 }  // namespace pims

@@ -4,12 +4,19 @@
 
 #include <cstring>
 
+#include "store/row_digest.h"
+
 namespace pims {
 namespace {
 
 constexpr char kSubkeyContext[] = "pimsvlt1";
 constexpr std::string_view kMetaKdf = "kdf";
 constexpr std::string_view kMetaDataKey = "data_key";
+constexpr std::string_view kMetaDigest = "digest";
+// The last part of the data key's associated data since the vault keeps a digest of its rows:
+// a wrap without it is from an older pims (or put back from an older copy), whose vault gets a
+// digest at unlock; deleting the digest row of a newer vault is therefore never taken for that.
+constexpr std::string_view kWrapSinceDigest = "rows";
 
 struct WrappedKey {
   std::string kdf;       // meta.kdf: the Argon2id parameters and salt
@@ -22,7 +29,8 @@ Result<WrappedKey> WrapDataKey(const KeyBytes& data_key, std::string_view passwo
   PIMS_ASSIGN_OR_RETURN(KeyBytes kek, crypto::DeriveKey(password, params));
   std::string kdf = params.ToJson();
   std::string_view key_bytes(reinterpret_cast<const char*>(data_key.data()), KeyBytes::kSize);
-  std::string wrapped = crypto::Seal(kek, key_bytes, SealContext({"meta", "data_key", kdf}));
+  std::string wrapped =
+      crypto::Seal(kek, key_bytes, SealContext({"meta", "data_key", kdf, kWrapSinceDigest}));
   return WrappedKey{std::move(kdf), std::move(wrapped)};
 }
 
@@ -47,10 +55,11 @@ PasswordHashing PasswordHashing::Minimum() {
 }
 
 Keyring Keyring::FromDataKey(KeyBytes data_key) {
-  Keyring k{std::move(data_key), KeyBytes(), KeyBytes(), KeyBytes()};
+  Keyring k{std::move(data_key), KeyBytes(), KeyBytes(), KeyBytes(), KeyBytes()};
   k.seal = crypto::DeriveSubkey(k.data, 1, kSubkeyContext);
   k.lookup = crypto::DeriveSubkey(k.data, 2, kSubkeyContext);
   k.ledger = crypto::DeriveSubkey(k.data, 3, kSubkeyContext);
+  k.digest = crypto::DeriveSubkey(k.data, 4, kSubkeyContext);
   return k;
 }
 
@@ -79,11 +88,13 @@ Result<std::unique_ptr<SealedStore>> SealedStore::Create(
   PIMS_ASSIGN_OR_RETURN(auto db, store::CreateDatabase(file));
   std::unique_ptr<SealedStore> store(new SealedStore(std::move(db), clock));
   store->keys_ = Keyring::FromDataKey(std::move(data_key));
+  store->creating_ = true;
   const Status written = store->Write([&] {
     store->WriteMeta(kMetaKdf, wrapped.kdf);
     store->WriteMeta(kMetaDataKey, wrapped.data_key);
     return initialize(*store);
   });
+  store->creating_ = false;
   if (!written.ok()) {
     store.reset();
     RemoveVaultFiles(file);
@@ -101,7 +112,7 @@ Result<std::unique_ptr<SealedStore>> SealedStore::Open(const std::filesystem::pa
 
 // kBadPassword when the password key does not open the wrapped data key. A tampered kdf row
 // also lands here: the parameters are bound into the wrapping's associated data.
-Result<KeyBytes> SealedStore::UnwrapDataKey(std::string_view password) {
+Result<SealedStore::Unwrapped> SealedStore::UnwrapDataKey(std::string_view password) {
   auto kdf_text = ReadMeta(kMetaKdf);
   auto wrapped = ReadMeta(kMetaDataKey);
   if (!kdf_text || !wrapped) {
@@ -109,23 +120,105 @@ Result<KeyBytes> SealedStore::UnwrapDataKey(std::string_view password) {
   }
   PIMS_ASSIGN_OR_RETURN(crypto::KdfParams params, crypto::KdfParams::FromJson(*kdf_text));
   PIMS_ASSIGN_OR_RETURN(KeyBytes kek, crypto::DeriveKey(password, params));
-  auto clear = crypto::Open(kek, *wrapped, SealContext({"meta", "data_key", *kdf_text}));
+  bool before_digest = false;
+  auto clear =
+      crypto::Open(kek, *wrapped, SealContext({"meta", "data_key", *kdf_text, kWrapSinceDigest}));
+  if (!clear.ok()) {
+    clear = crypto::Open(kek, *wrapped, SealContext({"meta", "data_key", *kdf_text}));
+    before_digest = clear.ok();
+  }
   if (!clear.ok() || clear->size() != KeyBytes::kSize) {
     return Status(ErrorCode::kBadPassword, "the password does not open this vault");
   }
-  KeyBytes data_key;
-  std::memcpy(data_key.data(), clear->reveal().data(), KeyBytes::kSize);
-  return data_key;
+  Unwrapped unwrapped{KeyBytes(), before_digest};
+  std::memcpy(unwrapped.data_key.data(), clear->reveal().data(), KeyBytes::kSize);
+  return unwrapped;
 }
 
 Status SealedStore::Unlock(std::string_view password) {
   try {
-    PIMS_ASSIGN_OR_RETURN(KeyBytes data_key, UnwrapDataKey(password));
-    keys_ = Keyring::FromDataKey(std::move(data_key));
-    return Status::Ok();
+    PIMS_ASSIGN_OR_RETURN(Unwrapped unwrapped, UnwrapDataKey(password));
+    keys_ = Keyring::FromDataKey(std::move(unwrapped.data_key));
+    verified_version_ = -1;
+    Status rows = unwrapped.before_digest ? AdoptDigest(password) : CheckRows();
+    if (!rows.ok()) keys_.reset();  // a vault that fails its check stays locked
+    return rows;
   } catch (...) {
+    keys_.reset();
     return store::StatusFromCurrentException("unlocking the vault");
   }
+}
+
+Status SealedStore::AdoptDigest(std::string_view password) {
+  PIMS_ASSIGN_OR_RETURN(crypto::KdfParams params,
+                        crypto::KdfParams::FromJson(ReadMeta(kMetaKdf).value_or("")));
+  const PasswordHashing cost{params.opslimit, params.memlimit};
+  PIMS_ASSIGN_OR_RETURN(WrappedKey wrapped, WrapDataKey(keys_->data, password, ParamsFor(cost)));
+  return Write([&] {
+    const crypto::Hash digest = ComputeRowDigest(*db_, keys_->digest);
+    WriteMeta(kMetaDigest, Seal(crypto::AsBytes(digest), {"meta", "digest"}));
+    WriteMeta(kMetaKdf, wrapped.kdf);
+    WriteMeta(kMetaDataKey, wrapped.data_key);
+    return Status::Ok();
+  });
+}
+
+Status SealedStore::CheckRows() {
+  if (db_->execAndGet("PRAGMA data_version").getInt64() == verified_version_) return Status::Ok();
+  // One snapshot for the digest and every row: the other browser's host may commit meanwhile.
+  SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
+  const int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
+  auto sealed = ReadMeta(kMetaDigest);
+  if (!sealed) {
+    return Status(ErrorCode::kVaultCorrupt,
+                  "the vault's digest of its rows is missing: the file was tampered with");
+  }
+  PIMS_ASSIGN_OR_RETURN(Secret stored, Open(*sealed, {"meta", "digest"}));
+  const crypto::Hash digest = ComputeRowDigest(*db_, keys_->digest);
+  snapshot.commit();
+  if (stored.reveal() != crypto::AsBytes(digest)) {
+    return Status(ErrorCode::kVaultCorrupt,
+                  "the vault's rows do not match its digest: rows from another copy of the vault "
+                  "were put into it");
+  }
+  verified_version_ = version;
+  return Status::Ok();
+}
+
+void SealedStore::Track(std::initializer_list<std::string_view> row) {
+  if (!tracking_ || !keys_) return;
+  XorInto(pending_, RowHash(keys_->digest, row));
+  pending_any_ = true;
+}
+
+Status SealedStore::FoldPending() {
+  crypto::Hash digest{};
+  if (auto sealed = ReadMeta(kMetaDigest)) {
+    PIMS_ASSIGN_OR_RETURN(Secret stored, Open(*sealed, {"meta", "digest"}));
+    if (stored.size() != digest.size()) {
+      return Status(ErrorCode::kVaultCorrupt, "the vault's digest of its rows is damaged");
+    }
+    std::memcpy(digest.data(), stored.reveal().data(), digest.size());
+  } else if (!creating_) {
+    return Status(ErrorCode::kVaultCorrupt,
+                  "the vault's digest of its rows is missing: the file was tampered with");
+  }
+  XorInto(digest, pending_);
+  WriteMeta(kMetaDigest, Seal(crypto::AsBytes(digest), {"meta", "digest"}));
+  return Status::Ok();
+}
+
+Status SealedStore::Write(const std::function<Status()>& fn) {
+  pending_ = {};
+  pending_any_ = false;
+  const Status written = store::WriteTransaction(*db_, [&]() -> Status {
+    PIMS_RETURN_IF_ERROR(fn());
+    if (pending_any_) PIMS_RETURN_IF_ERROR(FoldPending());
+    return Status::Ok();
+  });
+  tracking_ = true;
+  pending_any_ = false;
+  return written;
 }
 
 Result<SealedStore::Rekey> SealedStore::PrepareRekey(std::string_view old_password,
@@ -134,15 +227,16 @@ Result<SealedStore::Rekey> SealedStore::PrepareRekey(std::string_view old_passwo
     return Status(ErrorCode::kBadRequest, "the new password must not be empty", "new");
   }
   try {
-    PIMS_ASSIGN_OR_RETURN(KeyBytes old_key, UnwrapDataKey(old_password));
+    PIMS_ASSIGN_OR_RETURN(Unwrapped old_key, UnwrapDataKey(old_password));
     // The same cost as before, with a fresh salt. UnwrapDataKey read the parameters already.
     PIMS_ASSIGN_OR_RETURN(crypto::KdfParams old_params,
                           crypto::KdfParams::FromJson(ReadMeta(kMetaKdf).value_or("")));
     const PasswordHashing cost{old_params.opslimit, old_params.memlimit};
     KeyBytes new_key = KeyBytes::Random();
     PIMS_ASSIGN_OR_RETURN(WrappedKey wrapped, WrapDataKey(new_key, new_password, ParamsFor(cost)));
-    return Rekey{Keyring::FromDataKey(std::move(old_key)), Keyring::FromDataKey(std::move(new_key)),
-                 std::move(wrapped.kdf), std::move(wrapped.data_key)};
+    return Rekey{Keyring::FromDataKey(std::move(old_key.data_key)),
+                 Keyring::FromDataKey(std::move(new_key)), std::move(wrapped.kdf),
+                 std::move(wrapped.data_key)};
   } catch (...) {
     return store::StatusFromCurrentException("changing the password");
   }
@@ -151,6 +245,9 @@ Result<SealedStore::Rekey> SealedStore::PrepareRekey(std::string_view old_passwo
 void SealedStore::WriteWrappedKey(const Rekey& rekey) {
   WriteMeta(kMetaKdf, rekey.kdf);
   WriteMeta(kMetaDataKey, rekey.data_key);
+  const crypto::Hash digest = ComputeRowDigest(*db_, rekey.to.digest);
+  WriteMeta(kMetaDigest, SealUnder(rekey.to, crypto::AsBytes(digest), {"meta", "digest"}));
+  pending_any_ = false;
 }
 
 CachedStatement SealedStore::Prepared(std::string_view sql) {
@@ -171,6 +268,10 @@ std::optional<std::string> SealedStore::ReadMeta(std::string_view key) {
 }
 
 void SealedStore::WriteMeta(std::string_view key, std::string_view value) {
+  if (IsDigestedMeta(key)) {
+    if (auto old = ReadMeta(key)) Track({"meta", key, *old});
+    Track({"meta", key, value});
+  }
   CachedStatement q = Prepared("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
   q->bind(1, std::string(key));
   BindBlob(*q, 2, value);

@@ -43,6 +43,7 @@ struct Keyring {
   KeyBytes seal;    // seals every stored value (XChaCha20-Poly1305)
   KeyBytes lookup;  // keyed BLAKE2b of site names, for lookup without storing them in clear
   KeyBytes ledger;  // keyed BLAKE2b chaining the ledger's entries
+  KeyBytes digest;  // keyed BLAKE2b of each protected row, for the rows' digest (row_digest.h)
 
   static Keyring FromDataKey(KeyBytes data_key);
 };
@@ -92,7 +93,8 @@ class SealedStore {
   static Result<std::unique_ptr<SealedStore>> Open(const std::filesystem::path& file,
                                                    const Clock& clock);
 
-  // kBadPassword if the password does not open the data key (a tampered kdf row too).
+  // kBadPassword if the password does not open the data key (a tampered kdf row too);
+  // kVaultCorrupt, staying locked, when the rows do not match their digest (CheckRows).
   Status Unlock(std::string_view password);
   // Wipes the keys. Idempotent.
   void Lock() { keys_.reset(); }
@@ -110,8 +112,12 @@ class SealedStore {
     std::string data_key;  // meta.data_key: the new data key wrapped under it
   };
   Result<Rekey> PrepareRekey(std::string_view old_password, std::string_view new_password);
-  // REQUIRES: inside the transaction that reseals every row.
+  // REQUIRES: inside the transaction that reseals every row, after PauseTracking(). Writes the
+  // new wrapped key and the rows' digest under the new keys.
   void WriteWrappedKey(const Rekey& rekey);
+  // Rows resealed for a password change are not tracked one by one: WriteWrappedKey computes the
+  // digest afresh. Tracking resumes when the transaction ends.
+  void PauseTracking() { tracking_ = false; }
   void AdoptKeys(Keyring keys) { keys_ = std::move(keys); }
 
   // REQUIRES: unlocked().
@@ -148,8 +154,18 @@ class SealedStore {
   SQLite::Database& db() { return *db_; }
 
   // Runs fn in one write transaction (BEGIN IMMEDIATE ... COMMIT; rolled back when fn fails or
-  // throws): it lands whole or not at all.
-  Status Write(const std::function<Status()>& fn) { return store::WriteTransaction(*db_, fn); }
+  // throws): it lands whole or not at all, with the rows' digest updated for the rows it
+  // tracked.
+  Status Write(const std::function<Status()>& fn);
+
+  // A protected row (row_digest.h) that the current transaction writes or removes, as its
+  // table, key and sealed content: {"sites", lookup, name, policy}. Writing a row means
+  // tracking the row it replaces (if any) and the new one. REQUIRES: inside Write().
+  void Track(std::initializer_list<std::string_view> row);
+  // kVaultCorrupt when the file's protected rows do not match their digest: rows from another
+  // copy of the vault were put into it. Recomputed only when another connection (the other
+  // browser's host, or someone editing the file) has committed since the last check.
+  Status CheckRows();
 
   // The one prologue of every operation on vault data: kLocked unless unlocked, then fn() with
   // anything it throws turned into a Status (store::StatusFromCurrentException, naming `what`:
@@ -158,6 +174,7 @@ class SealedStore {
   auto Guarded(std::string_view what, F&& fn) -> decltype(fn()) {
     if (!unlocked()) return Status(ErrorCode::kLocked, "the vault is locked: unlock it first");
     try {
+      PIMS_RETURN_IF_ERROR(CheckRows());
       return fn();
     } catch (...) {
       return store::StatusFromCurrentException(what);
@@ -167,11 +184,24 @@ class SealedStore {
  private:
   SealedStore(std::unique_ptr<SQLite::Database> db, const Clock& clock)
       : db_(std::move(db)), clock_(clock) {}
-  Result<KeyBytes> UnwrapDataKey(std::string_view password);
+  struct Unwrapped {
+    KeyBytes data_key;
+    bool before_digest = false;  // wrapped by a pims that kept no digest of the rows
+  };
+  Result<Unwrapped> UnwrapDataKey(std::string_view password);
+  // Adds the pending rows' hashes to the stored digest. REQUIRES: inside the transaction.
+  Status FoldPending();
+  // A vault written before the digest existed gets one at its first unlock.
+  Status AdoptDigest(std::string_view password);
 
   std::unique_ptr<SQLite::Database> db_;
   const Clock& clock_;
   std::optional<Keyring> keys_;
+  crypto::Hash pending_{};  // XOR of the rows tracked in the current transaction
+  bool pending_any_ = false;
+  bool tracking_ = true;
+  bool creating_ = false;          // no digest row yet: the first fold starts from zero
+  int64_t verified_version_ = -1;  // PRAGMA data_version when the rows last matched
   // Declared after db_, so destroyed (finalized) before the connection closes.
   std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
 };

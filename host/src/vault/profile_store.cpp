@@ -21,10 +21,12 @@ void ProfileStore::Insert(RecordKind kind, int position, std::string_view id,
   insert->exec();
   const int64_t record_id = store_.db().getLastInsertRowid();
   const std::string rowid = std::to_string(record_id);
+  store_.Track({"records", rowid, KindName(kind), std::to_string(position)});
   CachedStatement field =
       store_.Prepared("INSERT INTO record_fields(record, name, value) VALUES(?, ?, ?)");
   auto put = [&](std::string_view name, std::string_view clear) {
     const std::string sealed = store_.Seal(clear, {"record_fields", rowid, KindName(kind), name});
+    store_.Track({"record_fields", rowid, name, sealed});
     field->bind(1, record_id);
     field->bind(2, std::string(name));
     BindBlob(*field, 3, sealed);
@@ -52,6 +54,20 @@ std::vector<SealedRecord> ProfileStore::LoadSealed(RecordKind kind) {
                                   std::string(BlobView(q->getColumn(2))));
   }
   return records;
+}
+
+void ProfileStore::TrackAll() {
+  CachedStatement records = store_.Prepared("SELECT id, kind, position FROM records");
+  while (records->executeStep()) {
+    store_.Track({"records", std::to_string(records->getColumn(0).getInt64()),
+                  BlobView(records->getColumn(1)),
+                  std::to_string(records->getColumn(2).getInt64())});
+  }
+  CachedStatement fields = store_.Prepared("SELECT record, name, value FROM record_fields");
+  while (fields->executeStep()) {
+    store_.Track({"record_fields", std::to_string(fields->getColumn(0).getInt64()),
+                  BlobView(fields->getColumn(1)), BlobView(fields->getColumn(2))});
+  }
 }
 
 Status ProfileStore::Reseal(const Keyring& from, const Keyring& to) {
@@ -144,6 +160,7 @@ Result<Profile> ProfileStore::Get() {
 }
 
 void ProfileStore::Put(const Profile& profile) {
+  TrackAll();  // every row goes
   store_.db().exec("DELETE FROM records");
   Insert(RecordKind::kPerson, 0, {}, profile.person);
   for (size_t i = 0; i < profile.addresses.size(); ++i) {

@@ -46,6 +46,8 @@ class ProfileStore {
 
  private:
   void Insert(RecordKind kind, int position, std::string_view id, const FieldMap& fields);
+  // Tracks every record and field row as removed (row_digest.h).
+  void TrackAll();
 
   SealedStore& store_;
 };

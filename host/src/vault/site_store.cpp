@@ -52,6 +52,8 @@ void SiteStore::Store(const crypto::Hash& lookup, const Site& site, const Stored
       {"last_shared", stored.last_shared ? json(*stored.last_shared) : json(nullptr)}};
   const std::string name = store_.Seal(site.ToString(), {"sites", hex, "name"});
   const std::string policy = store_.Seal(record.dump(), {"sites", hex, "policy"});
+  TrackOld(lookup);
+  store_.Track({"sites", crypto::AsBytes(lookup), name, policy});
   CachedStatement q =
       store_.Prepared("INSERT OR REPLACE INTO sites(lookup, name, policy) VALUES(?, ?, ?)");
   BindBlob(*q, 1, crypto::AsBytes(lookup));
@@ -60,7 +62,17 @@ void SiteStore::Store(const crypto::Hash& lookup, const Site& site, const Stored
   q->exec();
 }
 
+void SiteStore::TrackOld(const crypto::Hash& lookup) {
+  CachedStatement q = store_.Prepared("SELECT name, policy FROM sites WHERE lookup = ?");
+  BindBlob(*q, 1, crypto::AsBytes(lookup));
+  if (q->executeStep()) {
+    store_.Track(
+        {"sites", crypto::AsBytes(lookup), BlobView(q->getColumn(0)), BlobView(q->getColumn(1))});
+  }
+}
+
 bool SiteStore::Forget(const crypto::Hash& lookup) {
+  TrackOld(lookup);
   CachedStatement q = store_.Prepared("DELETE FROM sites WHERE lookup = ?");
   BindBlob(*q, 1, crypto::AsBytes(lookup));
   return q->exec() > 0;

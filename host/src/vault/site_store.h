@@ -39,6 +39,9 @@ class SiteStore {
   Status Reseal(const Keyring& from, const Keyring& to);
 
  private:
+  // Tracks the row being replaced or removed, if there is one (row_digest.h).
+  void TrackOld(const crypto::Hash& lookup);
+
   SealedStore& store_;
 };
 

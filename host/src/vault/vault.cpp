@@ -104,6 +104,7 @@ Status Vault::ChangePassword(std::string_view old_password, std::string_view new
     // Every row under the new data key, and the new wrapped key, in one transaction: a crash at
     // any point leaves the old vault (old password) or the new one (new password).
     PIMS_RETURN_IF_ERROR(store.Write([&]() -> Status {
+      store.PauseTracking();  // WriteWrappedKey computes the digest afresh
       PIMS_RETURN_IF_ERROR(impl_->ledger.Reseal(rekey.from, rekey.to));
       PIMS_RETURN_IF_ERROR(impl_->sites.Reseal(rekey.from, rekey.to));
       PIMS_RETURN_IF_ERROR(impl_->profile.Reseal(rekey.from, rekey.to));

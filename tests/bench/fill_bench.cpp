@@ -63,7 +63,8 @@ void BM_FillDecision40(benchmark::State& state) {
   const FieldClassifier& classifier = HeuristicClassifier();
   for (auto _ : state) {
     const auto tokens = classifier.Classify(f.form);
-    auto decision = DecideFill(*m.sites, *m.profile, f.shop, FillTrigger::kGesture, f.form, tokens);
+    auto decision =
+        DecideFill(*m.sites, *m.profile, f.shop, FillTrigger::kGesture, f.form, tokens, true);
     if (!decision.ok() || decision->result.fills.empty()) {
       state.SkipWithError("the decision filled nothing");
     }

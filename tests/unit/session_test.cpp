@@ -222,3 +222,58 @@ TEST_CASE("the largest profile validation allows still comes back in one reply")
 }
 
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE("automatic fills do not keep the vault unlocked; the shopper's requests do") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("settings.set", {{"autolock_minutes", 2}})["ok"] == true);
+  const json fields = json::array({{{"ref", "e"}, {"autocomplete", "email"}}});
+  // A page that asks every minute: the vault still locks two minutes after the shopper's last
+  // request.
+  f.clock.now += 60'000;
+  CHECK(f.Call("fill", {{"url", "https://shop.example"}, {"fields", fields}})["ok"] == true);
+  f.clock.now += 60'000;
+  CHECK(f.Call("fill", {{"url", "https://shop.example"},
+                        {"fields", fields},
+                        {"trigger", "auto"}})["error"]["code"] == "locked");
+  CHECK(f.Call("status")["vault"] == "locked");
+  // A gesture fill is the shopper's doing.
+  REQUIRE(f.Call("unlock", {{"password", "pw"}})["ok"] == true);
+  f.clock.now += 100'000;
+  CHECK(f.Call("fill", {{"url", "https://shop.example"},
+                        {"fields", fields},
+                        {"trigger", "gesture"}})["ok"] == true);
+  f.clock.now += 100'000;
+  CHECK(f.Call("status")["vault"] == "unlocked");
+}
+
+TEST_CASE("with automatic filling off, only gestures fill, and the setting lives in the vault") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("profile.put", {{"profile", testing::AdaProfileJson()}})["ok"] == true);
+  REQUIRE(f.Call("site.set", {{"url", "https://shop.example"}, {"allow", {"email"}}})["ok"] ==
+          true);
+  CHECK(f.Call("settings.get")["autofill"] == true);
+  CHECK(f.Call("settings.set", {{"autofill", "no"}})["error"]["field"] == "autofill");
+  REQUIRE(f.Call("settings.set", {{"autofill", false}})["autofill"] == false);
+  CHECK(f.Call("settings.get")["autolock_minutes"] == 15);  // the other setting is kept
+  const json fields = json::array({{{"ref", "e"}, {"autocomplete", "email"}}});
+  json automatic = f.Call("fill", {{"url", "https://shop.example"}, {"fields", fields}});
+
+  CHECK(automatic["fills"].empty());
+  REQUIRE(automatic["withheld"].size() == 1);
+  CHECK(automatic["withheld"][0]["reason"] == "autofill_off");
+  json gesture =
+      f.Call("fill", {{"url", "https://shop.example"}, {"fields", fields}, {"trigger", "gesture"}});
+  CHECK(gesture["fills"].size() == 1);
+  // In a new session (another host, after a restart) it is still off.
+  Session other{SessionConfig{f.dir / "vault.db", PasswordHashing::Minimum(), &f.clock,
+                              &AutocompleteClassifier()}};
+  REQUIRE(other.Handle(Request{1, "unlock", {{"type", "unlock"}, {"password", "pw"}}})["ok"] ==
+          true);
+  CHECK(other.Handle(Request{2, "settings.get", {{"type", "settings.get"}}})["autofill"] == false);
+}
+
+}  // namespace pims

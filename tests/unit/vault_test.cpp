@@ -534,3 +534,13 @@ TEST_CASE("a vault from before the rows' digest gets one at its first unlock, an
 }
 
 }  // namespace pims
+
+namespace pims {
+TEST_CASE("settings: automatic filling is kept off once turned off") {
+  Fixture f;
+  auto vault = f.Create();
+  REQUIRE(vault->SetSettings(VaultSettings{15, false}).ok());
+  CHECK(vault->GetSettings()->autofill == false);
+  CHECK(f.Reopen()->GetSettings()->autofill == false);
+}
+}  // namespace pims

@@ -37,17 +37,6 @@ function tabState(tabId) {
   return state;
 }
 
-let prefs = { autofill: true };
-const prefsLoaded = webext.storage.local
-  .get('prefs')
-  .then((stored) => {
-    prefs = { ...prefs, ...(stored?.prefs ?? {}) };
-  })
-  .catch(() => undefined);
-webext.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes.prefs) prefs = { autofill: true, ...changes.prefs.newValue };
-});
-
 // Tells an open popup that the tab's summary changed (it is not asked back: no loop).
 function notifyPages(tabId, totals) {
   webext.runtime.sendMessage({ type: TAB_CHANGED, tabId, totals }).catch(() => undefined);
@@ -78,11 +67,9 @@ async function onPageFields(message, sender) {
   const fields = sanitizeFields(message.fields);
   if (fields.length === 0) return { ok: true, fills: [], refused: [] };
   const state = tabState(tabId);
-  await prefsLoaded;
+  // Whether automatic filling is on is the shopper's setting in the vault: the host withholds an
+  // automatic fill (autofill_off) when it is off, and still says what the page asks for.
   const trigger = gestureActive(tabId) ? 'gesture' : 'auto';
-  if (trigger === 'auto' && !prefs.autofill) {
-    return onPageDescribe(message, sender);
-  }
   const reply = await host.request('fill', { url, trigger, fields });
   if (!reply.ok) {
     if (reply.error?.code === 'locked') state.waiting = true;

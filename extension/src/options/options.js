@@ -1,7 +1,7 @@
 // The options page: profile editor, sites and their permissions, the ledger, settings.
 // The profile lives only in this page's memory while it is open (card numbers included, since
 // profile.put replaces the whole profile); it is dropped when the vault locks. Nothing goes to
-// extension storage but the autofill preference.
+// extension storage: the settings live in the vault.
 
 import { webext } from '../shared/webext.js';
 import { h, fill, nextId } from '../shared/dom.js';
@@ -397,9 +397,9 @@ async function verifyLedger() {
 async function loadSettings() {
   const reply = await ask('settings.get');
   if (lockedOut(reply)) return;
-  if (reply.ok) $('autolock').value = reply.autolock_minutes;
-  const stored = await webext.storage.local.get('prefs');
-  $('autofill').checked = stored?.prefs?.autofill !== false;
+  if (!reply.ok) return;
+  $('autolock').value = reply.autolock_minutes;
+  $('autofill').checked = reply.autofill !== false;
 }
 
 async function saveAutolock(event) {
@@ -414,8 +414,11 @@ async function saveAutolock(event) {
   fill($('autolock-result'), reply.ok ? 'Saved.' : errorText(reply));
 }
 
+// Kept in the vault with the other settings, where no web page's renderer can write it.
 async function saveAutofill() {
-  await webext.storage.local.set({ prefs: { autofill: $('autofill').checked } });
+  const reply = await ask('settings.set', { autofill: $('autofill').checked });
+  if (lockedOut(reply)) return;
+  if (!reply.ok) $('autofill').checked = !$('autofill').checked;
 }
 
 async function changePassword(event) {

@@ -78,6 +78,7 @@ export const WITHHELD_REASONS = Object.freeze({
   insecure_origin: 'cards are never shared with http: pages',
   too_long: 'too long for the field',
   not_visible: 'the field is not visible',
+  autofill_off: 'automatic filling is off: press Fill',
 });
 
 // Consent categories in the host's order, each with the autofill field names it covers, from the

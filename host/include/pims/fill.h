@@ -6,7 +6,9 @@
 //   3. no card data to a page that is not https                        -> withheld insecure_origin;
 //   4. card number and code (cc-number, cc-csc) only after a shopper gesture, unless the site
 //      has auto_card                                                    -> withheld needs_gesture;
-//   5. the field must be visible (as the extension measured it)        -> withheld not_visible;
+//   5. an automatic fill (no gesture) when the shopper turned automatic filling off (the vault's
+//      settings)                                                       -> withheld autofill_off;
+//      the field must be visible (as the extension measured it)        -> withheld not_visible;
 //   6. the profile must hold a value                                   -> `empty`;
 //      a select must have an option naming it (by value or text: country codes and names,
 //      region codes and names, month numbers and names, 2- or 4-digit years); the fill is that
@@ -35,7 +37,15 @@ namespace pims {
 
 enum class FillTrigger { kAuto, kGesture };
 
-enum class WithheldReason { kNotAllowed, kNeedsGesture, kInsecureOrigin, kTooLong, kNotVisible };
+// APPEND-ONLY: the names are wire values (docs/protocol.md).
+enum class WithheldReason {
+  kNotAllowed,
+  kNeedsGesture,
+  kInsecureOrigin,
+  kTooLong,
+  kNotVisible,
+  kAutofillOff,
+};
 std::string_view WithheldReasonName(WithheldReason reason);
 
 struct FilledField {
@@ -62,9 +72,10 @@ struct FillResult {
 
 // The decision described at the top of this file. `tokens` holds one entry per field.
 // Errors only come from the source (a value that fails to decrypt: kVaultCorrupt).
+// `autofill`: the shopper's setting (VaultSettings::autofill).
 Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrigger trigger,
                             std::span<const FieldDescriptor> fields,
                             std::span<const std::optional<AutofillToken>> tokens,
-                            ProfileSource& source);
+                            ProfileSource& source, bool autofill = true);
 
 }  // namespace pims

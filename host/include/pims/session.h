@@ -33,6 +33,8 @@ class Session {
   ~Session();
 
   // The reply for one request: {"id", "ok": true, ...} or {"id", "ok": false, "error": {...}}.
+  // Every request but an automatic fill (a fill without trigger "gesture") restarts the idle
+  // time: pages cannot keep the vault unlocked.
   nlohmann::json Handle(const Request& request);
 
   // Locks the vault when it has been idle for its auto-lock time. Returns how many

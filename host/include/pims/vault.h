@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "pims/fill.h"
+#include "pims/json_fields.h"
 #include "pims/ledger.h"
 #include "pims/password_hashing.h"
 #include "pims/platform.h"
@@ -35,9 +36,20 @@ namespace pims {
 
 struct VaultSettings {
   int autolock_minutes = 15;  // 0: never lock by itself
+  // Fill allowed fields as soon as a checkout page asks, without a gesture. Off: every automatic
+  // fill is withheld (autofill_off) and only the shopper's gestures fill. Kept in the vault, not
+  // in the extension's storage, which a compromised renderer could write.
+  bool autofill = true;
   bool operator==(const VaultSettings&) const = default;
 };
 inline constexpr int kMaxAutolockMinutes = 24 * 60;
+
+// {"autolock_minutes": N, "autofill": bool}: the settings' one JSON form (stored, on the wire,
+// in backups).
+nlohmann::json VaultSettingsToJson(const VaultSettings& settings);
+// `base` with the fields the object holds (each optional; out of range or mistyped: the
+// reader's error, naming the field).
+Result<VaultSettings> VaultSettingsFromJson(const JsonFields& fields, VaultSettings base);
 
 // Everything a backup carries (pims/backup.h): the profile, the sites' policies, the settings.
 struct VaultContent {

@@ -37,7 +37,7 @@ Result<json> ExportPayload(Vault& vault) {
   return json{{"format", kFormat},
               {"profile", ProfileToJson(profile)},
               {"sites", std::move(site_list)},
-              {"settings", {{"autolock_minutes", settings.autolock_minutes}}}};
+              {"settings", VaultSettingsToJson(settings)}};
 }
 
 // The payload's content, every field read by type. Any shape other than the one ExportPayload
@@ -69,11 +69,9 @@ Result<VaultContent> ReadContent(const json& payload) {
   }
 
   PIMS_ASSIGN_OR_RETURN(const json* settings, fields.RequireObject("settings"));
-  const JsonFields settings_fields = JsonFields::OfRecord(*settings, "the backup's settings");
   PIMS_ASSIGN_OR_RETURN(
-      std::optional<int64_t> minutes,
-      settings_fields.OptionalInteger("autolock_minutes", 0, kMaxAutolockMinutes));
-  if (minutes) content.settings.autolock_minutes = static_cast<int>(*minutes);
+      content.settings,
+      VaultSettingsFromJson(JsonFields::OfRecord(*settings, "the backup's settings"), {}));
   return content;
 }
 

@@ -57,15 +57,15 @@ Shaped ShapeForField(const FieldDescriptor& field, const AutofillToken& token, S
 std::string_view WithheldReasonName(WithheldReason reason) {
   // In enum order; the names are wire values (docs/protocol.md).
   constexpr std::string_view kNames[] = {"not_allowed", "needs_gesture", "insecure_origin",
-                                         "too_long", "not_visible"};
-  static_assert(std::size(kNames) == static_cast<size_t>(WithheldReason::kNotVisible) + 1);
+                                         "too_long",    "not_visible",   "autofill_off"};
+  static_assert(std::size(kNames) == static_cast<size_t>(WithheldReason::kAutofillOff) + 1);
   return kNames[static_cast<size_t>(reason)];
 }
 
 Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrigger trigger,
                             std::span<const FieldDescriptor> fields,
                             std::span<const std::optional<AutofillToken>> tokens,
-                            ProfileSource& source) {
+                            ProfileSource& source, bool autofill) {
   FillResult result;
   result.site = site;
   for (size_t i = 0; i < fields.size(); ++i) {
@@ -87,6 +87,8 @@ Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrig
     } else if (NeedsGesture(token->field) && trigger != FillTrigger::kGesture &&
                !policy.auto_card) {
       withhold(WithheldReason::kNeedsGesture);
+    } else if (trigger == FillTrigger::kAuto && !autofill) {
+      withhold(WithheldReason::kAutofillOff);
     } else if (!field.visible) {
       withhold(WithheldReason::kNotVisible);
     } else {

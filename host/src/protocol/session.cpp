@@ -53,9 +53,22 @@ int64_t Session::Tick() {
   return autolock_ms_ - idle;
 }
 
+namespace {
+
+// Whether a request is the shopper's doing (the popup, the options page, a gesture fill), which
+// keeps the vault unlocked, or the page's (an automatic fill when a form appears), which must
+// not: a page adding a field every few minutes would otherwise keep the vault open forever.
+bool ShopperInitiated(const Request& request) {
+  if (request.type != "fill") return true;
+  const auto trigger = request.body.find("trigger");
+  return trigger != request.body.end() && *trigger == "gesture";
+}
+
+}  // namespace
+
 json Session::Handle(const Request& request) {
   Tick();  // an idle vault locks before the request is looked at
-  last_activity_ms_ = config_.clock->NowMillis();
+  if (ShopperInitiated(request)) last_activity_ms_ = config_.clock->NowMillis();
   const VerbHandler* handler = FindVerb(request.type);
   if (handler == nullptr) {
     return ErrorReply(request.id, Status(ErrorCode::kUnknownVerb,

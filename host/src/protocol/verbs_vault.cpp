@@ -55,18 +55,19 @@ Result<json> HandlePasswd(Session& session, const json& body) {
 Result<json> HandleSettingsGet(Session& session, const json&) {
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
   PIMS_ASSIGN_OR_RETURN(VaultSettings settings, vault->GetSettings());
-  return json{{"autolock_minutes", settings.autolock_minutes}};
+  return VaultSettingsToJson(settings);
 }
 
 Result<json> HandleSettingsSet(Session& session, const json& body) {
-  PIMS_ASSIGN_OR_RETURN(auto minutes,
-                        OptionalInteger(body, "autolock_minutes", 0, kMaxAutolockMinutes));
+  // Checked before the vault is touched: a bad request changes nothing.
+  PIMS_RETURN_IF_ERROR(VaultSettingsFromJson(JsonFields::OfRequest(body), {}).status());
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
-  PIMS_ASSIGN_OR_RETURN(VaultSettings settings, vault->GetSettings());
-  if (minutes) settings.autolock_minutes = static_cast<int>(*minutes);
+  PIMS_ASSIGN_OR_RETURN(VaultSettings stored, vault->GetSettings());
+  PIMS_ASSIGN_OR_RETURN(VaultSettings settings,
+                        VaultSettingsFromJson(JsonFields::OfRequest(body), stored));
   PIMS_RETURN_IF_ERROR(vault->SetSettings(settings));
   session.RefreshAutolock();
-  return json{{"autolock_minutes", settings.autolock_minutes}};
+  return VaultSettingsToJson(settings);
 }
 
 }  // namespace pims

@@ -20,8 +20,10 @@ struct FillDecision {
 };
 
 // May throw SQLite::Exception. REQUIRES: the stores' SealedStore is unlocked.
+// `autofill`: the vault's setting (VaultSettings::autofill).
 Result<FillDecision> DecideFill(SiteStore& sites, ProfileStore& profile, const Site& site,
                                 FillTrigger trigger, std::span<const FieldDescriptor> fields,
-                                std::span<const std::optional<AutofillToken>> tokens);
+                                std::span<const std::optional<AutofillToken>> tokens,
+                                bool autofill);
 
 }  // namespace pims

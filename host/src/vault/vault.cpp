@@ -22,10 +22,8 @@ constexpr std::string_view kMetaSettings = "settings";
 constexpr std::string_view kSettingsWhat = "the vault's settings record";
 
 void WriteSettingsUnder(SealedStore& store, const Keyring& keys, const VaultSettings& settings) {
-  store.WriteMeta(
-      kMetaSettings,
-      SealedStore::SealUnder(keys, json{{"autolock_minutes", settings.autolock_minutes}}.dump(),
-                             {"meta", "settings"}));
+  store.WriteMeta(kMetaSettings, SealedStore::SealUnder(keys, VaultSettingsToJson(settings).dump(),
+                                                        {"meta", "settings"}));
 }
 
 void WriteSettings(SealedStore& store, const VaultSettings& settings) {
@@ -37,12 +35,7 @@ Result<VaultSettings> ReadSettingsUnder(SealedStore& store, const Keyring& keys)
   if (!sealed) return VaultSettings{};
   PIMS_ASSIGN_OR_RETURN(Secret clear, SealedStore::OpenUnder(keys, *sealed, {"meta", "settings"}));
   PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear.reveal(), kSettingsWhat));
-  const JsonFields fields = JsonFields::OfRecord(record, std::string(kSettingsWhat));
-  VaultSettings settings;
-  PIMS_ASSIGN_OR_RETURN(int64_t minutes,
-                        fields.RequireInteger("autolock_minutes", INT32_MIN, INT32_MAX));
-  settings.autolock_minutes = static_cast<int>(minutes);
-  return settings;
+  return VaultSettingsFromJson(JsonFields::OfRecord(record, std::string(kSettingsWhat)), {});
 }
 
 Result<VaultSettings> ReadSettings(SealedStore& store) {
@@ -60,6 +53,19 @@ Status CheckSettings(const VaultSettings& settings) {
 }
 
 }  // namespace
+
+json VaultSettingsToJson(const VaultSettings& settings) {
+  return {{"autolock_minutes", settings.autolock_minutes}, {"autofill", settings.autofill}};
+}
+
+Result<VaultSettings> VaultSettingsFromJson(const JsonFields& fields, VaultSettings base) {
+  PIMS_ASSIGN_OR_RETURN(std::optional<int64_t> minutes,
+                        fields.OptionalInteger("autolock_minutes", 0, kMaxAutolockMinutes));
+  PIMS_ASSIGN_OR_RETURN(std::optional<bool> autofill, fields.OptionalBool("autofill"));
+  if (minutes) base.autolock_minutes = static_cast<int>(*minutes);
+  if (autofill) base.autofill = *autofill;
+  return base;
+}
 
 class Vault::Impl {
  public:
@@ -211,8 +217,9 @@ Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
   return store.Guarded("filling", [&]() -> Result<FillResult> {
     std::optional<FillDecision> decision;
     PIMS_RETURN_IF_ERROR(store.Write([&]() -> Status {
-      PIMS_ASSIGN_OR_RETURN(
-          decision, DecideFill(impl_->sites, impl_->profile, site, trigger, fields, tokens));
+      PIMS_ASSIGN_OR_RETURN(VaultSettings settings, ReadSettings(store));
+      PIMS_ASSIGN_OR_RETURN(decision, DecideFill(impl_->sites, impl_->profile, site, trigger,
+                                                 fields, tokens, settings.autofill));
       const FillResult& result = decision->result;
       if (result.fills.empty()) return Status::Ok();
       if (!decision->stored) return Status(ErrorCode::kInternal, "a fill without a policy");

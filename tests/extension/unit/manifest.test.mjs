@@ -33,7 +33,7 @@ test('Firefox gets module background scripts and the gecko id from identity.json
 test('both ask for native messaging and http(s) pages, and nothing broader', () => {
   for (const m of [chrome, firefox]) {
     assert.ok(m.permissions.includes('nativeMessaging'));
-    assert.ok(m.permissions.includes('storage'));
+    assert.ok(!m.permissions.includes('storage')); // nothing is stored: settings live in the vault
     assert.ok(m.permissions.includes('contextMenus'));
     assert.ok(!m.permissions.includes('<all_urls>'));
     assert.deepEqual(m.host_permissions, ['http://*/*', 'https://*/*']);

@@ -104,9 +104,10 @@ TEST_CASE("an idle vault locks while no frame comes, and the log holds no passwo
   steps.push_back({FrameOf({{"id", 2}, {"type", "status"}}), {}});
   CHECK(f.Run(MemoryInput(std::move(steps))) == ServeEnd::kEndOfStream);
   const std::vector<json> replies = f.Replies();
-  REQUIRE(replies.size() == 2);
+  REQUIRE(replies.size() == 3);
   CHECK(replies[0]["vault"] == "unlocked");
-  CHECK(replies[1]["vault"] == "locked");
+  CHECK(replies[1] == json{{"event", "locked"}});  // told as it happens, not at the next request
+  CHECK(replies[2]["vault"] == "locked");
   REQUIRE_FALSE(f.log.empty());
   for (const std::string& line : f.log) CHECK(line.find("hunter2") == std::string::npos);
   CHECK(f.log.front().find("start caller=pims") != std::string::npos);

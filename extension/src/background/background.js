@@ -8,7 +8,7 @@
 
 import { webext } from '../shared/webext.js';
 import { HOST_NAME, EXTENSION_ERRORS, categoryLabel } from '../shared/protocol.js';
-import { TAB_CHANGED } from '../shared/messages.js';
+import { TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
 import { HostConnection, errorReply } from './host.js';
 import { senderTier, route, hostBody, frameUrlOf, sanitizeFields, isWebUrl } from './router.js';
 import { frameAfterFill, frameAfterDescribe, frameWithPolicy, tabTotals } from './summary.js';
@@ -23,7 +23,20 @@ const CONTENT_FILE = 'content/content.js';
 const host = new HostConnection({
   connect: () => webext.runtime.connectNative(HOST_NAME),
   lastError: () => webext.runtime.lastError?.message,
+  onEvent: (event) => {
+    if (event === 'locked') vaultLocked();
+  },
+  // A host that is gone took its unlocked vault with it.
+  onStateChange: (state) => {
+    if (state !== 'connected') vaultLocked();
+  },
 });
+
+// Tells every open extension page that the vault locked, so that each clears the profile data
+// it shows (the idle time ran out, the shopper pressed Lock somewhere, or the host exited).
+function vaultLocked() {
+  webext.runtime.sendMessage({ type: VAULT_LOCKED }).catch(() => undefined);
+}
 
 // tabId -> {frames: Map(frameId -> frame summary), gestureUntil, waiting}
 const tabs = new Map();
@@ -199,6 +212,7 @@ async function forward(verb, message) {
     if (verb === 'unlock' || verb === 'setup') retryWaitingTabs();
     if (verb === 'site.set') policyChanged(reply.site, reply.allow ?? []);
     if (verb === 'site.forget') policyChanged(reply.site, []);
+    if (verb === 'lock') vaultLocked();
   }
   return reply;
 }
@@ -228,8 +242,9 @@ async function dispatch(message, sender) {
 }
 
 webext.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Other extension pages see TAB_CHANGED; the background answers nothing it sent itself.
-  if (message?.type === TAB_CHANGED) return false;
+  // Other extension pages see TAB_CHANGED and VAULT_LOCKED; the background answers nothing it
+  // sent itself.
+  if (message?.type === TAB_CHANGED || message?.type === VAULT_LOCKED) return false;
   dispatch(message, sender).then(sendResponse, () =>
     sendResponse(errorReply('internal', 'The extension failed unexpectedly.')),
   );

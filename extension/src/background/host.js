@@ -1,5 +1,7 @@
 // The one connection to pims-host. Every request gets an id and a timeout; replies are matched
-// by id. When the host exits, pending requests fail and the next request reconnects, after a
+// by id (the host answers in order, so a reply without one answers the oldest request not yet
+// answered: if that one timed out, the reply is dropped, never handed to another caller). The
+// host may also send events, {event: "locked"}, which answer no request. When the host exits, pending requests fail and the next request reconnects, after a
 // delay that doubles with each failure in a row (so a crashing host is not restarted in a
 // loop). Nothing sent or received is kept or logged: bodies carry passwords and profile values.
 
@@ -14,6 +16,12 @@ export const BACKOFF_MAX_MS = 30_000;
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 // Timeouts in a row after which the host is presumed stuck and restarted.
 const MAX_TIMEOUTS_IN_A_ROW = 3;
+
+const encoder = new TextEncoder();
+// Bytes of text in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD, as it is sent).
+export function utf8Length(text) {
+  return encoder.encode(text).length;
+}
 
 export function errorReply(code, message = EXTENSION_ERRORS[code] ?? code) {
   return { ok: false, error: { code, message } };
@@ -40,12 +48,14 @@ export class HostConnection {
     timeoutMs = DEFAULT_TIMEOUT_MS,
     slowTimeoutMs = SLOW_TIMEOUT_MS,
     onStateChange = () => {},
+    onEvent = () => {},
   }) {
     Object.assign(this, { connect, lastError, now, setTimer, clearTimer });
-    Object.assign(this, { timeoutMs, slowTimeoutMs, onStateChange });
+    Object.assign(this, { timeoutMs, slowTimeoutMs, onStateChange, onEvent });
     this.port = null;
     this.nextId = 1;
     this.pending = new Map(); // id -> {resolve, timer}, in the order sent
+    this.unanswered = []; // ids sent and not yet answered, timed out or not, in the order sent
     this.state = 'idle'; // idle | connected | host_missing | host_forbidden | host_exited
     this.failures = 0;
     this.retryAt = 0;
@@ -75,10 +85,20 @@ export class HostConnection {
     if (port !== this.port || reply === null || typeof reply !== 'object') return;
     this.failures = 0;
     this.timeoutsInARow = 0;
-    // The host answers in order; a reply it could not tie to a request (id null: a frame it
-    // could not read) belongs to the oldest one outstanding.
+    if (typeof reply.event === 'string' && !('ok' in reply)) {
+      this.onEvent(reply.event);
+      return;
+    }
+    // The host answers in order: a reply answers the oldest request not yet answered (a reply
+    // without an id, to a frame the host could not read, too), and every request sent before
+    // the one a reply names was answered already.
     let id = reply.id;
-    if (id === null || id === undefined) id = this.pending.keys().next().value;
+    if (id === null || id === undefined) {
+      id = this.unanswered.shift();
+    } else {
+      const at = this.unanswered.indexOf(id);
+      if (at >= 0) this.unanswered.splice(0, at + 1);
+    }
     const waiter = this.pending.get(id);
     if (!waiter) return; // timed out already
     this.pending.delete(id);
@@ -95,6 +115,7 @@ export class HostConnection {
     this.retryAt = this.now() + this.backoffMs();
     const code = classifyDisconnect(message);
     this.setState(code);
+    this.unanswered = [];
     for (const [id, waiter] of this.pending) {
       this.pending.delete(id);
       this.clearTimer(waiter.timer);
@@ -109,6 +130,7 @@ export class HostConnection {
     this.port = null;
     port.disconnect();
     this.setState('idle');
+    this.unanswered = [];
     for (const [id, waiter] of this.pending) {
       this.pending.delete(id);
       this.clearTimer(waiter.timer);
@@ -141,18 +163,21 @@ export class HostConnection {
     }
     const id = this.nextId++;
     const message = { ...body, id, type };
-    if (JSON.stringify(message).length > MAX_REQUEST_BYTES) {
+    // The host counts UTF-8 bytes, as the browser sends them, not UTF-16 units.
+    if (utf8Length(JSON.stringify(message)) > MAX_REQUEST_BYTES) {
       return errorReply('too_large', 'The request is too large for pims-host.');
     }
     return new Promise((resolve) => {
       const remaining = Math.max(1, limit - (this.now() - started));
       const timer = this.setTimer(() => this.onTimeout(id), remaining);
       this.pending.set(id, { resolve, timer });
+      this.unanswered.push(id);
       try {
         this.port.postMessage(message);
       } catch {
         // The port died between the check and the send; its onDisconnect settles the rest.
         this.pending.delete(id);
+        this.unanswered.pop();
         this.clearTimer(timer);
         resolve(errorReply('host_exited'));
       }

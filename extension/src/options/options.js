@@ -3,7 +3,8 @@
 // profile.put replaces the whole profile); it is dropped when the vault locks. Nothing goes to
 // extension storage: the settings live in the vault.
 
-import { webext } from '../shared/webext.js';
+import { webext, fromBackground } from '../shared/webext.js';
+import { VAULT_LOCKED } from '../shared/messages.js';
 import { h, fill, nextId } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate, newPasswordProblem } from '../shared/gate.js';
@@ -457,6 +458,12 @@ $('ledger-more').addEventListener('click', () => loadLedger(false));
 $('verify').addEventListener('click', verifyLedger);
 $('autolock-form').addEventListener('submit', saveAutolock);
 $('autofill').addEventListener('change', saveAutofill);
+// The vault locked (idle time, Lock in the popup, the host gone): nothing of the profile stays on
+// screen or in the page's memory.
+webext.runtime.onMessage.addListener((message, sender) => {
+  if (fromBackground(sender) && message?.type === VAULT_LOCKED) render();
+  return false;
+});
 $('passwd-form').addEventListener('submit', changePassword);
 $('lock').addEventListener('click', async () => {
   await ask('lock');

@@ -3,12 +3,12 @@
 // gesture, so card fields may fill), what was shared before, and Forget this site.
 // Opened as a page with ?tab=ID it acts on that tab (tests, and the options page).
 
-import { webext } from '../shared/webext.js';
+import { webext, fromBackground } from '../shared/webext.js';
 import { h, fill } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate } from '../shared/gate.js';
 import { categoryLabel, HOST_ERRORS } from '../shared/protocol.js';
-import { TAB_SUMMARY, TAB_FILL, TAB_CHANGED } from '../shared/messages.js';
+import { TAB_SUMMARY, TAB_FILL, TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
 import { toggleRows, allowAfterToggle, ledgerLine, isSecure } from './model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -200,10 +200,11 @@ async function lock() {
 
 webext.runtime.onMessage.addListener((message, sender) => {
   // Only the background's notices: content scripts' messages reach extension pages too.
-  const fromExtension =
-    sender?.id === webext.runtime.id &&
-    !sender.tab &&
-    String(sender.url ?? '').startsWith(webext.runtime.getURL(''));
+  const fromExtension = fromBackground(sender);
+  if (fromExtension && message?.type === VAULT_LOCKED) {
+    render(); // back to the unlock form; nothing of the profile stays on screen
+    return false;
+  }
   if (
     fromExtension &&
     message?.type === TAB_CHANGED &&

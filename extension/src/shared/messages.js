@@ -10,6 +10,7 @@ export const TAB_FILL = 'tab.fill'; // {tabId}: the shopper pressed Fill now
 
 // background -> extension pages
 export const TAB_CHANGED = 'tab.changed'; // {tabId}
+export const VAULT_LOCKED = 'vault.locked'; // {}: the vault locked (idle time, lock, host gone)
 
 // Why a content script sends its fields.
 export const REASONS = Object.freeze(['load', 'change', 'gesture']);

@@ -11,7 +11,8 @@
 //    could be read;
 //  - a caller that is not the pims extension gets caller_refused for its first frame, then the
 //    conversation ends (kCallerRefused);
-//  - the vault locks itself when idle (Session::Tick), also while no frame comes;
+//  - the vault locks itself when idle (Session::Tick), also while no frame comes, and then the
+//    host sends the event {"event": "locked"} (no id: it answers no request);
 //  - request and reply bytes are wiped once handled; the log names verbs, ids and outcomes, never
 //    a body.
 // Serve never throws except std::bad_alloc.

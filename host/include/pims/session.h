@@ -41,6 +41,9 @@ class Session {
   // milliseconds until the next check is due, or -1 when nothing is pending (locked, or
   // auto-lock off). The host calls it when its wait for input times out.
   int64_t Tick();
+  // True once after Tick() locked the vault for idleness (the serve loop then tells the
+  // extension, which clears what its pages show).
+  bool TakeAutoLock();
 
   // --- for handlers ---
   const SessionConfig& config() const { return config_; }
@@ -61,6 +64,7 @@ class Session {
   std::unique_ptr<Vault> vault_;
   int64_t last_activity_ms_ = 0;
   int64_t autolock_ms_ = 0;  // 0: off
+  bool locked_by_timer_ = false;
 };
 
 }  // namespace pims

@@ -96,7 +96,13 @@ ServeEnd Serve(ByteInput& input, ByteOutput& output, Session& session, const Res
   std::string buffer(kReadBytes, '\0');
   for (;;) {
     const ByteInput::ReadResult read = input.Read(buffer, session.Tick());
-    if (read.event == ByteInput::Event::kTimeout) continue;  // Tick() locks an idle vault
+    if (session.TakeAutoLock()) {
+      // Not a reply: an event, without an id, that the extension tells apart by "event".
+      json event = {{"event", "locked"}};
+      if (!SendReply(output, event)) return ServeEnd::kOutputClosed;
+      conversation.Log("event locked");
+    }
+    if (read.event == ByteInput::Event::kTimeout) continue;  // Tick() locked an idle vault
     if (read.event != ByteInput::Event::kData) break;
     decoder.Feed(std::string_view(buffer.data(), read.bytes));
     Wipe(buffer.data(), read.bytes);

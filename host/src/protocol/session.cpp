@@ -1,6 +1,7 @@
 #include "pims/session.h"
 
 #include <map>
+#include <utility>
 
 #include "protocol/verbs.h"
 
@@ -48,10 +49,13 @@ int64_t Session::Tick() {
   const int64_t idle = config_.clock->NowMillis() - last_activity_ms_;
   if (idle >= autolock_ms_) {
     vault_->Lock();
+    locked_by_timer_ = true;
     return -1;
   }
   return autolock_ms_ - idle;
 }
+
+bool Session::TakeAutoLock() { return std::exchange(locked_by_timer_, false); }
 
 namespace {
 

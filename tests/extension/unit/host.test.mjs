@@ -5,7 +5,7 @@ import { ext } from './paths.mjs';
 const host = await ext('src/background/host.js');
 
 // A fake native port and a fake clock with manual timers.
-function harness({ failConnect = false } = {}) {
+function harness({ failConnect = false, onEvent = () => {} } = {}) {
   const ports = [];
   let now = 1000;
   const timers = new Map();
@@ -56,6 +56,7 @@ function harness({ failConnect = false } = {}) {
     ...clock,
     timeoutMs: 10_000,
     slowTimeoutMs: 50_000,
+    onEvent,
   });
   return { connection, ports, clock };
 }
@@ -201,4 +202,63 @@ test('a host that stops answering is restarted after three timeouts in a row', a
   }
   assert.equal(ports[0].closed, true);
   assert.equal(connection.port, null);
+});
+
+test('a reply without an id answers the oldest request not yet answered, never a later one', async () => {
+  const { connection, ports, clock } = harness();
+  const first = connection.request('status');
+  await tick();
+  clock.advance(10_000); // the first request times out; its answer is still to come
+  assert.equal((await first).error.code, 'host_timeout');
+  const second = connection.request('status');
+  await tick();
+  const [port] = ports;
+  // The host's answer to the first (id null: a frame it could not read) arrives now.
+  port.reply({ id: null, ok: false, error: { code: 'too_large', message: 'too large' } });
+  await tick();
+  let settled = false;
+  second.then(() => (settled = true));
+  await tick();
+  assert.equal(settled, false, 'the late answer to the first request went to the second');
+  port.reply({ id: port.sent[1].id, ok: true, vault: 'locked' });
+  assert.equal((await second).vault, 'locked');
+});
+
+test('a reply naming a request answers every older one too: a later id-less reply is dropped', async () => {
+  const { connection, ports, clock } = harness();
+  const first = connection.request('status');
+  await tick();
+  clock.advance(10_000);
+  await first;
+  const second = connection.request('status');
+  await tick();
+  const [port] = ports;
+  port.reply({ id: port.sent[1].id, ok: true, vault: 'unlocked' });
+  assert.equal((await second).vault, 'unlocked');
+  const third = connection.request('status');
+  await tick();
+  port.reply({ id: null, ok: false, error: { code: 'bad_json', message: 'x' } });
+  assert.equal((await third).error.code, 'bad_json');
+});
+
+test('an event answers no request and reaches the listener', async () => {
+  const events = [];
+  const { connection, ports } = harness({ onEvent: (e) => events.push(e) });
+  const pending = connection.request('status');
+  await tick();
+  const [port] = ports;
+  port.reply({ event: 'locked' });
+  await tick();
+  assert.deepEqual(events, ['locked']);
+  port.reply({ id: port.sent[0].id, ok: true, vault: 'locked' });
+  assert.equal((await pending).vault, 'locked');
+});
+
+test('the size limit counts UTF-8 bytes, as the host does', async () => {
+  const { connection, ports } = harness();
+  // 400,000 characters of three UTF-8 bytes each: 1.2 MB, though only 400,000 UTF-16 units.
+  const reply = await connection.request('profile.put', { note: '€'.repeat(400_000) });
+  assert.equal(reply.error.code, 'too_large');
+  assert.equal(ports.length === 0 || ports[0].sent.length === 0, true);
+  assert.equal(host.utf8Length('€'), 3);
 });

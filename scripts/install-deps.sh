@@ -7,7 +7,7 @@ set -euo pipefail
 
 build_packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
-  nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev libsodium-dev
+  nlohmann-json3-dev libsimdjson-dev libsqlitecpp-dev libsqlite3-dev libsodium-dev
   libboost-dev libboost-filesystem-dev catch2 libpsl-dev libbenchmark-dev
   nodejs zip
 )

@@ -22,7 +22,7 @@ struct Fixture {
 
   json Call(const std::string& verb, json body = json::object()) {
     body["type"] = verb;
-    Request request{next_id++, verb, body};
+    Request request{next_id++, verb, body, {}};
     return session.Handle(request);
   }
 };
@@ -271,9 +271,10 @@ TEST_CASE("with automatic filling off, only gestures fill, and the setting lives
   // In a new session (another host, after a restart) it is still off.
   Session other{SessionConfig{f.dir / "vault.db", PasswordHashing::Minimum(), &f.clock,
                               &AutocompleteClassifier()}};
-  REQUIRE(other.Handle(Request{1, "unlock", {{"type", "unlock"}, {"password", "pw"}}})["ok"] ==
+  REQUIRE(other.Handle(Request{1, "unlock", {{"type", "unlock"}, {"password", "pw"}}, {}})["ok"] ==
           true);
-  CHECK(other.Handle(Request{2, "settings.get", {{"type", "settings.get"}}})["autofill"] == false);
+  CHECK(other.Handle(Request{2, "settings.get", {{"type", "settings.get"}}, {}})["autofill"] ==
+        false);
 }
 
 }  // namespace pims

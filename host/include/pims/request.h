@@ -21,6 +21,7 @@
 #include <string_view>
 #include <variant>
 
+#include "pims/field.h"
 #include "pims/frame.h"
 #include "pims/json_fields.h"
 #include "pims/status.h"
@@ -37,6 +38,9 @@ struct Request {
   nlohmann::json id;    // a string (at most kMaxIdBytes) or an integer within +-kMaxSafeIntegerId
   std::string type;     // the verb, as sent (the dispatcher decides whether it is known)
   nlohmann::json body;  // the whole request object, id and type included; handlers read it
+  // A fill's descriptors when the fast path read them (protocol/fill_parser.h); `body` then
+  // holds the request's other members only.
+  std::optional<std::vector<FieldDescriptor>> fields;
 };
 
 // Why a payload is not a request, plus its id when that could be read, so that the reply can

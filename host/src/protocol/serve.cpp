@@ -5,6 +5,7 @@
 #include "pims/frame.h"
 #include "pims/profile.h"
 #include "pims/request.h"
+#include "protocol/fill_parser.h"
 
 namespace pims {
 namespace {
@@ -66,7 +67,9 @@ class Conversation {
 
  private:
   json Answer(std::string& payload) {
-    auto parsed = ParseRequest(payload);
+    std::optional<Request> fast = fill_parser_.Parse(payload);
+    auto parsed =
+        fast ? std::variant<Request, RequestError>(std::move(*fast)) : ParseRequest(payload);
     WipeString(payload);
     if (auto* error = std::get_if<RequestError>(&parsed)) {
       Log("bad request: " + std::string(error->status.code_name()));
@@ -82,6 +85,7 @@ class Conversation {
 
   ByteOutput& output_;
   Session& session_;
+  FillParser fill_parser_;
   const Result<Caller>& caller_;
   const ServeLog& log_;
 };

@@ -81,7 +81,9 @@ json Session::Handle(const Request& request) {
                                          "type"));
   }
   try {
-    Result<json> result = (*handler)(*this, request.body);
+    Result<json> result = request.fields && request.type == "fill"
+                              ? FillWith(*this, request.body, request.fields)
+                              : (*handler)(*this, request.body);
     if (!result.ok()) return ErrorReply(request.id, result.status());
     return OkReply(request.id, std::move(result).value());
   } catch (const std::exception& e) {

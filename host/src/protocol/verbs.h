@@ -35,6 +35,9 @@ Result<nlohmann::json> HandleSiteList(Session&, const nlohmann::json&);
 Result<nlohmann::json> HandleSiteForget(Session&, const nlohmann::json&);
 // verbs_fill.cpp
 Result<nlohmann::json> HandleFill(Session&, const nlohmann::json&);
+// The fill with descriptors the fast path read already (prepared), else read from body.
+Result<nlohmann::json> FillWith(Session&, const nlohmann::json& body,
+                                std::optional<std::vector<FieldDescriptor>> prepared);
 // verbs_ledger.cpp
 Result<nlohmann::json> HandleLedgerList(Session&, const nlohmann::json&);
 Result<nlohmann::json> HandleLedgerVerify(Session&, const nlohmann::json&);

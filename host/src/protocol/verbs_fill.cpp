@@ -103,9 +103,7 @@ json FillResultJson(const FillResult& result) {
 
 }  // namespace
 
-Result<json> HandleFill(Session& session, const json& body) {
-  PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
-  PIMS_ASSIGN_OR_RETURN(FillTrigger trigger, ParseTrigger(body));
+Result<std::vector<FieldDescriptor>> ReadFillFields(const json& body) {
   PIMS_ASSIGN_OR_RETURN(const json* fields_json, RequireArray(body, "fields"));
   if (fields_json->size() > kMaxFillFields) {
     return Status(ErrorCode::kBadRequest,
@@ -119,6 +117,23 @@ Result<json> HandleFill(Session& session, const json& body) {
         FieldDescriptor d,
         ParseFieldDescriptor((*fields_json)[i], "fields[" + std::to_string(i) + "]"));
     fields.push_back(std::move(d));
+  }
+  return fields;
+}
+
+Result<json> HandleFill(Session& session, const json& body) {
+  return FillWith(session, body, std::nullopt);
+}
+
+Result<json> FillWith(Session& session, const json& body,
+                      std::optional<std::vector<FieldDescriptor>> prepared) {
+  PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
+  PIMS_ASSIGN_OR_RETURN(FillTrigger trigger, ParseTrigger(body));
+  std::vector<FieldDescriptor> fields;
+  if (prepared) {
+    fields = std::move(*prepared);
+  } else {
+    PIMS_ASSIGN_OR_RETURN(fields, ReadFillFields(body));
   }
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
   const std::vector<std::optional<AutofillToken>> tokens =

@@ -17,5 +17,7 @@ inline constexpr size_t kMaxSelectOptions = 2000;
 // One field descriptor (docs/protocol.md, "Field descriptors"). `path` names it in errors
 // ("fields[3]"): kBadRequest with field() the offending key's path.
 Result<FieldDescriptor> ParseFieldDescriptor(const nlohmann::json& j, const std::string& path);
+// Every descriptor of body["fields"] (kBadRequest naming the first bad one).
+Result<std::vector<FieldDescriptor>> ReadFillFields(const nlohmann::json& body);
 
 }  // namespace pims

@@ -1,0 +1,209 @@
+#include "protocol/fill_parser.h"
+
+#include <simdjson.h>
+
+#include <cmath>
+
+#include "protocol/verbs_fill.h"
+
+namespace pims {
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+// A string member into `out`; null leaves `out` as it is (absent). False for any other type.
+bool ReadOptionalString(element value, std::string& out) {
+  if (value.type() == element_type::NULL_VALUE) return true;
+  std::string_view text;
+  if (value.get_string().get(text)) return false;
+  out.assign(text);
+  return true;
+}
+
+// An integer in [min, max], also written as an integral float (JSON does not tell them apart).
+bool ReadInteger(element value, int64_t min, int64_t max, int64_t& out) {
+  switch (value.type()) {
+    case element_type::INT64:
+      out = value.get_int64().value_unsafe();
+      break;
+    case element_type::UINT64: {
+      const uint64_t u = value.get_uint64().value_unsafe();
+      if (u > static_cast<uint64_t>(max)) return false;
+      out = static_cast<int64_t>(u);
+      break;
+    }
+    case element_type::DOUBLE: {
+      const double d = value.get_double().value_unsafe();
+      constexpr double kTwoTo63 = 9223372036854775808.0;
+      if (!std::isfinite(d) || d != std::trunc(d) || d < -kTwoTo63 || d >= kTwoTo63) return false;
+      out = static_cast<int64_t>(d);
+      break;
+    }
+    default:
+      return false;
+  }
+  return out >= min && out <= max;
+}
+
+bool ReadOptions(element value, std::vector<SelectOption>& out) {
+  simdjson::dom::array options;
+  if (value.get_array().get(options) || options.size() > kMaxSelectOptions) return false;
+  out.reserve(options.size());
+  for (element option : options) {
+    simdjson::dom::object object;
+    if (option.get_object().get(object)) return false;
+    SelectOption read;
+    bool has_value = false;
+    for (auto [key, member] : object) {
+      if (key == "value") {
+        std::string_view text;
+        if (member.get_string().get(text)) return false;
+        read.value.assign(text);
+        has_value = true;
+      } else if (key == "text") {
+        read.text.clear();
+        if (!ReadOptionalString(member, read.text)) return false;
+      }
+    }
+    if (!has_value) return false;
+    out.push_back(std::move(read));
+  }
+  return true;
+}
+
+// One descriptor, as ParseFieldDescriptor reads it (the last of repeated keys wins, as there).
+bool ReadDescriptor(element value, FieldDescriptor& d) {
+  simdjson::dom::object object;
+  if (value.get_object().get(object)) return false;
+  bool has_ref = false;
+  for (auto [key, member] : object) {
+    std::string* text = nullptr;
+    if (key == "ref") {
+      std::string_view ref;
+      if (member.get_string().get(ref)) return false;
+      d.ref.assign(ref);
+      has_ref = true;
+      continue;
+    }
+    if (key == "autocomplete")
+      text = &d.autocomplete;
+    else if (key == "tag")
+      text = &d.tag;
+    else if (key == "type")
+      text = &d.type;
+    else if (key == "name")
+      text = &d.name;
+    else if (key == "id")
+      text = &d.id;
+    else if (key == "label")
+      text = &d.label;
+    else if (key == "placeholder")
+      text = &d.placeholder;
+    else if (key == "nearby")
+      text = &d.nearby;
+    else if (key == "inputmode")
+      text = &d.inputmode;
+    else if (key == "section")
+      text = &d.section;
+    else if (key == "form")
+      text = &d.form;
+    if (text != nullptr) {
+      if (!ReadOptionalString(member, *text)) return false;
+    } else if (key == "maxlength") {
+      if (member.type() == element_type::NULL_VALUE) continue;
+      int64_t maxlength = 0;
+      if (!ReadInteger(member, -1, 1 << 20, maxlength)) return false;
+      d.maxlength = static_cast<int>(maxlength);
+    } else if (key == "visible") {
+      if (member.type() == element_type::NULL_VALUE) continue;
+      bool visible = true;
+      if (member.get_bool().get(visible)) return false;
+      d.visible = visible;
+    } else if (key == "options") {
+      d.options.clear();
+      if (!ReadOptions(member, d.options)) return false;
+    }
+  }
+  return has_ref;
+}
+
+// The id as the general path accepts it: a string of at most kMaxIdBytes or a safe integer.
+std::optional<nlohmann::json> ReadId(element value) {
+  std::string_view text;
+  if (!value.get_string().get(text)) {
+    if (text.size() > kMaxIdBytes) return std::nullopt;
+    return nlohmann::json(std::string(text));
+  }
+  int64_t n = 0;
+  if (value.type() == element_type::DOUBLE) return std::nullopt;  // 7.0: the general path echoes it
+  if (!ReadInteger(value, -kMaxSafeIntegerId, kMaxSafeIntegerId, n)) return std::nullopt;
+  return nlohmann::json(n);
+}
+
+}  // namespace
+
+struct FillParser::Impl {
+  simdjson::dom::parser parser;
+};
+
+FillParser::FillParser() = default;
+FillParser::~FillParser() = default;
+
+std::optional<Request> FillParser::Parse(std::string_view payload) {
+  if (!impl_) {
+    impl_ = std::make_unique<Impl>();
+    if (impl_->parser.allocate(std::max<size_t>(payload.size(), 64 * 1024), kMaxJsonDepth)) {
+      return std::nullopt;
+    }
+  }
+  if (payload.size() > kMaxRequestBytes) return std::nullopt;
+  element root;
+  if (impl_->parser.parse(payload.data(), payload.size()).get(root)) return std::nullopt;
+  simdjson::dom::object object;
+  if (root.get_object().get(object)) return std::nullopt;
+
+  Request request;
+  request.body = nlohmann::json::object();
+  std::optional<element> fields;
+  bool has_id = false;
+  for (auto [key, member] : object) {
+    if (key == "id") {
+      std::optional<nlohmann::json> id = ReadId(member);
+      if (!id) return std::nullopt;
+      request.id = std::move(*id);
+      has_id = true;
+    } else if (key == "type") {
+      std::string_view type;
+      if (member.get_string().get(type) || type != "fill") return std::nullopt;
+      request.type.assign(type);
+    } else if (key == "fields") {
+      fields = member;
+    } else if (key == "url" || key == "trigger") {
+      // Kept for the handler, which checks them as for any fill.
+      std::string_view text;
+      if (member.get_string().get(text)) {
+        if (member.type() != element_type::NULL_VALUE) return std::nullopt;
+        request.body[std::string(key)] = nullptr;
+      } else {
+        request.body[std::string(key)] = std::string(text);
+      }
+    }
+  }
+  if (!has_id || request.type != "fill" || !fields) return std::nullopt;
+  simdjson::dom::array list;
+  if (fields->get_array().get(list) || list.size() > kMaxFillFields) return std::nullopt;
+  std::vector<FieldDescriptor> descriptors;
+  descriptors.reserve(list.size());
+  for (element descriptor : list) {
+    FieldDescriptor d;
+    if (!ReadDescriptor(descriptor, d)) return std::nullopt;
+    descriptors.push_back(std::move(d));
+  }
+  request.body["id"] = request.id;
+  request.body["type"] = request.type;
+  request.fields = std::move(descriptors);
+  return request;
+}
+
+}  // namespace pims

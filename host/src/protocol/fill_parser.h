@@ -1,0 +1,38 @@
+// The fill request, the host's hot path, read in one pass with simdjson straight into field
+// descriptors, without building a JSON document of its forty fields and their option lists.
+// Internal to libpims (the serve loop uses it before the general ParseRequest).
+//
+// It accepts only what the general path would accept the same way: a JSON object with a valid
+// id, "type": "fill", and a "fields" array of well-formed descriptors (docs/protocol.md). For
+// anything else — another verb, a malformed or oversized request, a descriptor with a wrong
+// type — it returns nullopt and the caller parses the payload the general way, which reports
+// every error exactly. Reusing one parser keeps its buffers between requests.
+//
+// Thread-safety: one per thread (the serve loop has one).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "pims/request.h"
+
+namespace pims {
+
+class FillParser {
+ public:
+  FillParser();
+  ~FillParser();
+  FillParser(const FillParser&) = delete;
+  FillParser& operator=(const FillParser&) = delete;
+
+  // The request with `fields` set and a body of its other members (id, type, url, trigger and
+  // any member that is not an array or object), or nullopt (see above).
+  std::optional<Request> Parse(std::string_view payload);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;  // made at the first fill: a host that never fills never pays
+};
+
+}  // namespace pims

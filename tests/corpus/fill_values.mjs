@@ -104,6 +104,7 @@ function exactTexts() {
   add('cc-given-name', c['cc-name'].split(' ')[0]);
   add('cc-family-name', c['cc-name'].split(' ').slice(-1)[0]);
   add('cc-csc', c['cc-csc']);
+  add('cc-type', 'Visa', 'VI'); // the brand of the card number
   add('cc-exp-month', mm, String(c['cc-exp-month']), 'November', 'Nov', `${mm} - November`);
   add('cc-exp-year', yyyy, yy);
   for (const sep of ['/', ' / ', '-', ' - ', '', ' ']) {

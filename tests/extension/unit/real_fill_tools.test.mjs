@@ -55,6 +55,7 @@ test('every value of the test profile is told apart', () => {
     ['07', 'bday-month'],
     ['1990', 'bday-year'],
     [p.organization, 'organization'],
+    ['Visa', 'cc-type'],
   ];
   for (const [value, field] of cases) assert.equal(fieldOfControl(box(value)), field, value);
 });

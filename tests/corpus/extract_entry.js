@@ -15,8 +15,8 @@ import {
   describeControl,
   createScan,
   FILLABLE_INPUT_TYPES,
-  MAX_FIELDS,
 } from '../../extension/src/content/fields.js';
+import { MAX_FIELDS } from '../../extension/src/shared/protocol.js';
 import { measureVisibility, visibilityVerdict } from '../../extension/src/content/visibility.js';
 
 globalThis.__pimsCorpusExtract = (stripAutocomplete) => {
@@ -41,7 +41,8 @@ globalThis.__pimsCorpusExtract = (stripAutocomplete) => {
     const tag = el.tagName.toLowerCase();
     const type = tag === 'input' ? String(el.type).toLowerCase() : tag;
     const fillable =
-      tag !== 'input' || (type !== 'hidden' && (FILLABLE_INPUT_TYPES.has(type) || type === 'password'));
+      tag !== 'input' ||
+      (type !== 'hidden' && (FILLABLE_INPUT_TYPES.has(type) || type === 'password'));
     if ((candidate || fillable) && fields.length < MAX_FIELDS) {
       const ref = `f${fields.length + 1}`;
       const verdict = visibilityVerdict(measureVisibility(el));

@@ -7,14 +7,8 @@
 
 import { webext } from '../shared/webext.js';
 import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
-import {
-  isCandidate,
-  describeControl,
-  createScan,
-  worthAsking,
-  hasValue,
-  MAX_FIELDS,
-} from './fields.js';
+import { MAX_FIELDS } from '../shared/protocol.js';
+import { isCandidate, describeControl, createScan, worthAsking, hasValue } from './fields.js';
 import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
 import { selectForAuto, awaitingVisibility } from './plan.js';
 import { announceValue, setValue } from './write.js';

@@ -5,17 +5,13 @@
 // compareDocumentPosition, contains) and never read layout, so the unit tests run them on plain
 // objects. Every walk is capped: the page is hostile and may be large.
 
-import { parseAutocomplete } from '../shared/protocol.js';
+import { parseAutocomplete, MAX_TEXT, MAX_OPTIONS } from '../shared/protocol.js';
 
 // Input types pims may fill. Passwords, buttons, checkboxes, files and the like are never
 // described. `hidden` is described (reported back as refused) only with an autocomplete token.
 export const FILLABLE_INPUT_TYPES = Object.freeze(
   new Set(['', 'text', 'email', 'tel', 'number', 'url', 'date', 'month', 'hidden']),
 );
-
-export const MAX_TEXT = 200;
-export const MAX_OPTIONS = 300;
-export const MAX_FIELDS = 500;
 
 // Collapse whitespace and cap the length, so a hostile page cannot make descriptors huge.
 export function cleanText(value, max = MAX_TEXT) {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ext } from './paths.mjs';
 
 const fields = await ext('src/content/fields.js');
+const protocol = await ext('src/shared/protocol.js');
 
 // Minimal stand-ins for DOM nodes: text nodes, elements with attributes and children.
 const text = (value) => ({ nodeType: 3, nodeValue: value });
@@ -81,7 +82,7 @@ const input = (attrs = {}, props = {}) => el('input', attrs, [], { type: 'text',
 test('cleanText collapses whitespace and caps the length', () => {
   assert.equal(fields.cleanText('  a \n\t b  '), 'a b');
   assert.equal(fields.cleanText(null), '');
-  assert.equal(fields.cleanText('x'.repeat(500)).length, fields.MAX_TEXT);
+  assert.equal(fields.cleanText('x'.repeat(500)).length, protocol.MAX_TEXT);
 });
 
 test('maxlength is a non-negative integer or absent', () => {
@@ -177,6 +178,9 @@ test('a descriptor carries what the host reads, capped, and never the value', ()
     maxlength: 64,
   });
   assert.ok(!JSON.stringify(d).includes('typed-by-shopper'));
+  // Every key is one the background passes on to the host (shared/protocol.js).
+  for (const key of Object.keys(d)) assert.ok(protocol.DESCRIPTOR_KEYS.includes(key), key);
+  for (const key of protocol.DESCRIPTOR_TEXT_KEYS) assert.equal(typeof d[key], 'string', key);
 });
 
 test('a select lists its options (capped); an invalid maxlength is left out', () => {
@@ -188,7 +192,7 @@ test('a select lists its options (capped); an invalid maxlength is left out', ()
   const d = fields.describeControl(select, 'f1', false);
   assert.equal(d.type, 'select');
   assert.equal(d.visible, false);
-  assert.equal(d.options.length, fields.MAX_OPTIONS);
+  assert.equal(d.options.length, protocol.MAX_OPTIONS);
   assert.deepEqual(d.options[0], { value: 'v0', text: 'Option 0' });
   assert.ok(!('maxlength' in d));
 });
@@ -248,11 +252,11 @@ test('nearby: the text before an unlabelled control, a previous cell, a floating
   assert.equal(nearby(el('form', {}, [floating]), box), 'City');
   // Capped at 200 characters.
   box = input();
-  assert.equal(nearby(el('div', {}, [text('x '.repeat(300)), box]), box).length, fields.MAX_TEXT);
+  assert.equal(nearby(el('div', {}, [text('x '.repeat(300)), box]), box).length, protocol.MAX_TEXT);
   // Bounded on hostile pages: a huge text, a sibling too big to look through (taken as holding
   // another field, so the walk stops there).
   box = input();
-  assert.equal(nearby(el('div', {}, [text('y'.repeat(1e6)), box]), box).length, fields.MAX_TEXT);
+  assert.equal(nearby(el('div', {}, [text('y'.repeat(1e6)), box]), box).length, protocol.MAX_TEXT);
   box = input();
   const wide = el(
     'div',

@@ -89,6 +89,9 @@ export function route(message, tier) {
     if (type === PAGE_FIELDS && !REASONS.includes(message.reason)) {
       return { action: 'refuse', code: 'bad_message' };
     }
+    if (type === PAGE_FIELDS && message.ask !== undefined && !Array.isArray(message.ask)) {
+      return { action: 'refuse', code: 'bad_message' };
+    }
     return { action: type === PAGE_FIELDS ? 'fields' : 'describe' };
   }
   return { action: 'refuse', code: 'forbidden' };

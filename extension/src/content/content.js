@@ -10,7 +10,7 @@ import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
 import { MAX_FIELDS } from '../shared/protocol.js';
 import { isCandidate, describeControl, createScan, worthAsking, hasValue } from './fields.js';
 import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
-import { selectForAuto, awaitingVisibility } from './plan.js';
+import { createPlan, selectForAuto, recordAsked, forgetAsked } from './plan.js';
 import { announceValue, setValue } from './write.js';
 
 // Automatic requests one page may cause: a page that keeps adding fields cannot keep the host
@@ -68,14 +68,13 @@ class PageFiller {
     this.refs = new WeakMap(); // element -> ref
     this.elements = new Map(); // ref -> WeakRef(element)
     this.nextRef = 1;
-    this.sent = new Map(); // ref -> {visible, autocomplete} as last asked about
-    this.filled = new Set(); // refs filled by pims on this page
+    this.plan = createPlan();
     this.autoRequests = 0;
     this.queue = Promise.resolve();
     this.timer = null;
     this.observer = null;
     this.onScroll = () => {
-      if (awaitingVisibility(this.sent, this.filled)) this.schedule();
+      if (this.awaitingVisibility()) this.schedule();
     };
     // Only in frames: the top document's own viewport checks are the top-level viewport's.
     const win = doc.defaultView;
@@ -89,6 +88,14 @@ class PageFiller {
     if (!this.view) return true;
     this.view.watch(el);
     return this.view.shown(el);
+  }
+
+  // Are there fields not yet asked about, that scrolling might show?
+  awaitingVisibility() {
+    for (const ref of this.elements.keys()) {
+      if (!this.plan.asked.has(ref) && !this.plan.filled.has(ref)) return true;
+    }
+    return false;
   }
 
   refOf(el) {
@@ -140,34 +147,30 @@ class PageFiller {
     this.timer = setTimeout(() => this.fill('change'), DEBOUNCE_MS);
   }
 
+  // Every request describes the whole frame, so that the host reads each field beside its
+  // neighbours; `ask` says which fields to decide now (all of them on a gesture).
   fill(reason) {
     return this.enqueue(async () => {
       const all = this.snapshot();
       const gesture = reason === 'gesture';
-      const asked = gesture ? all : selectForAuto(all, this.sent, this.filled);
-      if (asked.length === 0 || !worthAsking(all.map((e) => e.descriptor))) {
-        return { filled: 0, refused: [] };
-      }
+      const fields = all.map((e) => e.descriptor);
+      const ask = gesture ? all.map((e) => e.ref) : selectForAuto(all, this.plan);
+      if (ask.length === 0 || !worthAsking(fields)) return { filled: 0, refused: [] };
       if (!gesture && ++this.autoRequests > MAX_AUTO_REQUESTS) return { filled: 0, refused: [] };
-      for (const { ref, descriptor } of asked) {
-        this.sent.set(ref, { visible: descriptor.visible, autocomplete: descriptor.autocomplete });
-      }
+      recordAsked(this.plan, all, ask);
       let reply;
       try {
-        reply = await webext.runtime.sendMessage({
-          type: PAGE_FIELDS,
-          reason,
-          fields: asked.map((e) => e.descriptor),
-        });
+        reply = await webext.runtime.sendMessage({ type: PAGE_FIELDS, reason, fields, ask });
       } catch {
+        forgetAsked(this.plan, ask);
         return { filled: 0, refused: [], error: 'no_background' };
       }
       if (!reply?.ok) {
         // Nothing was decided (the vault is locked, the host is missing): ask again next time.
-        for (const { ref } of asked) this.sent.delete(ref);
+        forgetAsked(this.plan, ask);
         return { filled: 0, refused: [], error: reply?.error?.code ?? 'no_reply' };
       }
-      return this.apply(reply.fills ?? [], reply.refused ?? [], gesture);
+      return this.apply(reply.fills ?? [], reply.refused ?? [], gesture, new Set(ask));
     });
   }
 
@@ -176,12 +179,13 @@ class PageFiller {
   // run in one synchronous pass, so no page script runs between a field's check and its write
   // (a listener of field 1 cannot hide field 2 and still receive its value), and the page's
   // layout is measured once for the whole form rather than once per field.
-  apply(fills, refused, gesture) {
+  apply(fills, refused, gesture, asked) {
     const outcome = { filled: 0, refused: [...refused] };
     const targets = [];
     for (const { ref, value } of fills) {
       const el = this.elements.get(ref)?.deref();
-      if (!el || !el.isConnected) outcome.refused.push({ ref, reason: 'gone' });
+      if (!asked.has(ref)) outcome.refused.push({ ref, reason: 'not_asked' });
+      else if (!el || !el.isConnected) outcome.refused.push({ ref, reason: 'gone' });
       else if (el.disabled || el.readOnly) outcome.refused.push({ ref, reason: 'read_only' });
       else targets.push({ ref, value, el });
     }
@@ -199,7 +203,7 @@ class PageFiller {
         outcome.refused.push({ ref, reason });
       } else {
         written.push(el);
-        this.filled.add(ref);
+        this.plan.filled.add(ref);
         outcome.filled += 1;
       }
     });

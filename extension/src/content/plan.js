@@ -1,24 +1,44 @@
-// Which fields an automatic fill asks about. A field is asked about once; again only when it has
-// become visible since (multi-step checkouts show the next step's fields) or its autocomplete
-// changed. A field that was filled is never filled again without the shopper asking.
+// What an automatic fill asks the host about. Pure decisions on plain data; content.js acts on
+// them.
+//
+// Every request describes the whole frame (every candidate control, in document order, visible
+// or not), so the host reads each field beside its neighbours: split phone and card boxes, name
+// pairs, expiry pairs, billing and shipping sections. `ask` names the fields to decide now: a
+// field is asked about once it is visible, and again only when its autocomplete changed. A
+// field that was filled is never filled again without the shopper asking.
 
-// entries: [{ref, descriptor}]; sent: Map ref -> {visible, autocomplete} of the last request;
-// filled: Set of refs.
-export function selectForAuto(entries, sent, filled) {
-  return entries.filter(({ ref, descriptor }) => {
-    if (filled.has(ref)) return false;
-    const before = sent.get(ref);
-    if (!before) return true;
-    if (!before.visible && descriptor.visible) return true;
-    return before.autocomplete !== descriptor.autocomplete;
-  });
+export function createPlan() {
+  return {
+    asked: new Map(), // ref -> {signature} as last asked about
+    filled: new Set(), // refs filled by pims on this page
+  };
 }
 
-// Fields that were refused for being invisible and might yet be shown: worth another look when
-// the page scrolls or changes.
-export function awaitingVisibility(sent, filled) {
-  for (const [ref, state] of sent) {
-    if (!state.visible && !filled.has(ref)) return true;
+// What, when it changes, makes a field worth asking about again.
+export function askSignature(descriptor) {
+  return String(descriptor.autocomplete ?? '');
+}
+
+// The refs an automatic fill asks about: visible fields never filled by pims, and never asked
+// about, or asked about when they were different. entries: [{ref, descriptor}].
+export function selectForAuto(entries, plan) {
+  const ask = [];
+  for (const { ref, descriptor } of entries) {
+    if (!descriptor.visible || plan.filled.has(ref)) continue;
+    const before = plan.asked.get(ref);
+    if (!before || before.signature !== askSignature(descriptor)) ask.push(ref);
   }
-  return false;
+  return ask;
+}
+
+export function recordAsked(plan, entries, ask) {
+  const asking = new Set(ask);
+  for (const { ref, descriptor } of entries) {
+    if (asking.has(ref)) plan.asked.set(ref, { signature: askSignature(descriptor) });
+  }
+}
+
+// Nothing was decided (the vault was locked, the host missing): ask again next time.
+export function forgetAsked(plan, ask) {
+  for (const ref of ask) plan.asked.delete(ref);
 }

@@ -235,6 +235,31 @@ const VISITS = [
   },
 ];
 
+// Pages whose fields are asked about as the shopper scrolls (`scroll: true`): the test scrolls
+// to the bottom with the mouse wheel, a step at a time, quicker than the content script's
+// debounce, as a shopper flicking down the page does.
+VISITS.push({
+  id: 'a name pair split by the fold',
+  path: '/fold-name.html',
+  scroll: true,
+  expect: { prenom: V.given, nom: V.family, courriel: V.email },
+});
+
+const WHEEL_STEP = 300;
+const WHEEL_PAUSE_MS = 120;
+
+async function scrollToBottom(page) {
+  await page.mouse.move(300, 300);
+  for (let step = 0; step < 40; step++) {
+    const atBottom = await page.evaluate(
+      () => scrollY + innerHeight >= document.documentElement.scrollHeight - 1,
+    );
+    if (atBottom) return;
+    await page.mouse.wheel({ deltaY: WHEEL_STEP });
+    await sleep(WHEEL_PAUSE_MS);
+  }
+}
+
 // Every control of the page: its id, its value now and the value it loaded with.
 function readControls(page) {
   return page.evaluate(() =>
@@ -255,6 +280,7 @@ const table = new Map(); // page id -> {chromium: 'n/m', firefox: ...}
 async function visitPage(kind, page, visit) {
   const started = Date.now();
   await withTimeout(page.goto(`${SHOP}${visit.path}`), STEP_MS, `load ${visit.path}`);
+  if (visit.scroll) await scrollToBottom(page);
   const expected = Object.entries(visit.expect);
   const arrived = (controls) =>
     expected.every(([id, value]) => controls.some((c) => c.id === id && c.value === value));

@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { ext } from './paths.mjs';
 
-const { selectForAuto, awaitingVisibility } = await ext('src/content/plan.js');
+const { createPlan, selectForAuto, recordAsked, forgetAsked } = await ext('src/content/plan.js');
 const { pickOption } = await ext('src/content/write.js');
 
 const entry = (ref, visible = true, autocomplete = 'email') => ({
@@ -10,39 +10,38 @@ const entry = (ref, visible = true, autocomplete = 'email') => ({
   descriptor: { ref, visible, autocomplete },
 });
 
-test('new fields are asked about; fields already asked about are not', () => {
-  const sent = new Map([['f1', { visible: true, autocomplete: 'email' }]]);
-  const picked = selectForAuto([entry('f1'), entry('f2')], sent, new Set());
-  assert.deepEqual(
-    picked.map((e) => e.ref),
-    ['f2'],
-  );
+test('visible fields are asked about once; invisible ones are only context', () => {
+  const plan = createPlan();
+  const all = [entry('f1'), entry('f2', false), entry('f3')];
+  assert.deepEqual(selectForAuto(all, plan), ['f1', 'f3']);
+  recordAsked(plan, all, ['f1', 'f3']);
+  assert.deepEqual(selectForAuto(all, plan), []);
 });
 
-test('a field that became visible is asked about again (multi-step checkouts)', () => {
-  const sent = new Map([['f1', { visible: false, autocomplete: 'email' }]]);
-  assert.equal(selectForAuto([entry('f1', true)], sent, new Set()).length, 1);
-  assert.equal(selectForAuto([entry('f1', false)], sent, new Set()).length, 0);
+test('a field that became visible is asked about then (multi-step checkouts, scrolling)', () => {
+  const plan = createPlan();
+  recordAsked(plan, [entry('f1')], ['f1']);
+  assert.deepEqual(selectForAuto([entry('f1'), entry('f2', false)], plan), []);
+  assert.deepEqual(selectForAuto([entry('f1'), entry('f2', true)], plan), ['f2']);
 });
 
 test('a field whose autocomplete changed is asked about again', () => {
-  const sent = new Map([['f1', { visible: true, autocomplete: 'off' }]]);
-  assert.equal(selectForAuto([entry('f1', true, 'email')], sent, new Set()).length, 1);
+  const plan = createPlan();
+  recordAsked(plan, [entry('f1', true, 'off')], ['f1']);
+  assert.deepEqual(selectForAuto([entry('f1', true, 'email')], plan), ['f1']);
 });
 
 test('a filled field is never filled again automatically', () => {
-  const sent = new Map([['f1', { visible: false, autocomplete: 'email' }]]);
-  assert.equal(selectForAuto([entry('f1', true, 'tel')], sent, new Set(['f1'])).length, 0);
+  const plan = createPlan();
+  plan.filled.add('f1');
+  assert.deepEqual(selectForAuto([entry('f1', true, 'tel')], plan), []);
 });
 
-test('awaitingVisibility: only unfilled fields refused as invisible', () => {
-  const sent = new Map([
-    ['f1', { visible: true }],
-    ['f2', { visible: false }],
-  ]);
-  assert.equal(awaitingVisibility(sent, new Set()), true);
-  assert.equal(awaitingVisibility(sent, new Set(['f2'])), false);
-  assert.equal(awaitingVisibility(new Map(), new Set()), false);
+test('fields of a request nothing was decided for are asked about again', () => {
+  const plan = createPlan();
+  recordAsked(plan, [entry('f1'), entry('f2')], ['f1', 'f2']);
+  forgetAsked(plan, ['f2']);
+  assert.deepEqual(selectForAuto([entry('f1'), entry('f2')], plan), ['f2']);
 });
 
 test('pickOption matches by value, then case-insensitively by value or text', () => {

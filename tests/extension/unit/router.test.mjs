@@ -120,6 +120,15 @@ test('content scripts may only describe or ask to fill their own fields', () => 
     router.route({ type: 'page.fields', reason: 'please', fields: [] }, 'content').code,
     'bad_message',
   );
+  assert.equal(
+    router.route({ type: 'page.fields', reason: 'load', fields: [], ask: ['f1'] }, 'content')
+      .action,
+    'fields',
+  );
+  assert.equal(
+    router.route({ type: 'page.fields', reason: 'load', fields: [], ask: 'f1' }, 'content').code,
+    'bad_message',
+  );
 });
 
 test('messages from unknown senders or of no shape are refused', () => {

@@ -1,11 +1,14 @@
-// What an automatic fill asks the host about. Pure decisions on plain data; content.js acts on
-// them.
+// What an automatic fill asks the host about, and which fields may be filled. Pure decisions on
+// plain data; content.js acts on them. docs/security.md ("What the shopper can see") states the
+// rules.
 //
 // Every request describes the whole frame (every candidate control, in document order, visible
 // or not), so the host reads each field beside its neighbours: split phone and card boxes, name
 // pairs, expiry pairs, billing and shipping sections. `ask` names the fields to decide now: a
 // field is asked about once it is visible, and again only when its autocomplete changed. A
 // field that was filled is never filled again without the shopper asking.
+
+import { GEOMETRY_REASONS } from './visibility.js';
 
 export function createPlan() {
   return {
@@ -41,4 +44,22 @@ export function recordAsked(plan, entries, ask) {
 // Nothing was decided (the vault was locked, the host missing): ask again next time.
 export function forgetAsked(plan, ask) {
   for (const ref of ask) plan.asked.delete(ref);
+}
+
+// May pims write into this field now?
+//   verdict:   visibility.js's verdict now ({visible} or {visible: false, reason});
+//   inView:    in a frame, the field is inside the top-level viewport (always true at the top);
+//   seen:      earlier in this visit it passed every test at once (it was on screen, on top);
+//   gesture:   the shopper asked (Fill now, the shortcut, the context menu);
+//   formShown: a field of the same form (outside any form: of the same document) passes every
+//              test now.
+// A field the shopper has seen stays fillable while only its place hides it (scrolled out of
+// the window or out of a scrolling box); every other reason (display:none, transparent,
+// covered, moved off the page) is checked each time. On a gesture, a field outside the window
+// that no other test hides is filled with the rest of its form, without scrolling; outside the
+// window nothing can be hit-tested, so a cover there is not detected.
+export function mayFill({ verdict, inView, seen, gesture, formShown }) {
+  if (verdict.visible && inView) return true;
+  if (seen && (verdict.visible || GEOMETRY_REASONS.has(verdict.reason))) return true;
+  return Boolean(gesture && inView && formShown && verdict.reason === 'outside_viewport');
 }

@@ -2,7 +2,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { ext } from './paths.mjs';
 
-const { createPlan, selectForAuto, recordAsked, forgetAsked } = await ext('src/content/plan.js');
+const { createPlan, selectForAuto, recordAsked, forgetAsked, mayFill } =
+  await ext('src/content/plan.js');
 const { pickOption } = await ext('src/content/write.js');
 
 const entry = (ref, visible = true, autocomplete = 'email') => ({
@@ -42,6 +43,46 @@ test('fields of a request nothing was decided for are asked about again', () => 
   recordAsked(plan, [entry('f1'), entry('f2')], ['f1', 'f2']);
   forgetAsked(plan, ['f2']);
   assert.deepEqual(selectForAuto([entry('f1'), entry('f2')], plan), ['f2']);
+});
+
+const visible = { visible: true };
+const hidden = (reason) => ({ visible: false, reason });
+const may = (verdict, over = {}) =>
+  mayFill({ verdict, inView: true, seen: false, gesture: false, formShown: true, ...over });
+
+test('a field the shopper can see now may be filled; in a frame only inside the top window', () => {
+  assert.equal(may(visible), true);
+  assert.equal(may(visible, { inView: false }), false);
+  assert.equal(may(hidden('outside_viewport')), false);
+  assert.equal(may(hidden('covered')), false);
+});
+
+test('a field seen once stays fillable while only its place hides it', () => {
+  const seen = { seen: true };
+  assert.equal(may(hidden('outside_viewport'), seen), true);
+  assert.equal(may(hidden('clipped'), seen), true); // scrolled out of a scrolling box
+  assert.equal(may(visible, { ...seen, inView: false }), true); // a frame scrolled away
+  for (const reason of [
+    'hidden_type',
+    'display_none',
+    'visibility_hidden',
+    'transparent',
+    'too_small',
+    'off_screen',
+    'covered',
+  ]) {
+    assert.equal(may(hidden(reason), seen), false, reason);
+  }
+});
+
+test('on a gesture, the form in view is filled below the window; nothing hidden otherwise', () => {
+  const gesture = { gesture: true };
+  assert.equal(may(hidden('outside_viewport'), gesture), true);
+  assert.equal(may(hidden('outside_viewport'), { ...gesture, formShown: false }), false);
+  assert.equal(may(hidden('outside_viewport'), { ...gesture, inView: false }), false);
+  for (const reason of ['clipped', 'transparent', 'display_none', 'off_screen', 'covered']) {
+    assert.equal(may(hidden(reason), gesture), false, reason);
+  }
 });
 
 test('pickOption matches by value, then case-insensitively by value or text', () => {

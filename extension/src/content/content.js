@@ -10,12 +10,17 @@ import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
 import { MAX_FIELDS } from '../shared/protocol.js';
 import { isCandidate, describeControl, createScan, worthAsking, hasValue } from './fields.js';
 import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
-import { createPlan, selectForAuto, recordAsked, forgetAsked, mayFill } from './plan.js';
+import {
+  createPlan,
+  selectForAuto,
+  recordAsked,
+  forgetAsked,
+  mayFill,
+  autoWait,
+  spendAuto,
+} from './plan.js';
 import { announceValue, setValue } from './write.js';
 
-// Automatic requests one page may cause: a page that keeps adding fields cannot keep the host
-// busy. The shopper's own requests are not counted.
-const MAX_AUTO_REQUESTS = 20;
 // Automatic requests wait until the page has been still this long (a scroll, a burst of DOM
 // changes), and no longer than MAX_WAIT_MS after the first change.
 const DEBOUNCE_MS = 400;
@@ -88,9 +93,8 @@ class PageFiller {
     this.refs = new WeakMap(); // element -> ref
     this.elements = new Map(); // ref -> WeakRef(element)
     this.nextRef = 1;
-    this.plan = createPlan();
+    this.plan = createPlan(Date.now());
     this.seen = new WeakSet(); // controls that passed every visibility test at some moment
-    this.autoRequests = 0;
     this.queue = Promise.resolve();
     this.timer = null;
     this.firstScheduled = 0;
@@ -207,7 +211,15 @@ class PageFiller {
       const fields = all.map((e) => e.descriptor);
       const ask = gesture ? all.map((e) => e.ref) : selectForAuto(all, this.plan);
       if (ask.length === 0 || !worthAsking(fields)) return { filled: 0, refused: [] };
-      if (!gesture && ++this.autoRequests > MAX_AUTO_REQUESTS) return { filled: 0, refused: [] };
+      if (!gesture) {
+        const wait = autoWait(this.plan, Date.now());
+        if (wait > 0) {
+          // Over the budget: the request waits for it, it is not dropped.
+          setTimeout(() => this.schedule(), wait);
+          return { filled: 0, refused: [] };
+        }
+        spendAuto(this.plan, Date.now());
+      }
       recordAsked(this.plan, all, ask);
       let reply;
       try {

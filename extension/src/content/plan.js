@@ -10,11 +10,39 @@
 
 import { GEOMETRY_REASONS } from './visibility.js';
 
-export function createPlan() {
+// Automatic requests: a burst, then one per refill period. A request past the budget waits for
+// it rather than being dropped, so a long checkout scrolled slowly still gets its last fields,
+// while a page that keeps adding fields cannot keep the host busy. Only requests that ask about
+// something new are ever sent; the shopper's own requests are not counted.
+export const AUTO_BURST = 20;
+export const AUTO_REFILL_MS = 3_000;
+
+export function createPlan(now = 0) {
   return {
     asked: new Map(), // ref -> {signature} as last asked about
     filled: new Set(), // refs filled by pims on this page
+    tokens: AUTO_BURST, // automatic requests that may go now
+    refilledAt: now,
   };
+}
+
+function refill(plan, now) {
+  const earned = Math.floor((now - plan.refilledAt) / AUTO_REFILL_MS);
+  if (earned <= 0) return;
+  plan.tokens = Math.min(AUTO_BURST, plan.tokens + earned);
+  plan.refilledAt = plan.tokens === AUTO_BURST ? now : plan.refilledAt + earned * AUTO_REFILL_MS;
+}
+
+// How long an automatic request must wait for the budget (0: it may go now).
+export function autoWait(plan, now) {
+  refill(plan, now);
+  return plan.tokens >= 1 ? 0 : plan.refilledAt + AUTO_REFILL_MS - now;
+}
+
+// An automatic request is about to be sent: it spends one of the budget.
+export function spendAuto(plan, now) {
+  refill(plan, now);
+  plan.tokens -= 1;
 }
 
 // What, when it changes, makes a field worth asking about again.

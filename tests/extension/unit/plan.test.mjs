@@ -2,8 +2,17 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { ext } from './paths.mjs';
 
-const { createPlan, selectForAuto, recordAsked, forgetAsked, mayFill } =
-  await ext('src/content/plan.js');
+const {
+  createPlan,
+  selectForAuto,
+  recordAsked,
+  forgetAsked,
+  mayFill,
+  autoWait,
+  spendAuto,
+  AUTO_BURST,
+  AUTO_REFILL_MS,
+} = await ext('src/content/plan.js');
 const { pickOption } = await ext('src/content/write.js');
 
 const entry = (ref, visible = true, autocomplete = 'email') => ({
@@ -43,6 +52,27 @@ test('fields of a request nothing was decided for are asked about again', () => 
   recordAsked(plan, [entry('f1'), entry('f2')], ['f1', 'f2']);
   forgetAsked(plan, ['f2']);
   assert.deepEqual(selectForAuto([entry('f1'), entry('f2')], plan), ['f2']);
+});
+
+test('automatic requests: a burst, then one per refill period; past it a request waits', () => {
+  const plan = createPlan(1_000);
+  let now = 1_000;
+  for (let i = 0; i < AUTO_BURST; i++) {
+    assert.equal(autoWait(plan, now), 0, `request ${i + 1}`);
+    spendAuto(plan, now);
+    now += 100;
+  }
+  // The 21st request of a long checkout is not dropped: it waits for the next refill.
+  const wait = autoWait(plan, now);
+  assert.ok(wait > 0 && wait <= AUTO_REFILL_MS, String(wait));
+  now += wait;
+  assert.equal(autoWait(plan, now), 0);
+  spendAuto(plan, now);
+  assert.ok(autoWait(plan, now) > 0);
+  // A quiet page earns its burst back, and no more.
+  now += 100 * AUTO_REFILL_MS;
+  for (let i = 0; i < AUTO_BURST; i++) spendAuto(plan, now);
+  assert.ok(autoWait(plan, now) > 0);
 });
 
 const visible = { visible: true };

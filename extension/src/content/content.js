@@ -101,6 +101,12 @@ class PageFiller {
     this.lookTimer = null;
     this.observer = null;
     this.onScroll = () => this.lookSoon();
+    // Controls the shopper typed in or picked from (trusted events only: a page's own events
+    // and pims' are not the shopper's).
+    this.picked = new WeakSet();
+    this.onEdit = (event) => {
+      if (event.isTrusted) this.picked.add(event.composedPath?.()[0] ?? event.target);
+    };
     const win = doc.defaultView;
     this.inFrame = win !== win.top;
     this.view = new TopViewport(() => this.lookSoon());
@@ -264,7 +270,7 @@ class PageFiller {
       let reason = null;
       if (!mayFill({ ...judged[i], seen, gesture, formShown: asked.get(ref) })) {
         reason = 'not_visible';
-      } else if (!gesture && hasValue(el)) reason = 'not_empty';
+      } else if (!gesture && hasValue(el, this.picked.has(el))) reason = 'not_empty';
       else {
         const set = setValue(el, value);
         if (!set.ok) reason = set.reason;
@@ -312,6 +318,9 @@ class PageFiller {
       attributeFilter: ['style', 'class', 'hidden', 'type', 'autocomplete', 'disabled', 'readonly'],
     });
     this.doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    for (const type of ['input', 'change']) {
+      this.doc.addEventListener(type, this.onEdit, { capture: true, passive: true });
+    }
     this.doc.defaultView.addEventListener('resize', this.onScroll, { passive: true });
   }
 
@@ -321,6 +330,9 @@ class PageFiller {
     this.observer?.disconnect();
     this.view.stop();
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
+    for (const type of ['input', 'change']) {
+      this.doc.removeEventListener(type, this.onEdit, { capture: true });
+    }
     this.doc.defaultView.removeEventListener('resize', this.onScroll);
   }
 }

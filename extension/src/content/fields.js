@@ -317,14 +317,11 @@ export function worthAsking(descriptors) {
 }
 
 // Has the shopper (or the page) already put something in this control? Automatic fills leave
-// such fields alone; a select counts as untouched while its default option is selected.
-export function hasValue(el) {
-  if (tagOf(el) === 'select') {
-    const options = [...(el.options ?? [])];
-    const selected = options[el.selectedIndex];
-    if (!selected) return false;
-    const defaultIndex = options.findIndex((o) => o.defaultSelected);
-    return el.selectedIndex !== (defaultIndex === -1 ? 0 : defaultIndex);
-  }
+// such fields alone. A text box holds what is typed or what the page wrote there (a signed-in
+// shopper's email). A select always shows some option: the page's placeholder, the first option
+// when the placeholder is disabled, a country the page guessed; only an option the shopper
+// picked (`picked`: a trusted input or change event on it) is theirs.
+export function hasValue(el, picked = false) {
+  if (tagOf(el) === 'select') return picked;
   return String(el.value ?? '') !== '';
 }

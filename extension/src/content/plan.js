@@ -5,7 +5,7 @@
 // Every request describes the whole frame (every candidate control, in document order, visible
 // or not), so the host reads each field beside its neighbours: split phone and card boxes, name
 // pairs, expiry pairs, billing and shipping sections. `ask` names the fields to decide now: a
-// field is asked about once it is visible, and again only when its autocomplete changed. A
+// field is asked about once it is visible, and again only when it changed (MAX_REASKS). A
 // field that was filled is never filled again without the shopper asking.
 
 import { GEOMETRY_REASONS } from './visibility.js';
@@ -19,7 +19,7 @@ export const AUTO_REFILL_MS = 3_000;
 
 export function createPlan(now = 0) {
   return {
-    asked: new Map(), // ref -> {signature} as last asked about
+    asked: new Map(), // ref -> {signature, times} as last asked about
     filled: new Set(), // refs filled by pims on this page
     tokens: AUTO_BURST, // automatic requests that may go now
     refilledAt: now,
@@ -45,9 +45,15 @@ export function spendAuto(plan, now) {
   plan.tokens -= 1;
 }
 
-// What, when it changes, makes a field worth asking about again.
+// A field is asked about again when it changed since (a state select whose options arrived
+// once a country was chosen, an autocomplete the page set), at most this many times.
+export const MAX_REASKS = 3;
+
+// What, when it changes, makes a field worth asking about again: its autocomplete, and a
+// select's options.
 export function askSignature(descriptor) {
-  return String(descriptor.autocomplete ?? '');
+  const options = (descriptor.options ?? []).map((o) => `${o.value}\u0002${o.text}`);
+  return `${descriptor.autocomplete ?? ''}\u0003${options.join('\u0001')}`;
 }
 
 // The refs an automatic fill asks about: visible fields never filled by pims, and never asked
@@ -57,7 +63,10 @@ export function selectForAuto(entries, plan) {
   for (const { ref, descriptor } of entries) {
     if (!descriptor.visible || plan.filled.has(ref)) continue;
     const before = plan.asked.get(ref);
-    if (!before || before.signature !== askSignature(descriptor)) ask.push(ref);
+    if (!before) ask.push(ref);
+    else if (before.times <= MAX_REASKS && before.signature !== askSignature(descriptor)) {
+      ask.push(ref);
+    }
   }
   return ask;
 }
@@ -65,7 +74,9 @@ export function selectForAuto(entries, plan) {
 export function recordAsked(plan, entries, ask) {
   const asking = new Set(ask);
   for (const { ref, descriptor } of entries) {
-    if (asking.has(ref)) plan.asked.set(ref, { signature: askSignature(descriptor) });
+    if (!asking.has(ref)) continue;
+    const times = (plan.asked.get(ref)?.times ?? 0) + 1;
+    plan.asked.set(ref, { signature: askSignature(descriptor), times });
   }
 }
 

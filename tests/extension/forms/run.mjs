@@ -259,6 +259,21 @@ VISITS.push(
       zip: V.postcode,
     },
   },
+  {
+    id: 'selects the page fills, boxes with a maxlength',
+    path: '/late-selects.html',
+    expect: {
+      's-name': V.fullName,
+      's-country': V.country, // the browser showed Canada: the first option after a disabled one
+      'b-country': V.officeCountry, // the page guessed Canada
+      'b-state': V.officeState, // the page loads the states once the country is chosen
+      'b-zip': V.officePostcode,
+      'b-phone': officeNational,
+      ccnum: V.ccNumber,
+      ccexp: `${V.month}/${V.yy}`,
+      cvv: V.csc,
+    },
+  },
   // The shopper presses Fill now (`gesture: true`) without scrolling.
   {
     id: 'Fill now, form below the window',

@@ -206,14 +206,18 @@ test('a lone search box is not worth asking the host about; a form is', () => {
   assert.equal(fields.worthAsking([d({ autocomplete: 'off' })]), false);
 });
 
-test('hasValue: typed text counts; a select on its default option does not', () => {
+test('hasValue: typed text counts; a select counts only when the shopper picked it', () => {
   assert.equal(fields.hasValue(control('input', {}, { value: '' })), false);
   assert.equal(fields.hasValue(control('input', {}, { value: 'x' })), true);
   const opts = [{ defaultSelected: false }, { defaultSelected: true }, { defaultSelected: false }];
   assert.equal(fields.hasValue(control('select', {}, { options: opts, selectedIndex: 1 })), false);
-  assert.equal(fields.hasValue(control('select', {}, { options: opts, selectedIndex: 2 })), true);
-  const plain = [{}, {}];
-  assert.equal(fields.hasValue(control('select', {}, { options: plain, selectedIndex: 0 })), false);
+  // A disabled placeholder shows the first real option; a page guesses a country: not the
+  // shopper's choice.
+  assert.equal(fields.hasValue(control('select', {}, { options: opts, selectedIndex: 2 })), false);
+  assert.equal(
+    fields.hasValue(control('select', {}, { options: opts, selectedIndex: 2 }), true),
+    true,
+  );
 });
 
 test('nearby: the text before an unlabelled control, a previous cell, a floating placeholder', () => {

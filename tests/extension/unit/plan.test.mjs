@@ -12,6 +12,7 @@ const {
   spendAuto,
   AUTO_BURST,
   AUTO_REFILL_MS,
+  MAX_REASKS,
 } = await ext('src/content/plan.js');
 const { pickOption } = await ext('src/content/write.js');
 
@@ -39,6 +40,22 @@ test('a field whose autocomplete changed is asked about again', () => {
   const plan = createPlan();
   recordAsked(plan, [entry('f1', true, 'off')], ['f1']);
   assert.deepEqual(selectForAuto([entry('f1', true, 'email')], plan), ['f1']);
+});
+
+test('a select whose options arrived since is asked about again, a few times at most', () => {
+  const plan = createPlan();
+  const state = (options) => ({ ref: 's', descriptor: { ref: 's', visible: true, options } });
+  const placeholder = [{ value: '', text: 'Select a state' }];
+  const loaded = [...placeholder, { value: 'NY', text: 'New York' }];
+  recordAsked(plan, [state(placeholder)], ['s']);
+  assert.deepEqual(selectForAuto([state(placeholder)], plan), []);
+  assert.deepEqual(selectForAuto([state(loaded)], plan), ['s']);
+  // A page that keeps changing the list does not keep the host busy.
+  for (let i = 0; i < 10; i++) {
+    const options = [...placeholder, { value: `x${i}`, text: `x${i}` }];
+    if (selectForAuto([state(options)], plan).length) recordAsked(plan, [state(options)], ['s']);
+  }
+  assert.equal(plan.asked.get('s').times, MAX_REASKS + 1);
 });
 
 test('a filled field is never filled again automatically', () => {

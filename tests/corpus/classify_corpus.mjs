@@ -109,7 +109,7 @@ async function main() {
     );
     console.log(
       `note: ${notDescribed} labelled checkout fields are controls the extension does not ` +
-        'describe today (disabled, read-only or password boxes); they are classified here all ' +
+        'describe (disabled or read-only boxes); they are classified here all ' +
         `the same. Counting them as unfilled: ${today.correct}/${today.total} = ` +
         pct(today.correct, today.total),
     );

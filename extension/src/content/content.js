@@ -8,7 +8,14 @@
 import { webext } from '../shared/webext.js';
 import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
 import { MAX_FIELDS } from '../shared/protocol.js';
-import { isCandidate, describeControl, createScan, worthAsking, hasValue } from './fields.js';
+import {
+  isCandidate,
+  describeControl,
+  createScan,
+  worthAsking,
+  hasValue,
+  takesField,
+} from './fields.js';
 import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
 import {
   createPlan,
@@ -256,10 +263,11 @@ class PageFiller {
   apply(fills, refused, gesture, asked) {
     const outcome = { filled: 0, refused: [...refused] };
     const targets = [];
-    for (const { ref, value } of fills) {
+    for (const { ref, value, field } of fills) {
       const el = this.elements.get(ref)?.deref();
       if (!asked.has(ref)) outcome.refused.push({ ref, reason: 'not_asked' });
       else if (!el || !el.isConnected) outcome.refused.push({ ref, reason: 'gone' });
+      else if (!takesField(el, field)) outcome.refused.push({ ref, reason: 'password_box' });
       else if (el.disabled || el.readOnly) outcome.refused.push({ ref, reason: 'read_only' });
       else targets.push({ ref, value, el });
     }

@@ -7,11 +7,19 @@
 
 import { parseAutocomplete, MAX_TEXT, MAX_OPTIONS } from '../shared/protocol.js';
 
-// Input types pims may fill. Passwords, buttons, checkboxes, files and the like are never
-// described. `hidden` is described (reported back as refused) only with an autocomplete token.
+// Input types pims may fill. Buttons, checkboxes, files and the like are never described.
+// `hidden` is described (reported back as refused) only with an autocomplete token. A password
+// box is described (never its value: no descriptor holds one) because many payment forms put
+// the card's security code in one; it takes nothing else (PASSWORD_BOX_FIELDS).
 export const FILLABLE_INPUT_TYPES = Object.freeze(
-  new Set(['', 'text', 'email', 'tel', 'number', 'url', 'date', 'month', 'hidden']),
+  new Set(['', 'text', 'email', 'tel', 'number', 'url', 'date', 'month', 'hidden', 'password']),
 );
+export const PASSWORD_BOX_FIELDS = Object.freeze(new Set(['cc-csc']));
+
+// May a value for `field` (an autofill field name) go into this control?
+export function takesField(el, field) {
+  return inputType(el) !== 'password' || PASSWORD_BOX_FIELDS.has(field);
+}
 
 // Collapse whitespace and cap the length, so a hostile page cannot make descriptors huge.
 export function cleanText(value, max = MAX_TEXT) {

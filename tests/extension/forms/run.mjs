@@ -274,6 +274,11 @@ VISITS.push(
       cvv: V.csc,
     },
   },
+  {
+    id: 'security code in a password box',
+    path: '/password-csc.html',
+    expect: { email: V.email, ccnum: V.ccNumber, ccexp: `${V.month}/${V.yy}`, cvv: V.csc },
+  },
   // The shopper presses Fill now (`gesture: true`) without scrolling.
   {
     id: 'Fill now, form below the window',

@@ -95,14 +95,22 @@ test('maxlength is a non-negative integer or absent', () => {
   assert.equal(fields.parseMaxLength('99999999999'), undefined);
 });
 
-test('candidates: text-like inputs, selects and textareas; never passwords or disabled ones', () => {
+test('candidates: text-like inputs, selects, textareas and password boxes; never disabled ones', () => {
   const c = fields.isCandidate;
   assert.ok(c(control('input', {}, { type: 'text' })));
   assert.ok(c(control('input', {}, { type: 'email' })));
   assert.ok(c(control('input', {}, { type: 'tel' })));
   assert.ok(c(control('select')));
   assert.ok(c(control('textarea')));
-  assert.ok(!c(control('input', {}, { type: 'password' })));
+  // A password box is described (the card's security code may hide there) and takes nothing
+  // but that.
+  const password = control('input', {}, { type: 'password' });
+  assert.ok(c(password));
+  assert.ok(fields.takesField(password, 'cc-csc'));
+  for (const field of ['email', 'cc-number', 'given-name', 'tel']) {
+    assert.ok(!fields.takesField(password, field), field);
+    assert.ok(fields.takesField(control('input', {}, { type: 'text' }), field), field);
+  }
   assert.ok(!c(control('input', {}, { type: 'checkbox' })));
   assert.ok(!c(control('input', {}, { type: 'submit' })));
   assert.ok(!c(control('input', {}, { type: 'search' })));

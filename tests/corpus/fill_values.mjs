@@ -163,6 +163,18 @@ function fieldOfText(text, inSelect) {
   return null;
 }
 
+// Can a select hold the test profile's value for a row labelled `expected`: has it an option
+// that names it? (A list of Canadian provinces has no New York; a list the page fills by script
+// is empty when page scripts are off.) `accepts(expected, field)`: the scorer's rule.
+export function selectCanHold(options, expected, accepts) {
+  return options.some(({ value, text }) =>
+    [text, value].some((t) => {
+      const field = fieldOfText(t, true);
+      return field !== null && accepts(expected, field);
+    }),
+  );
+}
+
 // What a control holds after a fill, as the profile field it came from:
 //   control: {tag, value, initial, text (a select's selected option text), changed}
 // Returns the field name, '-' when it holds nothing from the profile (or what the page loaded

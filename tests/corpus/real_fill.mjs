@@ -15,7 +15,10 @@
 //                          [--max-gap POINTS] [--max-false-fills N] PAGES_DIR
 //
 // Rows: `browser<TAB>page<TAB>corpus_id<TAB>filled<TAB>lab` (filled: the field the value came
-// from, `-` nothing, `?` a value no profile field gives, `x` a control the shopper cannot use).
+// from, `-` nothing, `?` a value no profile field gives, `x WHY` a control not scored: `unseen`
+// (the shopper cannot see or type in it), `no_option` (a select with no option for the test
+// profile's value), `loaded_with` (a box holding the page's own value when it loaded, which an
+// automatic fill rightly keeps)).
 // --max-gap: exit status 1 when, in a browser, the real fill's accuracy is more than POINTS
 // below the lab's on the same controls; --max-false-fills likewise. Exit status 77: nothing
 // could run (no pims-host, pims-classify, browser or pages).
@@ -31,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 
 import { extractorSource } from './browser_extract.mjs';
 import { classifyPages, loadLabels, pageNames } from './corpus.mjs';
-import { PROFILE, fieldOfControl } from './fill_values.mjs';
+import { PROFILE, fieldOfControl, selectCanHold } from './fill_values.mjs';
 import { accepted, pct, reportLines, score } from './score.mjs';
 import { stripAutocomplete } from './strip.mjs';
 
@@ -66,7 +69,7 @@ function parseArgs(argv) {
     pages: [],
     step: 400,
     pause: 250,
-    windows: 3,
+    windows: 5,
     rows: false,
     dir: null,
   };
@@ -142,6 +145,7 @@ function readInPage() {
     const corpusId = el.getAttribute('data-corpus-id');
     let changed;
     let text = '';
+    let options;
     if (tag === 'select') {
       // The option the page loaded with: what the browser selects in a fresh copy of the list
       // (the first enabled option when none is marked selected).
@@ -155,6 +159,7 @@ function readInPage() {
       }
       changed = el.selectedIndex !== copy.selectedIndex;
       text = el.selectedOptions[0]?.text ?? '';
+      options = [...el.options].map((o) => ({ value: o.value, text: o.text }));
     } else if (el.type === 'checkbox' || el.type === 'radio') {
       changed = el.checked !== el.defaultChecked;
     } else {
@@ -167,6 +172,9 @@ function readInPage() {
       text,
       changed,
       seen: seen.has(corpusId),
+      options,
+      // A box that held a value when the page loaded: an automatic fill never overwrites it.
+      loadedWith: tag !== 'select' && String(el.defaultValue ?? '') !== '',
     };
   });
 }
@@ -276,6 +284,17 @@ async function runBrowser(kind, shop, names, h, opts, extractor) {
   return names.map((name) => visited.get(name) ?? { page: name, error: 'not visited' });
 }
 
+// Why a labelled checkout field is not scored (null: it is): the shopper cannot see or type
+// in it; it cannot hold the test profile's value (a select without the option); or it held the
+// page's own value at load, which an automatic fill rightly keeps.
+function unscored(c, expected) {
+  if (!c.seen) return 'unseen';
+  if (!expected || expected === '-' || expected === 'email|-') return null;
+  if (c.options && !selectCanHold(c.options, expected, accepted)) return 'no_option';
+  if (c.loadedWith) return 'loaded_with';
+  return null;
+}
+
 // Rows of the real fill: one per labelled control, `scored` when a shopper could use it.
 function realRows(visited, labels) {
   const rows = [];
@@ -293,7 +312,8 @@ function realRows(visited, labels) {
         page: v.page,
         corpusId: c.corpusId,
         predicted,
-        scored: c.seen,
+        scored: unscored(c, expected) === null,
+        why: unscored(c, expected),
         changed: c.changed,
         holds: JSON.stringify(c.tag === 'select' ? `${c.value} (${c.text})` : c.value).slice(0, 60),
       });
@@ -310,9 +330,8 @@ function report(kind, visited, labels, binary, opts) {
   const key = (r) => `${r.page}\t${r.corpusId}`;
   if (opts.rows) {
     for (const r of rows) {
-      console.log(
-        `${kind}\t${r.page}\t${r.corpusId}\t${r.scored ? r.predicted : 'x'}\t${labOf.get(key(r))}`,
-      );
+      const filled = r.scored ? r.predicted : `x ${r.why}`;
+      console.log(`${kind}\t${r.page}\t${r.corpusId}\t${filled}\t${labOf.get(key(r))}`);
     }
   }
   const real = score(rows, labels);
@@ -322,19 +341,26 @@ function report(kind, visited, labels, binary, opts) {
     lab.map((r) => ({ ...r, scored: scoredKeys.has(key(r)) })),
     labels,
   );
-  const unusable = rows.filter((r) => {
-    const e = labels.get(r.page)?.get(r.corpusId);
-    return !r.scored && e !== undefined && e !== '-' && e !== 'email|-';
-  }).length;
-  const filledUnseen = rows.filter((r) => !r.scored && r.changed && r.predicted !== '-').length;
+  const unscoredBy = (why) =>
+    rows.filter((r) => {
+      const e = labels.get(r.page)?.get(r.corpusId);
+      return r.why === why && e !== undefined && e !== '-' && e !== 'email|-';
+    }).length;
+  const filledUnseen = rows.filter(
+    (r) => r.why === 'unseen' && r.changed && r.predicted !== '-',
+  ).length;
 
   const mode = opts.strip ? 'autocomplete removed' : 'autocomplete kept';
   const { width, height } = opts.viewport;
   console.log('');
   console.log(
     `# ${path.basename(opts.dir)} (${mode}), ${kind} ${width}x${height}: ${loaded.length} pages, ` +
-      `${rows.length} labelled controls, ${unusable} checkout fields a shopper cannot see or ` +
-      'type in (not scored)',
+      `${rows.length} labelled controls`,
+  );
+  console.log(
+    `not scored: ${unscoredBy('unseen')} checkout fields a shopper cannot see or type in, ` +
+      `${unscoredBy('no_option')} selects with no option for the test profile's value, ` +
+      `${unscoredBy('loaded_with')} boxes holding the page's own value at load`,
   );
   for (const line of reportLines(real)) console.log(line);
   console.log(

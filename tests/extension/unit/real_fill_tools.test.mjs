@@ -7,9 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { REPO } from './paths.mjs';
 
 const corpus = (file) => import(pathToFileURL(path.join(REPO, 'tests/corpus', file)).href);
-const { PROFILE, fieldOfControl } = await corpus('fill_values.mjs');
+const fillValues = await corpus('fill_values.mjs');
+const { PROFILE, fieldOfControl } = fillValues;
 const { stripAutocomplete } = await corpus('strip.mjs');
-const { score, UNNAMED } = await corpus('score.mjs');
+const { score, accepted, UNNAMED } = await corpus('score.mjs');
 
 const box = (value, changed = true) => ({ tag: 'input', value, text: '', changed });
 const select = (value, text, changed = true) => ({ tag: 'select', value, text, changed });
@@ -122,4 +123,20 @@ test('a control the shopper cannot use counts only when it is a false fill', () 
     ['2', '4'],
   );
   assert.equal(s.unfound.length, 0);
+});
+
+test('a select can hold the profile value only when it has an option naming it', () => {
+  const { selectCanHold } = fillValues;
+  const provinces = [
+    { value: '', text: 'Select a province' },
+    { value: 'ON', text: 'Ontario' },
+  ];
+  const states = [...provinces, { value: '34', text: 'NY' }];
+  assert.equal(selectCanHold(provinces, 'address-level1', accepted), false);
+  assert.equal(selectCanHold(states, 'address-level1', accepted), true);
+  assert.equal(selectCanHold([], 'country|country-name', accepted), false);
+  assert.equal(
+    selectCanHold([{ value: 'US', text: 'United States' }], 'country|country-name', accepted),
+    true,
+  );
 });

@@ -46,6 +46,8 @@ const PAGE_MS = 15_000;
 // After a page loads or the shopper stops scrolling: the content script's debounce (400 ms) and
 // a host round trip, then values that no longer change.
 const SETTLE_MIN_MS = 700;
+// After the last scroll step the debounce starts again, and a busy machine answers late.
+const SETTLE_SCROLLED_MS = 1_000;
 const SETTLE_QUIET_MS = 300;
 const SETTLE_MAX_MS = 6_000;
 const MAX_STEPS = 60;
@@ -221,7 +223,7 @@ async function visit(page, name, { opts, sleep, withTimeout, extractor }) {
       if (probe.tops === next.tops) break;
     }
   }
-  await settle(page, sleep, SETTLE_MIN_MS);
+  await settle(page, sleep, SETTLE_SCROLLED_MS);
   await page.evaluate(probeInPage);
   const controls = await page.evaluate(readInPage);
   await page.evaluate(extractor);

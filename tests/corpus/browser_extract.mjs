@@ -45,7 +45,9 @@ function serve(dir) {
   });
 }
 
-async function extractorSource() {
+// The extractor (extract_entry.js) as one script to evaluate in a page; it defines
+// globalThis.__pimsCorpusExtract(stripAutocomplete).
+export async function extractorSource() {
   const { bundle } = await import(path.join(EXT, 'tools/bundle.mjs'));
   return bundle(path.join(HERE, 'extract_entry.js'));
 }
@@ -102,7 +104,10 @@ export async function extractPages(dir, pages, { stripAutocomplete, chromium, lo
         );
         await withTimeout(page.evaluate(source), PAGE_MS, `${name}: injecting the extractor`);
         const extracted = await withTimeout(
-          page.evaluate((strip) => globalThis.__pimsCorpusExtract(strip), Boolean(stripAutocomplete)),
+          page.evaluate(
+            (strip) => globalThis.__pimsCorpusExtract(strip),
+            Boolean(stripAutocomplete),
+          ),
           PAGE_MS,
           `${name}: extracting`,
         );
@@ -115,9 +120,10 @@ export async function extractPages(dir, pages, { stripAutocomplete, chromium, lo
       }
     }
   } finally {
-    if (browser) await withTimeout(browser.close(), 10_000, 'closing Chromium').catch(() => {
-      browser.process()?.kill('SIGKILL');
-    });
+    if (browser)
+      await withTimeout(browser.close(), 10_000, 'closing Chromium').catch(() => {
+        browser.process()?.kill('SIGKILL');
+      });
     server.close();
     rmSync(profile, { recursive: true, force: true });
   }

@@ -16,13 +16,13 @@
 // The data-corpus-id attribute is read here only to locate rows; the classifier never sees it
 // (it is not part of any descriptor).
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { extractPages } from './browser_extract.mjs';
-import { parseLabels, score } from './score.mjs';
+import { classifyPages, loadLabels, pageNames } from './corpus.mjs';
+import { pct, reportLines, score } from './score.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -43,7 +43,8 @@ function parseArgs(argv) {
     const a = argv[i];
     if (a === '--rows') opts.rows = true;
     else if (a === '--strip-autocomplete') opts.strip = true;
-    else if (a === '--build-dir') opts.buildDir = path.resolve(argv[++i] ?? usage('--build-dir needs a value'));
+    else if (a === '--build-dir')
+      opts.buildDir = path.resolve(argv[++i] ?? usage('--build-dir needs a value'));
     else if (a === '--min-accuracy') opts.minAccuracy = Number(argv[++i]);
     else if (a === '--max-false-fills') opts.maxFalseFills = Number(argv[++i]);
     else if (a === '--help' || a === '-h') usage();
@@ -53,19 +54,6 @@ function parseArgs(argv) {
   }
   if (opts.dir === null) usage('PAGES_DIR is missing');
   return opts;
-}
-
-function pct(n, d) {
-  return d === 0 ? '-' : `${((100 * n) / d).toFixed(1)} %`;
-}
-
-function classify(binary, pages) {
-  const input = JSON.stringify(pages.map((p) => ({ page: p.page, fields: p.fields })));
-  const run = spawnSync(binary, [], { input, maxBuffer: 64 << 20, timeout: 60_000 });
-  if (run.status !== 0) {
-    throw new Error(`pims-classify failed (${run.status ?? run.signal}): ${run.stderr}`);
-  }
-  return JSON.parse(run.stdout.toString());
 }
 
 async function main() {
@@ -84,9 +72,7 @@ async function main() {
     console.error(`classify-corpus: no folder ${opts.dir}`);
     process.exit(SKIPPED);
   }
-  const names = readdirSync(opts.dir)
-    .filter((f) => f.endsWith('.html'))
-    .sort();
+  const names = pageNames(opts.dir);
   if (names.length === 0) {
     console.error(`classify-corpus: no .html pages in ${opts.dir}`);
     process.exit(SKIPPED);
@@ -98,25 +84,12 @@ async function main() {
     log: (m) => console.error(`classify-corpus: ${m}`),
   });
   const loaded = extracted.filter((p) => !p.error);
-  const predictions = classify(binary, loaded);
-
-  const rows = [];
+  const rows = classifyPages(binary, loaded);
   let notDescribed = 0;
-  loaded.forEach((page, i) => {
-    const byRef = new Map(page.fields.map((f, k) => [f.ref, predictions[i][k]]));
-    for (const { ref, corpusId, candidate } of page.locators) {
-      if (corpusId === null) continue;
-      rows.push({ page: page.page, corpusId, predicted: byRef.get(ref) ?? '-', candidate });
-    }
-  });
   for (const row of rows) console.log(`${row.page}\t${row.corpusId}\t${row.predicted}`);
   if (opts.rows) return 0;
 
-  const labels = new Map();
-  for (const name of names) {
-    const file = path.join(opts.dir, name.replace(/\.html$/, '.labels.tsv'));
-    if (existsSync(file)) labels.set(name, parseLabels(readFileSync(file, 'utf8')));
-  }
+  const labels = loadLabels(opts.dir, names);
   const s = score(rows, labels);
   for (const row of rows) {
     const expected = labels.get(row.page)?.get(row.corpusId);
@@ -125,25 +98,10 @@ async function main() {
 
   const mode = opts.strip ? 'autocomplete removed' : 'autocomplete kept';
   console.log('');
-  console.log(`# ${path.basename(opts.dir)} (${mode}): ${loaded.length} pages, ${rows.length} controls`);
-  console.log(`accuracy: ${s.correct}/${s.total} = ${pct(s.correct, s.total)}`);
-  console.log(`false fills: ${s.falseFills.length}`);
-  console.log('');
-  console.log('field\trows\tcorrect\taccuracy\tfalse fills');
-  const names_ = [...s.perField.keys()].sort();
-  for (const name of names_) {
-    const f = s.perField.get(name);
-    console.log(`${name}\t${f.total}\t${f.correct}\t${pct(f.correct, f.total)}\t${f.falseFills}`);
-  }
-  for (const f of s.falseFills) {
-    console.log(`false fill: ${f.page}\t${f.corpusId}\tpredicted ${f.predicted}`);
-  }
-  for (const m of s.misses) {
-    console.log(`miss: ${m.page}\t${m.corpusId}\texpected ${m.expected}\tpredicted ${m.predicted}`);
-  }
-  for (const u of s.unfound) {
-    console.log(`not on the page (not scored): ${u.page}\t${u.corpusId}\t${u.expected}`);
-  }
+  console.log(
+    `# ${path.basename(opts.dir)} (${mode}): ${loaded.length} pages, ${rows.length} controls`,
+  );
+  for (const line of reportLines(s)) console.log(line);
   if (notDescribed > 0) {
     const today = score(
       rows.map((r) => (r.candidate ? r : { ...r, predicted: '-' })),
@@ -151,12 +109,13 @@ async function main() {
     );
     console.log(
       `note: ${notDescribed} labelled checkout fields are controls the extension does not ` +
-        'describe today (disabled, read-only or password boxes); they are classified here all ' +
+        'describe (disabled or read-only boxes); they are classified here all ' +
         `the same. Counting them as unfilled: ${today.correct}/${today.total} = ` +
         pct(today.correct, today.total),
     );
   }
-  for (const p of extracted.filter((x) => x.error)) console.log(`page failed: ${p.page}: ${p.error}`);
+  for (const p of extracted.filter((x) => x.error))
+    console.log(`page failed: ${p.page}: ${p.error}`);
 
   let failed = extracted.some((p) => p.error);
   if (opts.minAccuracy !== undefined && 100 * s.correct < opts.minAccuracy * s.total) failed = true;

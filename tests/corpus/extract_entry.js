@@ -3,8 +3,8 @@
 // runs it (content.js `controls()` and `snapshot()`), exposed as one function.
 //
 // It returns {fields, locators}: `fields` are the descriptors as the content script builds them
-// (describeControl) for the controls it describes, and also for those it leaves out today only
-// because they are disabled, read-only or password boxes (so that the classifier is measured on
+// (describeControl) for the controls it describes, and also for those it leaves out only
+// because they are disabled or read-only (so that the classifier is measured on
 // every labelled checkout field; checkboxes, radios and buttons are never sent, as in the
 // extension). `locators` pairs each control with its ref (null: not sent) and its
 // data-corpus-id, which only the corpus tool reads (the classifier never sees it), and says
@@ -15,8 +15,8 @@ import {
   describeControl,
   createScan,
   FILLABLE_INPUT_TYPES,
-  MAX_FIELDS,
 } from '../../extension/src/content/fields.js';
+import { MAX_FIELDS } from '../../extension/src/shared/protocol.js';
 import { measureVisibility, visibilityVerdict } from '../../extension/src/content/visibility.js';
 
 globalThis.__pimsCorpusExtract = (stripAutocomplete) => {
@@ -40,8 +40,7 @@ globalThis.__pimsCorpusExtract = (stripAutocomplete) => {
     const candidate = isCandidate(el);
     const tag = el.tagName.toLowerCase();
     const type = tag === 'input' ? String(el.type).toLowerCase() : tag;
-    const fillable =
-      tag !== 'input' || (type !== 'hidden' && (FILLABLE_INPUT_TYPES.has(type) || type === 'password'));
+    const fillable = tag !== 'input' || (type !== 'hidden' && FILLABLE_INPUT_TYPES.has(type));
     if ((candidate || fillable) && fields.length < MAX_FIELDS) {
       const ref = `f${fields.length + 1}`;
       const verdict = visibilityVerdict(measureVisibility(el));

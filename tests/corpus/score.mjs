@@ -36,8 +36,12 @@ export function accepted(expected, predicted) {
   return names.includes('tel') && predicted.startsWith('tel-');
 }
 
+// UNNAMED: a value was written that no profile field gives (the real-fill tool's reading of a
+// control); it counts as a false fill on a `-` row and as a miss elsewhere.
+export const UNNAMED = '?';
+
 function isLabelled(name) {
-  if (LABELLED_NAMES.has(name)) return true;
+  if (LABELLED_NAMES.has(name) || name === UNNAMED) return true;
   return name.startsWith('tel-') && name !== 'tel-extension';
 }
 
@@ -52,7 +56,9 @@ export function parseLabels(text) {
   return labels;
 }
 
-// rows: [{page, corpusId, predicted}]; labels: Map page -> Map corpus_id -> expected.
+// rows: [{page, corpusId, predicted, scored?}]; labels: Map page -> Map corpus_id -> expected.
+// A row with `scored: false` (a control the shopper cannot use) counts only if it is a false
+// fill.
 // Returns {accuracy: {correct, total}, falseFills: [...rows], perField: Map, misses: [...rows],
 //          unfound: [...{page, corpusId, expected}]}.
 export function score(rows, labels) {
@@ -84,6 +90,7 @@ export function score(rows, labels) {
       }
       continue;
     }
+    if (row.scored === false) continue;
     result.total += 1;
     const stats = field(expected);
     stats.total += 1;
@@ -100,4 +107,33 @@ export function score(rows, labels) {
     }
   }
   return result;
+}
+
+export function pct(n, d) {
+  return d === 0 ? '-' : `${((100 * n) / d).toFixed(1)} %`;
+}
+
+// The report of a score (classify-corpus and real-fill print the same): accuracy, false fills,
+// one row per field name, then every false fill, miss and label not found on its page.
+export function reportLines(s) {
+  const lines = [
+    `accuracy: ${s.correct}/${s.total} = ${pct(s.correct, s.total)}`,
+    `false fills: ${s.falseFills.length}`,
+    '',
+    'field\trows\tcorrect\taccuracy\tfalse fills',
+  ];
+  for (const name of [...s.perField.keys()].sort()) {
+    const f = s.perField.get(name);
+    lines.push(`${name}\t${f.total}\t${f.correct}\t${pct(f.correct, f.total)}\t${f.falseFills}`);
+  }
+  for (const f of s.falseFills) {
+    lines.push(`false fill: ${f.page}\t${f.corpusId}\tpredicted ${f.predicted}`);
+  }
+  for (const m of s.misses) {
+    lines.push(`miss: ${m.page}\t${m.corpusId}\texpected ${m.expected}\tpredicted ${m.predicted}`);
+  }
+  for (const u of s.unfound) {
+    lines.push(`not on the page (not scored): ${u.page}\t${u.corpusId}\t${u.expected}`);
+  }
+  return lines;
 }

@@ -312,6 +312,80 @@ TEST_CASE("a label naming a purpose outside a checkout outweighs what goes in th
   CHECK(Names({{"Email", "newsletter_email", "email", "Your email"}}) == Names_{"email"});
 }
 
+TEST_CASE("one weak source is not enough: a field needs words that name it or two that agree",
+          "[classify]") {
+  // A type alone, a weak word alone in a placeholder or a name, a weak word lost in a longer
+  // label: left to the shopper.
+  CHECK(Names({F{.label = "", .type = "email"}}) == Names_{"-"});
+  CHECK(Names({F{.label = "", .placeholder = "Name"}}) == Names_{"-"});
+  CHECK(Names({F{.label = "", .name = "name"}}) == Names_{"-"});
+  CHECK(Names({F{.label = "", .name = "address"}}) == Names_{"-"});
+  CHECK(Names({{"Name of your pet"}}) == Names_{"-"});
+  // Two that agree, or one that names the field, are enough.
+  CHECK(Names({F{.label = "", .name = "name", .placeholder = "Name"}}) == Names_{"name"});
+  CHECK(Names({F{.label = "", .type = "email", .placeholder = "name@example.com"}}) ==
+        Names_{"email"});
+  CHECK(Names({F{.label = "name@example.com", .type = "email"}}) == Names_{"email"});
+  CHECK(Names({F{.label = "", .placeholder = "Last name"}}) == Names_{"family-name"});
+  CHECK(Names({F{.label = "", .name = "email"}}) == Names_{"email"});
+  CHECK(Names({F{.label = "", .name = "traits.name.first"},
+               F{.label = "", .name = "traits.name.last"}}) == Names_{"given-name", "family-name"});
+  CHECK(Names({{"Name"}}) == Names_{"name"});
+  CHECK(Names({{"Address"}}) == Names_{"street-address"});
+}
+
+TEST_CASE("an expiry date or a security code is a card's only where a card is in view",
+          "[classify]") {
+  // A passport's expiry date, a date in a pattern, a captcha's security code: no card near.
+  CHECK(Names({{"First name"}, {"Passport number"}, {"Expiry date", "", "text", "MM/YY"}}) ==
+        Names_{"given-name", "-", "-"});
+  CHECK(Names({{"Email"}, {"Valid until", "valid_until", "text", "MM/YYYY"}}) ==
+        Names_{"email", "-"});
+  CHECK(Names({{"Email"}, {"Security code"}}) == Names_{"email", "-"});
+  CHECK(Names({{"Ablaufdatum"}, {"Sicherheitscode"}}) == Names_(2, "-"));
+  CHECK(Names({{"", "", "text", "MM / YY"}}) == Names_{"-"});
+  // Beside a card field, or with card words in the section or the form's key, they are.
+  CHECK(Names({{"Card number"}, {"Expiry date", "", "text", "MM/YY"}, {"Security code"}}) ==
+        Names_{"cc-number", "cc-exp", "cc-csc"});
+  CHECK(Names({F{.label = "Expiry date", .placeholder = "MM/YY", .section = "Payment"}}) ==
+        Names_{"cc-exp"});
+  std::vector<FieldDescriptor> form = Form({{"Security code"}, {"Expiry", "", "text", "MM/YY"}});
+  for (FieldDescriptor& d : form) d.form = "creditCardForm";
+  std::vector<std::string> names;
+  for (const auto& token : HeuristicClassifier().Classify(form)) {
+    names.push_back(token ? token->field : "-");
+  }
+  CHECK(names == Names_{"cc-csc", "cc-exp"});
+}
+
+TEST_CASE("a small form whose heading or key names another purpose is no checkout", "[classify]") {
+  // Sign-in and newsletter boxes, in the seven languages: the email box is a username or a
+  // subscription, not the shopper's checkout email.
+  for (const char* heading : {"Sign in", "Log in to your account", "Anmelden", "Connexion",
+                              "Iniciar sesión", "Accedi", "Inloggen", "Iniciar sessão"}) {
+    CHECK(Names({F{.label = "Email", .type = "email", .section = heading},
+                 F{.label = "Password", .type = "password", .section = heading}}) ==
+          Names_(2, "-"));
+  }
+  for (const char* heading : {"Newsletter", "Subscribe to our offers", "Newsletter abonnieren",
+                              "Abonnez-vous", "Suscríbete", "Iscriviti", "Inscreva-se"}) {
+    CHECK(Names({F{.label = "Email", .type = "email", .section = heading},
+                 F{.label = "First name", .section = heading}}) == Names_(2, "-"));
+  }
+  std::vector<FieldDescriptor> form = Form({F{.label = "Your email", .type = "email"}});
+  form[0].form = "newsletter-signup";
+  CHECK(!HeuristicClassifier().Classify(form)[0]);
+  // A checkout form under such a heading has more fields than that; the page's autocomplete
+  // still speaks for its fields.
+  CHECK(Names({F{.label = "Email", .type = "email", .section = "Sign in or check out as guest"},
+               F{.label = "First name", .section = "Sign in or check out as guest"},
+               F{.label = "Last name", .section = "Sign in or check out as guest"}}) ==
+        Names_{"email", "given-name", "family-name"});
+  CHECK(Names({F{.label = "Email", .type = "email", .section = "Sign in", .autocomplete = "email"},
+               F{.label = "Password", .type = "password", .section = "Sign in"}}) ==
+        Names_{"email", "-"});
+}
+
 TEST_CASE("a valid autocomplete token wins, with its section and hint", "[classify]") {
   const std::vector<FieldDescriptor> form =
       Form({{"Search", "q", "text", "", -1, {}, "", "section-blue shipping address-line1"},

@@ -11,6 +11,7 @@ import { HOST_NAME, EXTENSION_ERRORS, categoryLabel } from '../shared/protocol.j
 import { TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
 import { HostConnection, errorReply } from './host.js';
 import { senderTier, route, hostBody, frameUrlOf, sanitizeFields, isWebUrl } from './router.js';
+import { askedRefs, hostFillBody, answerFor } from './fill.js';
 import { frameAfterFill, frameAfterDescribe, frameWithPolicy, tabTotals } from './summary.js';
 import { badgeText, badgeColour, badgeTitle } from './badge.js';
 
@@ -83,11 +84,14 @@ async function onPageFields(message, sender) {
   // Whether automatic filling is on is the shopper's setting in the vault: the host withholds an
   // automatic fill (autofill_off) when it is off, and still says what the page asks for.
   const trigger = gestureActive(tabId) ? 'gesture' : 'auto';
-  const reply = await host.request('fill', { url, trigger, fields });
-  if (!reply.ok) {
-    if (reply.error?.code === 'locked') state.waiting = true;
-    return { ok: false, error: reply.error };
+  const asked = askedRefs(message.ask, fields);
+  if (asked.size === 0) return { ok: true, fills: [], refused: [] };
+  const answer = await host.request('fill', hostFillBody({ url, trigger, fields, asked }));
+  if (!answer.ok) {
+    if (answer.error?.code === 'locked') state.waiting = true;
+    return { ok: false, error: answer.error };
   }
+  const reply = answerFor(answer, asked);
   const previous = state.frames.get(sender.frameId);
   state.frames.set(sender.frameId, frameAfterFill(previous, { site: url, fields, reply }));
   updateBadge(tabId);

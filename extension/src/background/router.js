@@ -8,7 +8,13 @@
 //                or ask for them to be filled; the site is the frame's, as the browser reports it.
 //   null:        anyone else; refused.
 
-import { VERBS } from '../shared/protocol.js';
+import {
+  VERBS,
+  DESCRIPTOR_TEXT_KEYS,
+  MAX_TEXT,
+  MAX_OPTIONS,
+  MAX_FIELDS,
+} from '../shared/protocol.js';
 import { PAGE_FIELDS, PAGE_DESCRIBE, TAB_SUMMARY, TAB_FILL, REASONS } from '../shared/messages.js';
 
 // Host verbs the extension's pages may send. `fill` is not one: the background sends it itself
@@ -83,6 +89,9 @@ export function route(message, tier) {
     if (type === PAGE_FIELDS && !REASONS.includes(message.reason)) {
       return { action: 'refuse', code: 'bad_message' };
     }
+    if (type === PAGE_FIELDS && message.ask !== undefined && !Array.isArray(message.ask)) {
+      return { action: 'refuse', code: 'bad_message' };
+    }
     return { action: type === PAGE_FIELDS ? 'fields' : 'describe' };
   }
   return { action: 'refuse', code: 'forbidden' };
@@ -95,24 +104,8 @@ export function hostBody(message) {
   return body;
 }
 
-const MAX_FIELDS = 500;
-const MAX_OPTIONS = 300;
-const MAX_STRING = 200;
-const STRING_KEYS = [
-  'tag',
-  'type',
-  'name',
-  'id',
-  'autocomplete',
-  'label',
-  'placeholder',
-  'inputmode',
-  'section',
-  'form',
-];
-
 function str(value) {
-  return typeof value === 'string' ? value.slice(0, MAX_STRING) : '';
+  return typeof value === 'string' ? value.slice(0, MAX_TEXT) : '';
 }
 
 // Field descriptors from a content script, reduced to the keys and sizes the host expects: the
@@ -127,7 +120,7 @@ export function sanitizeFields(fields) {
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(ref) || refs.has(ref)) continue;
     refs.add(ref);
     const clean = { ref };
-    for (const key of STRING_KEYS) clean[key] = str(field[key]);
+    for (const key of DESCRIPTOR_TEXT_KEYS) clean[key] = str(field[key]);
     if (Number.isInteger(field.maxlength) && field.maxlength >= 0)
       clean.maxlength = field.maxlength;
     if (Array.isArray(field.options)) {

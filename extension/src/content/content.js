@@ -7,43 +7,58 @@
 
 import { webext } from '../shared/webext.js';
 import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
+import { MAX_FIELDS } from '../shared/protocol.js';
 import {
   isCandidate,
   describeControl,
   createScan,
   worthAsking,
   hasValue,
-  MAX_FIELDS,
+  takesField,
 } from './fields.js';
 import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
-import { selectForAuto, awaitingVisibility } from './plan.js';
+import {
+  createPlan,
+  selectForAuto,
+  recordAsked,
+  forgetAsked,
+  mayFill,
+  autoWait,
+  spendAuto,
+} from './plan.js';
 import { announceValue, setValue } from './write.js';
 
-// Automatic requests one page may cause: a page that keeps adding fields cannot keep the host
-// busy. The shopper's own requests are not counted.
-const MAX_AUTO_REQUESTS = 20;
+// Automatic requests wait until the page has been still this long (a scroll, a burst of DOM
+// changes), and no longer than MAX_WAIT_MS after the first change.
 const DEBOUNCE_MS = 400;
+const MAX_WAIT_MS = 1_200;
+// How often fields that came into view are measured while the shopper scrolls.
+const LOOK_MS = 100;
 
-// In a frame, visibility.js sees only the frame's own document: a page can hide a whole frame
+// Which fields are in the top-level viewport, from an IntersectionObserver with the implicit
+// root. It tells when fields come into view, so that each is measured (visibility.js) while the
+// shopper can see it, however fast they scroll past. In a frame it is also a condition:
+// visibility.js sees only the frame's own document, and a page can hide a whole frame
 // (off-screen, clipped to nothing by its container, display:none) while the fields inside look
-// fine. An IntersectionObserver with the implicit root measures each field against the
-// top-level viewport, through every ancestor frame's clipping. A field counts as shown once its
-// latest report has at least MIN_SIZE x MIN_SIZE px in view; until its first report it does
-// not. (The frame element's opacity or visibility in the parent are not measured this way.)
+// fine; the observer measures each field against the top-level viewport, through every
+// ancestor frame's clipping. A field counts as shown once its latest report has at least
+// MIN_SIZE x MIN_SIZE px in view; until its first report it does not. (The frame element's
+// opacity or visibility in the parent are not measured this way.)
 const VIEW_THRESHOLDS = Object.freeze(Array.from({ length: 101 }, (_, i) => i / 100));
 
 class TopViewport {
   constructor(onChange) {
     this.watched = new WeakSet();
-    this.shownState = new WeakMap(); // element -> boolean
+    this.shownNow = new Set(); // elements whose latest report shows them
     this.observer = new IntersectionObserver(
       (entries) => {
         let changed = false;
         for (const entry of entries) {
           const r = entry.intersectionRect;
           const shown = entry.isIntersecting && r.width >= MIN_SIZE && r.height >= MIN_SIZE;
-          if (this.shownState.get(entry.target) !== shown) {
-            this.shownState.set(entry.target, shown);
+          if (this.shownNow.has(entry.target) !== shown) {
+            if (shown) this.shownNow.add(entry.target);
+            else this.shownNow.delete(entry.target);
             changed = true;
           }
         }
@@ -60,11 +75,22 @@ class TopViewport {
   }
 
   shown(el) {
-    return this.shownState.get(el) === true;
+    return this.shownNow.has(el);
+  }
+
+  // The watched elements in view now (disconnected ones are let go).
+  inView() {
+    const found = [];
+    for (const el of this.shownNow) {
+      if (el.isConnected) found.push(el);
+      else this.shownNow.delete(el);
+    }
+    return found;
   }
 
   stop() {
     this.observer.disconnect();
+    this.shownNow.clear();
   }
 }
 
@@ -74,27 +100,56 @@ class PageFiller {
     this.refs = new WeakMap(); // element -> ref
     this.elements = new Map(); // ref -> WeakRef(element)
     this.nextRef = 1;
-    this.sent = new Map(); // ref -> {visible, autocomplete} as last asked about
-    this.filled = new Set(); // refs filled by pims on this page
-    this.autoRequests = 0;
+    this.plan = createPlan(Date.now());
+    this.seen = new WeakSet(); // controls that passed every visibility test at some moment
     this.queue = Promise.resolve();
     this.timer = null;
+    this.firstScheduled = 0;
+    this.lookTimer = null;
     this.observer = null;
-    this.onScroll = () => {
-      if (awaitingVisibility(this.sent, this.filled)) this.schedule();
+    this.onScroll = () => this.lookSoon();
+    // Controls the shopper typed in or picked from (trusted events only: a page's own events
+    // and pims' are not the shopper's).
+    this.picked = new WeakSet();
+    this.onEdit = (event) => {
+      if (event.isTrusted) this.picked.add(event.composedPath?.()[0] ?? event.target);
     };
-    // Only in frames: the top document's own viewport checks are the top-level viewport's.
     const win = doc.defaultView;
-    this.view = win === win.top ? null : new TopViewport(() => this.schedule());
+    this.inFrame = win !== win.top;
+    this.view = new TopViewport(() => this.lookSoon());
   }
 
-  // Is the control visible: to visibility.js in its document and, in a frame, in the
-  // top-level viewport?
-  visible(el, measured) {
-    if (!visibilityVerdict(measured).visible) return false;
-    if (!this.view) return true;
+  // In a frame, is the control inside the top-level viewport? (At the top, visibility.js's own
+  // viewport test is that.)
+  inView(el) {
     this.view.watch(el);
-    return this.view.shown(el);
+    return !this.inFrame || this.view.shown(el);
+  }
+
+  // Measures controls now: each one's verdict, and whether it passes every test (then the
+  // shopper has seen it).
+  judge(elements) {
+    const measured = measureVisibilityAll(elements);
+    return elements.map((el, i) => {
+      const verdict = visibilityVerdict(measured[i]);
+      const inView = this.inView(el);
+      if (verdict.visible && inView) this.seen.add(el);
+      return { verdict, inView };
+    });
+  }
+
+  // Fields that came into view are measured there, while the shopper can see them; those that
+  // pass every test are asked about at the next fill, even if scrolled away by then.
+  look() {
+    this.lookTimer = null;
+    const fresh = this.view.inView().filter((el) => !this.seen.has(el) && isCandidate(el));
+    if (fresh.length === 0) return;
+    this.judge(fresh);
+    if (fresh.some((el) => this.seen.has(el))) this.schedule();
+  }
+
+  lookSoon() {
+    if (this.lookTimer === null) this.lookTimer = setTimeout(() => this.look(), LOOK_MS);
   }
 
   refOf(el) {
@@ -123,15 +178,23 @@ class PageFiller {
     return found;
   }
 
-  snapshot() {
+  // The frame's candidate controls, described, each with whether it may be filled now
+  // (plan.js mayFill) and whether a field of its form is in view.
+  snapshot(gesture = false) {
     const controls = this.controls();
-    const measured = measureVisibilityAll(controls);
+    const judged = this.judge(controls);
     const scan = createScan();
-    return controls.map((el, i) => {
+    const entries = controls.map((el, i) => {
       const ref = this.refOf(el);
-      const visible = this.visible(el, measured[i]);
-      return { el, ref, descriptor: describeControl(el, ref, visible, scan) };
+      return { el, ref, ...judged[i], descriptor: describeControl(el, ref, false, scan) };
     });
+    const formsInView = new Set();
+    for (const e of entries) if (e.verdict.visible && e.inView) formsInView.add(e.descriptor.form);
+    for (const e of entries) {
+      e.formShown = formsInView.has(e.descriptor.form);
+      e.descriptor.visible = mayFill({ ...e, seen: this.seen.has(e.el), gesture });
+    }
+    return entries;
   }
 
   // Runs one job at a time, so two scans never ask about the same field at once.
@@ -142,38 +205,52 @@ class PageFiller {
   }
 
   schedule() {
+    const now = Date.now();
+    if (this.timer === null) this.firstScheduled = now;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.fill('change'), DEBOUNCE_MS);
+    const wait = Math.min(DEBOUNCE_MS, Math.max(0, this.firstScheduled + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.fill('change');
+    }, wait);
   }
 
+  // Every request describes the whole frame, so that the host reads each field beside its
+  // neighbours; `ask` says which fields to decide now (all of them on a gesture).
   fill(reason) {
     return this.enqueue(async () => {
-      const all = this.snapshot();
       const gesture = reason === 'gesture';
-      const asked = gesture ? all : selectForAuto(all, this.sent, this.filled);
-      if (asked.length === 0 || !worthAsking(all.map((e) => e.descriptor))) {
-        return { filled: 0, refused: [] };
+      const all = this.snapshot(gesture);
+      const fields = all.map((e) => e.descriptor);
+      const ask = gesture ? all.map((e) => e.ref) : selectForAuto(all, this.plan);
+      if (ask.length === 0 || !worthAsking(fields)) return { filled: 0, refused: [] };
+      if (!gesture) {
+        const wait = autoWait(this.plan, Date.now());
+        if (wait > 0) {
+          // Over the budget: the request waits for it, it is not dropped.
+          setTimeout(() => this.schedule(), wait);
+          return { filled: 0, refused: [] };
+        }
+        spendAuto(this.plan, Date.now());
       }
-      if (!gesture && ++this.autoRequests > MAX_AUTO_REQUESTS) return { filled: 0, refused: [] };
-      for (const { ref, descriptor } of asked) {
-        this.sent.set(ref, { visible: descriptor.visible, autocomplete: descriptor.autocomplete });
-      }
+      recordAsked(this.plan, all, ask);
       let reply;
       try {
-        reply = await webext.runtime.sendMessage({
-          type: PAGE_FIELDS,
-          reason,
-          fields: asked.map((e) => e.descriptor),
-        });
+        reply = await webext.runtime.sendMessage({ type: PAGE_FIELDS, reason, fields, ask });
       } catch {
+        forgetAsked(this.plan, ask);
         return { filled: 0, refused: [], error: 'no_background' };
       }
       if (!reply?.ok) {
         // Nothing was decided (the vault is locked, the host is missing): ask again next time.
-        for (const { ref } of asked) this.sent.delete(ref);
+        forgetAsked(this.plan, ask);
         return { filled: 0, refused: [], error: reply?.error?.code ?? 'no_reply' };
       }
-      return this.apply(reply.fills ?? [], reply.refused ?? [], gesture);
+      const asked = new Set(ask);
+      const formShown = new Map(
+        all.filter((e) => asked.has(e.ref)).map((e) => [e.ref, e.formShown]),
+      );
+      return this.apply(reply.fills ?? [], reply.refused ?? [], gesture, formShown);
     });
   }
 
@@ -182,21 +259,26 @@ class PageFiller {
   // run in one synchronous pass, so no page script runs between a field's check and its write
   // (a listener of field 1 cannot hide field 2 and still receive its value), and the page's
   // layout is measured once for the whole form rather than once per field.
-  apply(fills, refused, gesture) {
+  // asked: Map ref -> whether a field of its form was in view when it was asked about.
+  apply(fills, refused, gesture, asked) {
     const outcome = { filled: 0, refused: [...refused] };
     const targets = [];
-    for (const { ref, value } of fills) {
+    for (const { ref, value, field } of fills) {
       const el = this.elements.get(ref)?.deref();
-      if (!el || !el.isConnected) outcome.refused.push({ ref, reason: 'gone' });
+      if (!asked.has(ref)) outcome.refused.push({ ref, reason: 'not_asked' });
+      else if (!el || !el.isConnected) outcome.refused.push({ ref, reason: 'gone' });
+      else if (!takesField(el, field)) outcome.refused.push({ ref, reason: 'password_box' });
       else if (el.disabled || el.readOnly) outcome.refused.push({ ref, reason: 'read_only' });
       else targets.push({ ref, value, el });
     }
-    const measured = measureVisibilityAll(targets.map((t) => t.el));
+    const judged = this.judge(targets.map((t) => t.el));
     const written = [];
     targets.forEach(({ ref, value, el }, i) => {
+      const seen = this.seen.has(el);
       let reason = null;
-      if (!this.visible(el, measured[i])) reason = 'not_visible';
-      else if (!gesture && hasValue(el)) reason = 'not_empty';
+      if (!mayFill({ ...judged[i], seen, gesture, formShown: asked.get(ref) })) {
+        reason = 'not_visible';
+      } else if (!gesture && hasValue(el, this.picked.has(el))) reason = 'not_empty';
       else {
         const set = setValue(el, value);
         if (!set.ok) reason = set.reason;
@@ -205,7 +287,7 @@ class PageFiller {
         outcome.refused.push({ ref, reason });
       } else {
         written.push(el);
-        this.filled.add(ref);
+        this.plan.filled.add(ref);
         outcome.filled += 1;
       }
     });
@@ -233,12 +315,9 @@ class PageFiller {
   }
 
   start() {
-    if (this.view) {
-      // A frame waits for its fields' first reports from the observer, which schedule a scan.
-      for (const el of this.controls()) this.view.watch(el);
-    } else {
-      this.fill('load');
-    }
+    // A frame waits for its fields' first reports from the observer, which lead to a scan.
+    for (const el of this.controls()) this.view.watch(el);
+    if (!this.inFrame) this.fill('load');
     this.observer = new MutationObserver(() => this.schedule());
     this.observer.observe(this.doc.documentElement, {
       childList: true,
@@ -247,14 +326,21 @@ class PageFiller {
       attributeFilter: ['style', 'class', 'hidden', 'type', 'autocomplete', 'disabled', 'readonly'],
     });
     this.doc.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    for (const type of ['input', 'change']) {
+      this.doc.addEventListener(type, this.onEdit, { capture: true, passive: true });
+    }
     this.doc.defaultView.addEventListener('resize', this.onScroll, { passive: true });
   }
 
   stop() {
     clearTimeout(this.timer);
+    clearTimeout(this.lookTimer);
     this.observer?.disconnect();
-    this.view?.stop();
+    this.view.stop();
     this.doc.removeEventListener('scroll', this.onScroll, { capture: true });
+    for (const type of ['input', 'change']) {
+      this.doc.removeEventListener(type, this.onEdit, { capture: true });
+    }
     this.doc.defaultView.removeEventListener('resize', this.onScroll);
   }
 }

@@ -5,17 +5,21 @@
 // compareDocumentPosition, contains) and never read layout, so the unit tests run them on plain
 // objects. Every walk is capped: the page is hostile and may be large.
 
-import { parseAutocomplete } from '../shared/protocol.js';
+import { parseAutocomplete, MAX_TEXT, MAX_OPTIONS } from '../shared/protocol.js';
 
-// Input types pims may fill. Passwords, buttons, checkboxes, files and the like are never
-// described. `hidden` is described (reported back as refused) only with an autocomplete token.
+// Input types pims may fill. Buttons, checkboxes, files and the like are never described.
+// `hidden` is described (reported back as refused) only with an autocomplete token. A password
+// box is described (never its value: no descriptor holds one) because many payment forms put
+// the card's security code in one; it takes nothing else (PASSWORD_BOX_FIELDS).
 export const FILLABLE_INPUT_TYPES = Object.freeze(
-  new Set(['', 'text', 'email', 'tel', 'number', 'url', 'date', 'month', 'hidden']),
+  new Set(['', 'text', 'email', 'tel', 'number', 'url', 'date', 'month', 'hidden', 'password']),
 );
+export const PASSWORD_BOX_FIELDS = Object.freeze(new Set(['cc-csc']));
 
-export const MAX_TEXT = 200;
-export const MAX_OPTIONS = 300;
-export const MAX_FIELDS = 500;
+// May a value for `field` (an autofill field name) go into this control?
+export function takesField(el, field) {
+  return inputType(el) !== 'password' || PASSWORD_BOX_FIELDS.has(field);
+}
 
 // Collapse whitespace and cap the length, so a hostile page cannot make descriptors huge.
 export function cleanText(value, max = MAX_TEXT) {
@@ -321,14 +325,11 @@ export function worthAsking(descriptors) {
 }
 
 // Has the shopper (or the page) already put something in this control? Automatic fills leave
-// such fields alone; a select counts as untouched while its default option is selected.
-export function hasValue(el) {
-  if (tagOf(el) === 'select') {
-    const options = [...(el.options ?? [])];
-    const selected = options[el.selectedIndex];
-    if (!selected) return false;
-    const defaultIndex = options.findIndex((o) => o.defaultSelected);
-    return el.selectedIndex !== (defaultIndex === -1 ? 0 : defaultIndex);
-  }
+// such fields alone. A text box holds what is typed or what the page wrote there (a signed-in
+// shopper's email). A select always shows some option: the page's placeholder, the first option
+// when the placeholder is disabled, a country the page guessed; only an option the shopper
+// picked (`picked`: a trusted input or change event on it) is theirs.
+export function hasValue(el, picked = false) {
+  if (tagOf(el) === 'select') return picked;
   return String(el.value ?? '') !== '';
 }

@@ -1,7 +1,9 @@
 // Messages between the parts of the extension (not the host's verbs; see protocol.js).
 
 // content script -> background
-export const PAGE_FIELDS = 'page.fields'; // {fields, reason}: fill what my frame may have
+// {fields, reason, ask}: fill what my frame may have. `fields` describes the whole frame;
+// `ask` lists the refs to decide now (absent: all).
+export const PAGE_FIELDS = 'page.fields';
 export const PAGE_DESCRIBE = 'page.describe'; // {fields}: what my frame asks for, fill nothing
 
 // extension page -> background, besides the host's verbs

@@ -154,6 +154,34 @@ export function categoryOfAutocomplete(attribute) {
   return parsed ? categoryOfField(parsed.field, parsed.hint) : null;
 }
 
+// A field descriptor (docs/protocol.md, `fill`): what the content script says about one form
+// control, and all that the background passes on to the host. The one list of its keys and
+// sizes: the content script builds descriptors with these keys, the background keeps exactly
+// these and drops anything else.
+export const DESCRIPTOR_TEXT_KEYS = Object.freeze([
+  'tag',
+  'type',
+  'name',
+  'id',
+  'autocomplete',
+  'label',
+  'nearby',
+  'placeholder',
+  'inputmode',
+  'section',
+  'form',
+]);
+export const DESCRIPTOR_KEYS = Object.freeze([
+  'ref',
+  ...DESCRIPTOR_TEXT_KEYS,
+  'maxlength',
+  'options',
+  'visible',
+]);
+export const MAX_TEXT = 200; // characters of a text key, of an option's value or text
+export const MAX_OPTIONS = 300; // options of a select
+export const MAX_FIELDS = 500; // descriptors of one frame
+
 // Host verbs that may take longer than a usual request: password hashing (Argon2id) runs on
 // setup, unlock and passwd.
 export const SLOW_VERBS = Object.freeze(new Set(['setup', 'unlock', 'passwd']));

@@ -1,6 +1,7 @@
 #include "classify/decide.h"
 
 #include <algorithm>
+#include <array>
 
 namespace pims::classify {
 namespace {
@@ -55,24 +56,124 @@ bool SelectCanBe(Concept c) {
 
 // Options tell the domain of a select, words its purpose: a select whose texts say nothing
 // (a country list may be a nationality or a country of birth) is not classified by its options.
-void ApplyOptions(const Evidence& e, ConceptScores& s, Guess& g) {
+// What the options add is also kept in `listed_domain`, as one source of evidence.
+void ApplyOptions(const Evidence& e, ConceptScores& s, ConceptScores& listed_domain, Guess& g) {
   const OptionsProfile& o = e.options;
   if (o.count == 0 || e.text_score == 0) return;
   const int listed = o.count;
   auto most = [&](int n, int minimum) { return n >= minimum && 10 * n >= 6 * (listed - 1); };
+  auto add = [&](Concept c, float weight) {
+    At(s, c) += weight;
+    At(listed_domain, c) += weight;
+  };
   if (most(o.countries, 8) && o.countries > o.regions) {
-    At(s, Concept::kCountry) += 6;
+    add(Concept::kCountry, 6);
   } else if (most(o.regions, 8)) {
-    At(s, Concept::kState) += 6;
+    add(Concept::kState, 6);
   }
-  if (most(o.dial_codes, 8)) At(s, Concept::kTelCountryCode) += 3;
-  if (o.months == 12 && listed <= 14) At(s, Concept::kMonth) += 4;
-  if (o.days >= 28 && listed <= 33 && o.months < 12) At(s, Concept::kDay) += 4;
+  if (most(o.dial_codes, 8)) add(Concept::kTelCountryCode, 3);
+  if (o.months == 12 && listed <= 14) add(Concept::kMonth, 4);
+  if (o.days >= 28 && listed <= 33 && o.months < 12) add(Concept::kDay, 4);
   if (most(o.years, 4) && o.days < 28) {
-    At(s, Concept::kYear) += 4;
+    add(Concept::kYear, 4);
     const int span = o.max_year - o.min_year;
     if (o.max_year != 0 && span >= 40) g.birth_context = true;
   }
+}
+
+// The words that speak for a concept: its own, and those it is built from ("card" and
+// "number", a month or a year for an expiry date, "first" in "name.first").
+struct Words {
+  std::array<Concept, 4> list;
+  size_t size;
+  const Concept* begin() const { return list.data(); }
+  const Concept* end() const { return list.data() + size; }
+};
+
+Words WordsFor(Concept c) {
+  using C = Concept;
+  switch (c) {
+    case C::kCardNumber:
+      return {{C::kCardNumber, C::kCard, C::kNumber}, 3};
+    case C::kCardName:
+      return {{C::kCardName, C::kCard, C::kName, C::kFullName}, 4};
+    case C::kCardExpiry:
+      return {{C::kCardExpiry, C::kDatePattern, C::kMonth, C::kYear}, 4};
+    case C::kBirthday:
+      return {{C::kBirthday, C::kDay, C::kMonth, C::kYear}, 4};
+    case C::kGivenName:
+      return {{C::kGivenName, C::kNameOrGiven, C::kName}, 3};
+    case C::kFamilyName:
+      return {{C::kFamilyName, C::kNameOrFamily, C::kName}, 3};
+    case C::kName:
+    case C::kFullName:
+    case C::kNameOrGiven:
+    case C::kNameOrFamily:
+      return {{C::kName, C::kFullName, C::kNameOrGiven, C::kNameOrFamily}, 4};
+    case C::kStreet:
+      return {{C::kStreet, C::kLine1}, 2};
+    case C::kTelCountryCode:
+      return {{C::kTelCountryCode, C::kTel}, 2};
+    case C::kTelAreaCode:
+      return {{C::kTelAreaCode, C::kTel}, 2};
+    default:
+      return {{c}, 1};
+  }
+}
+
+// How strongly one source's words speak for a concept: its own word, or the parts it is built
+// from together in that source ("card" + "number" in `cardNumber`, "name" + "first" in
+// `name.first`). 0: not at all, and a weak word lost in a longer text (0.5) says too little.
+float Says(const ConceptScores& source, Concept c) {
+  using C = Concept;
+  float best = 0;
+  for (Concept w : WordsFor(c)) best = std::max(best, source[Index(w)]);
+  // Two words that together name the field speak as clearly as one strong word.
+  auto both = [&](C a, C b) { return source[Index(a)] > 0 && source[Index(b)] > 0; };
+  if ((c == C::kCardNumber && both(C::kCard, C::kNumber)) ||
+      (c == C::kCardName && both(C::kCard, C::kName)) ||
+      ((c == C::kGivenName || c == C::kFamilyName) && both(c, C::kName))) {
+    best = std::max(best, 2.0f);
+  }
+  return best >= 1 ? best : 0;
+}
+
+// Does the input's type say what the box is for (type=email, tel, month, date)?
+bool TypeSays(ControlKind kind, Concept c) {
+  switch (kind) {
+    case ControlKind::kEmail:
+      return c == Concept::kEmail;
+    case ControlKind::kTel:
+      return c == Concept::kTel || c == Concept::kTelCountryCode || c == Concept::kTelAreaCode ||
+             c == Concept::kTelExtension;
+    case ControlKind::kMonth:
+      return c == Concept::kCardExpiry;
+    case ControlKind::kDate:
+      return c == Concept::kBirthday;
+    default:
+      return false;
+  }
+}
+
+// Enough to fill? A field's sources are its label, the text beside it, its placeholder, its
+// name or id, its type and a select's options. Enough alone: the words the shopper reads as the
+// box's own (its label or the text beside it) naming the field, even with a weak word that is
+// the whole text ("Name", "Address"); a placeholder or a name or id with a word of strength 2 or
+// more ("Last name", `email`, `cardNumber`, "MM/YY"); a card number's shape. Anything less needs
+// a second source that agrees: a weak word in a placeholder or a name alone, a weak word lost
+// in a longer text ("Name of limited partner"), a type alone (type=email) and options alone may
+// all describe a box that is no part of a checkout.
+bool EnoughEvidence(const Evidence& e, Concept c, const ConceptScores& listed) {
+  const float label = Says(e.label, c);
+  const float nearby = Says(e.nearby, c);
+  const float placeholder = std::max(Says(e.placeholder, c), Says(e.examples, c));
+  const float ident = Says(e.ident_peak, c);
+  if (label > 0 || nearby > 0 || placeholder >= 2 || ident >= 2) return true;
+  if (c == Concept::kCardNumber && e.card_pattern) return true;
+  float listed_for = 0;
+  for (Concept w : WordsFor(c)) listed_for = std::max(listed_for, listed[Index(w)]);
+  const int sources = (placeholder > 0) + (ident > 0) + TypeSays(e.kind, c) + (listed_for > 0);
+  return sources >= 2;
 }
 
 // Does the text name a field, or a part of one ("card", "number", "month", "line 1")? Billing,
@@ -95,9 +196,12 @@ bool NamesAField(const ConceptScores& s) {
 void ReadContext(const Evidence& e, const ConceptScores& s, Guess& g) {
   g.card_words =
       At(s, Concept::kCard) > 0 || At(s, Concept::kCardName) > 0 || At(s, Concept::kCardNumber) > 0;
-  g.card_context = g.card_words || At(e.section, Concept::kCard) > 0 ||
-                   At(e.section, Concept::kCardNumber) > 0 ||
-                   At(e.section, Concept::kCardExpiry) > 0;
+  // The section or the form's key ("Payment", "creditCardForm") says card too.
+  auto says_card = [](const ConceptScores& context) {
+    return At(context, Concept::kCard) > 0 || At(context, Concept::kCardNumber) > 0 ||
+           At(context, Concept::kCardExpiry) > 0;
+  };
+  g.card_context = g.card_words || says_card(e.section) || says_card(e.form);
   g.birth_context = At(s, Concept::kBirthday) > 0 || At(e.section, Concept::kBirthday) > 0;
   const float billing = At(s, Concept::kBillingWord);
   const float shipping = At(s, Concept::kShippingWord);
@@ -295,7 +399,8 @@ Guess Decide(const Evidence& e) {
   if (e.kind == ControlKind::kTel) priors.tel = 1;
   At(s, Concept::kEmail) += priors.email;
   At(s, Concept::kTel) += priors.tel;
-  if (e.kind == ControlKind::kSelect) ApplyOptions(e, s, g);
+  ConceptScores listed{};
+  if (e.kind == ControlKind::kSelect) ApplyOptions(e, s, listed, g);
 
   CombineWords(s);
   const DatePart part = ResolveDate(e, g, s);
@@ -310,6 +415,8 @@ Guess Decide(const Evidence& e) {
   }
   // A password box hides nothing pims fills but a card's security code.
   if (e.kind == ControlKind::kPassword && best.meaning != Concept::kCardCsc) return g;
+  // One weak source is not enough: when unsure, the field is left to the shopper.
+  if (!EnoughEvidence(e, best.meaning, listed)) return g;
   if (best.meaning == Concept::kHouseNumber || best.meaning == Concept::kFax ||
       best.meaning == Concept::kHonorific) {
     g.vetoed = true;
@@ -318,7 +425,15 @@ Guess Decide(const Evidence& e) {
   g.meaning = best.meaning;
   g.score = best.score;
   g.part = PartOf(best.meaning, part);
-  if (IsCardConcept(best.meaning)) g.card_context = true;
+  // "Expiry date", "Security code", "MM/YY" say card only where a card is in view: without
+  // card words in the field or its section, the neighbours decide (structure.cpp).
+  const bool card_unsaid =
+      best.meaning == Concept::kCardExpiry || best.meaning == Concept::kCardCsc;
+  if (card_unsaid && !g.card_context) {
+    g.needs_card = true;
+  } else if (IsCardConcept(best.meaning)) {
+    g.card_context = true;
+  }
   return g;
 }
 

@@ -36,6 +36,10 @@ struct Guess {
   bool card_context = false;              // the field or its section speaks of a payment card
   bool card_words = false;                // the field's own texts do
   bool birth_context = false;
+  // A card expiry or security code whose own words and section do not speak of a card
+  // ("Expiry date", "Security code", "MM/YY"): only card fields beside it make it one
+  // (structure.h); alone it may be a passport's expiry or a captcha.
+  bool needs_card = false;
   bool vetoed = false;                 // a not-checkout word outweighed everything else
   bool no_evidence = false;            // no keyword at all in the field's texts
   TelPart tel_part = TelPart::kWhole;  // set by the form-level rules

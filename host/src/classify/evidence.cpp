@@ -184,6 +184,20 @@ bool LooksLikeCardNumberPattern(std::string_view text) {
   return groups >= 3 && symbols >= 13 && symbols <= 19;
 }
 
+// "name@example.com", "you@company.org": an example of what goes in the box. One @ with a
+// word before it and a dotted domain after it, no spaces.
+bool LooksLikeEmailAddress(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  const size_t at = text.find('@');
+  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos ||
+      text.find(' ') != std::string_view::npos) {
+    return false;
+  }
+  const size_t dot = text.find('.', at + 2);
+  return dot != std::string_view::npos && dot + 1 < text.size();
+}
+
 }  // namespace
 
 Evidence GatherEvidence(const FieldDescriptor& field) {
@@ -198,7 +212,8 @@ Evidence GatherEvidence(const FieldDescriptor& field) {
   e.label = ScoreNormalized(label_text, /*compound=*/false);
   AddWeighted(e.own, e.label, kLabelWeight);
   e.either_or = OffersChoice(label_text) || OffersChoice(placeholder_text);
-  AddWeighted(e.own, ScoreNormalized(placeholder_text, /*compound=*/false), kPlaceholderWeight);
+  e.placeholder = ScoreNormalized(placeholder_text, /*compound=*/false);
+  AddWeighted(e.own, e.placeholder, kPlaceholderWeight);
   // Name and id: the stronger of the two, reinforced a little where both agree.
   // (An id that only repeats the name adds nothing.)
   const std::string name_text = NormalizeText(field.name);
@@ -212,12 +227,18 @@ Evidence GatherEvidence(const FieldDescriptor& field) {
     e.ident_peak[i] = std::max(name[i], id[i]);
   }
   AddWeighted(e.own, e.ident, 1.0f);
-  AddWeighted(e.own, ScoreText(field.nearby), kNearbyWeight);
-  if (LooksLikeCardNumberPattern(field.placeholder) || LooksLikeCardNumberPattern(field.label)) {
-    e.own[Index(Concept::kCardNumber)] += 3 * kPlaceholderWeight;
+  e.nearby = ScoreText(field.nearby);
+  AddWeighted(e.own, e.nearby, kNearbyWeight);
+  e.card_pattern =
+      LooksLikeCardNumberPattern(field.placeholder) || LooksLikeCardNumberPattern(field.label);
+  if (e.card_pattern) e.own[Index(Concept::kCardNumber)] += 3 * kPlaceholderWeight;
+  if (LooksLikeEmailAddress(field.placeholder) || LooksLikeEmailAddress(field.label)) {
+    e.examples[Index(Concept::kEmail)] = 2;
+    e.own[Index(Concept::kEmail)] += 2 * kPlaceholderWeight;
   }
   for (float s : e.own) e.text_score += s;
   e.section = ScoreText(field.section);
+  e.form = ScoreText(field.form);
   if (e.kind == ControlKind::kSelect) e.options = ProfileOptions(field.options);
   return e;
 }

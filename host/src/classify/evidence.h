@@ -55,8 +55,20 @@ struct Evidence {
   float text_score = 0;
   // Keyword scores of the label alone, unweighted: what the shopper reads the box is for.
   ConceptScores label{};
+  // Each other text alone, unweighted, as `label`: the placeholder and the text beside the box.
+  // With `ident_peak` (the name or id) they tell which sources speak for a concept: decide.cpp
+  // fills from two that agree, or from words the shopper reads that name the field.
+  ConceptScores placeholder{};
+  ConceptScores nearby{};
+  // The placeholder or label draws a card number's shape ("1234 1234 1234 1234").
+  bool card_pattern = false;
+  // What an example value in the placeholder or label says: an email address
+  // ("name@example.com") is an email box's (weight 2, as a word of strength 2).
+  ConceptScores examples{};
   // Keyword scores of the section (heading or legend around the field), unweighted.
   ConceptScores section{};
+  // Keyword scores of the form's key (its id or name, "newsletter-form"), unweighted.
+  ConceptScores form{};
   OptionsProfile options;
 };
 

@@ -1,5 +1,6 @@
 #include "classify/structure.h"
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -64,6 +65,68 @@ bool IsDatePart(const Guess& g) {
 
 bool IsTextBox(const Evidence& e) {
   return e.kind == ControlKind::kText || e.kind == ControlKind::kTel;
+}
+
+bool IsCardToken(const FieldState& f) { return f.page_token && IsCard(f.guess); }
+
+// A card expiry or security code that its own words and section do not tie to a card
+// ("Expiry date", "Security code", "MM/YY") is one when a card field of its form is within
+// three places; otherwise it is left alone (a passport's expiry date, a captcha's code).
+void ResolveCardContext(std::span<FieldState> fields) {
+  auto card_field = [](const FieldState& f) {
+    return IsCardToken(f) || (IsCard(f.guess) && !f.guess.needs_card);
+  };
+  // Twice, so that a code beside a confirmed expiry beside a card number is confirmed too.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < fields.size(); ++i) {
+      Guess& g = fields[i].guess;
+      if (!g.needs_card) continue;
+      const size_t from = i >= 3 ? i - 3 : 0;
+      for (size_t k = from; k < fields.size() && k <= i + 3; ++k) {
+        if (k != i && SameForm(fields[k], fields[i]) && card_field(fields[k])) {
+          g.needs_card = false;
+          g.card_context = true;
+          break;
+        }
+      }
+    }
+  }
+  for (FieldState& f : fields) {
+    if (f.guess.needs_card) {
+      f.guess = Guess{};
+      f.guess.vetoed = true;
+    }
+  }
+}
+
+// A small form (at most two fields besides password boxes) whose key or heading names a
+// purpose outside a checkout ("newsletter-form", "Sign in", "Abonnieren", "Search") is no part
+// of a checkout: its fields stay unknown unless the page's autocomplete says what they are. A
+// sign-in form's email box is the shop's username, a newsletter's email box a subscription.
+void ResolvePurpose(std::span<FieldState> fields) {
+  std::set<std::string_view> seen;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const std::string& form = fields[i].descriptor->form;
+    if (!seen.insert(form).second) continue;  // each form once, from its first field
+    int others = 0;
+    bool purpose = false;
+    for (size_t k = i; k < fields.size(); ++k) {
+      const FieldState& f = fields[k];
+      if (f.descriptor->form != form || f.evidence.kind == ControlKind::kNever) continue;
+      if (f.evidence.kind != ControlKind::kPassword) ++others;
+      if (f.evidence.form[Index(C::kNotCheckout)] >= 3 ||
+          f.evidence.section[Index(C::kNotCheckout)] >= 3) {
+        purpose = true;
+      }
+    }
+    if (!purpose || others > 2) continue;
+    for (size_t k = i; k < fields.size(); ++k) {
+      FieldState& f = fields[k];
+      if (f.descriptor->form != form || f.page_token) continue;
+      f.guess = Guess{};
+      f.guess.vetoed = true;
+    }
+  }
 }
 
 // Names: "Nom" is the family name beside a "Prénom", "Nombre"/"Nome" the given name beside an
@@ -317,6 +380,8 @@ std::vector<std::optional<AutofillToken>> ResolveForm(std::span<FieldState> fiel
       f.guess.card_context |= own.card_context;
     }
   }
+  ResolvePurpose(fields);
+  ResolveCardContext(fields);
   ResolveNames(fields);
   ResolveDateParts(fields);
   ResolveSplits(fields);

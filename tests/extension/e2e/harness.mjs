@@ -187,9 +187,17 @@ export function registerHost(kind, run) {
 
 // Launches `kind` with the built extension. Pages reach the shop under realistic host names:
 // Chromium maps each name to the shop's port (httpHosts to the plain port, tlsHosts to the
-// TLS port); Firefox uses the shop as its proxy for every name.
+// TLS port), and with `isolate` every other name to nothing; Firefox uses the shop as its proxy
+// for every name (a shop started with `hosts` answers no other). `viewport` is the window's
+// size (default 1000x900).
 // Resolves to {browser, base} (base: the extension's own URL prefix).
-export async function launch(kind, run, shop, { httpHosts = [], tlsHosts = [] } = {}) {
+export async function launch(
+  kind,
+  run,
+  shop,
+  { httpHosts = [], tlsHosts = [], isolate = false } = {},
+  { viewport = { width: 1000, height: 900 } } = {},
+) {
   const { port, tlsPort } = shop;
   const env = {
     ...process.env,
@@ -199,12 +207,12 @@ export async function launch(kind, run, shop, { httpHosts = [], tlsHosts = [] } 
     PIMS_HOST_LOG: path.join(run, 'host.log'),
   };
   mkdirSync(env.HOME, { recursive: true });
-  const viewport = { width: 1000, height: 900 };
   if (kind === 'chromium') {
     const dist = path.join(EXT, 'dist', 'chrome');
     const rules = [
       ...httpHosts.map((h) => `MAP ${h} 127.0.0.1:${port}`),
       ...tlsHosts.map((h) => `MAP ${h} 127.0.0.1:${tlsPort}`),
+      ...(isolate ? ['MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'] : []),
     ];
     const browser = await puppeteer.launch({
       executablePath: BROWSERS.chromium,
@@ -336,7 +344,7 @@ export function killGroup(browser) {
 // budgetMs (past it the browser is killed and the process exits 1); closes the browser and
 // deletes the directory (unless E2E_KEEP is set) afterwards. Errors are reported as a failed
 // check.
-export async function withBrowser(kind, shop, { budgetMs, hosts, checks }, body) {
+export async function withBrowser(kind, shop, { budgetMs, hosts, checks, viewport }, body) {
   const run = mkdtempSync(path.join(os.tmpdir(), `pims-e2e-${kind}-`));
   console.log(`# ${kind} (${run})`);
   let browser;
@@ -347,7 +355,11 @@ export async function withBrowser(kind, shop, { budgetMs, hosts, checks }, body)
     process.exit(1);
   }, budgetMs);
   try {
-    const launched = await withTimeout(launch(kind, run, shop, hosts), 60_000, `${kind} launch`);
+    const launched = await withTimeout(
+      launch(kind, run, shop, hosts, { viewport }),
+      60_000,
+      `${kind} launch`,
+    );
     browser = launched.browser;
     await body({ browser, base: launched.base, run });
   } catch (error) {

@@ -5,6 +5,9 @@
 // requests to it (Firefox's way to reach https://secure.example through the proxy).
 // A page may POST a JSON report to /__report on its own origin (what its scripts saw); the
 // server keeps each, with the origin it came in on, in `reports`.
+// Options for serving captured pages (tests/corpus/real-fill): `hosts` limits the host names
+// served (any other gets 404, and a CONNECT to it is refused), `headers` are added to every
+// page, `rewrite(text, file)` may change an HTML page before it is sent.
 
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -42,14 +45,18 @@ function readReport(req, res, reports, scheme) {
 }
 
 // tls: {key, cert} (PEM) or undefined for HTTP only; pages: the folder served (default
-// tests/extension/pages).
-export async function startShop({ tls, pages = DEFAULT_PAGES } = {}) {
+// tests/extension/pages); hosts, headers, rewrite: above.
+export async function startShop({ tls, pages = DEFAULT_PAGES, hosts, headers = {}, rewrite } = {}) {
   const PAGES = path.resolve(pages);
   const requests = [];
   const reports = [];
   const handler = (scheme) => async (req, res) => {
     const url = new URL(req.url, `${scheme}://${req.headers.host ?? 'shop.example'}`);
     requests.push(`${req.method} ${url.host}${url.pathname}`);
+    if (hosts && !hosts.includes(url.hostname)) {
+      res.writeHead(404).end();
+      return;
+    }
     if (req.method === 'POST' && url.pathname === '/__report') {
       readReport(req, res, reports, scheme);
       return;
@@ -60,10 +67,12 @@ export async function startShop({ tls, pages = DEFAULT_PAGES } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (rewrite && path.extname(file) === '.html') body = rewrite(body.toString('utf8'), file);
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...headers,
       });
       res.end(body);
     } catch {
@@ -77,6 +86,11 @@ export async function startShop({ tls, pages = DEFAULT_PAGES } = {}) {
     servers.push(createTlsServer(tls, handler('https')));
     tlsPort = await listen(servers[1]);
     servers[0].on('connect', (req, socket, head) => {
+      const [connectHost] = String(req.url).split(':');
+      if (hosts && !hosts.includes(connectHost)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
       const upstream = connect(tlsPort, '127.0.0.1', () => {
         socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         upstream.write(head);

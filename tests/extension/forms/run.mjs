@@ -31,6 +31,7 @@ import {
   registerHost,
   runSuite,
   sleep,
+  tabIdOf,
   withBrowser,
   withTimeout,
 } from '../e2e/harness.mjs';
@@ -235,6 +236,73 @@ const VISITS = [
   },
 ];
 
+// Pages whose fields are asked about as the shopper scrolls (`scroll: true`): the test scrolls
+// to the bottom with the mouse wheel, a step at a time, quicker than the content script's
+// debounce, as a shopper flicking down the page does.
+VISITS.push(
+  {
+    id: 'a name pair split by the fold',
+    path: '/fold-name.html',
+    scroll: true,
+    expect: { prenom: V.given, nom: V.family, courriel: V.email },
+  },
+  {
+    id: 'groups scrolled past',
+    path: '/long.html',
+    scroll: true,
+    expect: {
+      email: V.email,
+      first: V.given,
+      last: V.family,
+      street: `${V.line1}, ${V.line2}`,
+      city: V.city,
+      zip: V.postcode,
+    },
+  },
+  {
+    id: 'selects the page fills, boxes with a maxlength',
+    path: '/late-selects.html',
+    expect: {
+      's-name': V.fullName,
+      's-country': V.country, // the browser showed Canada: the first option after a disabled one
+      'b-country': V.officeCountry, // the page guessed Canada
+      'b-state': V.officeState, // the page loads the states once the country is chosen
+      'b-zip': V.officePostcode,
+      'b-phone': officeNational,
+      ccnum: V.ccNumber,
+      ccexp: `${V.month}/${V.yy}`,
+      cvv: V.csc,
+    },
+  },
+  {
+    id: 'security code in a password box',
+    path: '/password-csc.html',
+    expect: { email: V.email, ccnum: V.ccNumber, ccexp: `${V.month}/${V.yy}`, cvv: V.csc },
+  },
+  // The shopper presses Fill now (`gesture: true`) without scrolling.
+  {
+    id: 'Fill now, form below the window',
+    path: '/gesture.html',
+    gesture: true,
+    expect: { name: V.fullName, email: V.email, phone: V.tel, city: V.city },
+  },
+);
+
+const WHEEL_STEP = 300;
+const WHEEL_PAUSE_MS = 120;
+
+async function scrollToBottom(page) {
+  await page.mouse.move(300, 300);
+  for (let step = 0; step < 40; step++) {
+    const atBottom = await page.evaluate(
+      () => scrollY + innerHeight >= document.documentElement.scrollHeight - 1,
+    );
+    if (atBottom) return;
+    await page.mouse.wheel({ deltaY: WHEEL_STEP });
+    await sleep(WHEEL_PAUSE_MS);
+  }
+}
+
 // Every control of the page: its id, its value now and the value it loaded with.
 function readControls(page) {
   return page.evaluate(() =>
@@ -252,9 +320,22 @@ function readControls(page) {
 const checks = createChecks();
 const table = new Map(); // page id -> {chromium: 'n/m', firefox: ...}
 
-async function visitPage(kind, page, visit) {
+async function visitPage(kind, page, visit, { send, call }) {
   const started = Date.now();
   await withTimeout(page.goto(`${SHOP}${visit.path}`), STEP_MS, `load ${visit.path}`);
+  if (visit.scroll) await scrollToBottom(page);
+  if (visit.gesture) {
+    // What loaded in view is filled first; then the shopper's Fill now, for the whole form.
+    await poll(
+      () => readControls(page),
+      (c) => c.some((x) => x.value !== x.initial),
+      5_000,
+      'auto',
+    );
+    const tabId = await tabIdOf(call, `${SHOP}${visit.path}`);
+    const reply = await send({ type: 'tab.fill', tabId });
+    if (!reply?.ok) throw new Error(`tab.fill: ${JSON.stringify(reply)}`);
+  }
   const expected = Object.entries(visit.expect);
   const arrived = (controls) =>
     expected.every(([id, value]) => controls.some((c) => c.id === id && c.value === value));
@@ -305,7 +386,8 @@ async function scenario(kind, shop) {
     { budgetMs: BROWSER_BUDGET_MS, hosts: HOSTS, checks },
     async ({ browser, base, run }) => {
       registerHost(kind, run);
-      const { send } = await openGateway(kind, browser, base);
+      const gateway = await openGateway(kind, browser, base);
+      const { send } = gateway;
       await must('setup', send({ type: 'setup', password: PASSWORD }), (r) => r?.ok);
       await must('profile.put', send({ type: 'profile.put', profile: SHOPPER }), (r) => r?.ok);
       await must(
@@ -316,7 +398,7 @@ async function scenario(kind, shop) {
       const page = await browser.newPage();
       for (const visit of VISITS) {
         try {
-          await visitPage(kind, page, visit);
+          await visitPage(kind, page, visit, gateway);
         } catch (error) {
           checks.check(`${kind}: ${visit.id}: page ran to the end`, false, String(error));
         }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ext } from './paths.mjs';
 
 const fields = await ext('src/content/fields.js');
+const protocol = await ext('src/shared/protocol.js');
 
 // Minimal stand-ins for DOM nodes: text nodes, elements with attributes and children.
 const text = (value) => ({ nodeType: 3, nodeValue: value });
@@ -81,7 +82,7 @@ const input = (attrs = {}, props = {}) => el('input', attrs, [], { type: 'text',
 test('cleanText collapses whitespace and caps the length', () => {
   assert.equal(fields.cleanText('  a \n\t b  '), 'a b');
   assert.equal(fields.cleanText(null), '');
-  assert.equal(fields.cleanText('x'.repeat(500)).length, fields.MAX_TEXT);
+  assert.equal(fields.cleanText('x'.repeat(500)).length, protocol.MAX_TEXT);
 });
 
 test('maxlength is a non-negative integer or absent', () => {
@@ -94,14 +95,22 @@ test('maxlength is a non-negative integer or absent', () => {
   assert.equal(fields.parseMaxLength('99999999999'), undefined);
 });
 
-test('candidates: text-like inputs, selects and textareas; never passwords or disabled ones', () => {
+test('candidates: text-like inputs, selects, textareas and password boxes; never disabled ones', () => {
   const c = fields.isCandidate;
   assert.ok(c(control('input', {}, { type: 'text' })));
   assert.ok(c(control('input', {}, { type: 'email' })));
   assert.ok(c(control('input', {}, { type: 'tel' })));
   assert.ok(c(control('select')));
   assert.ok(c(control('textarea')));
-  assert.ok(!c(control('input', {}, { type: 'password' })));
+  // A password box is described (the card's security code may hide there) and takes nothing
+  // but that.
+  const password = control('input', {}, { type: 'password' });
+  assert.ok(c(password));
+  assert.ok(fields.takesField(password, 'cc-csc'));
+  for (const field of ['email', 'cc-number', 'given-name', 'tel']) {
+    assert.ok(!fields.takesField(password, field), field);
+    assert.ok(fields.takesField(control('input', {}, { type: 'text' }), field), field);
+  }
   assert.ok(!c(control('input', {}, { type: 'checkbox' })));
   assert.ok(!c(control('input', {}, { type: 'submit' })));
   assert.ok(!c(control('input', {}, { type: 'search' })));
@@ -177,6 +186,9 @@ test('a descriptor carries what the host reads, capped, and never the value', ()
     maxlength: 64,
   });
   assert.ok(!JSON.stringify(d).includes('typed-by-shopper'));
+  // Every key is one the background passes on to the host (shared/protocol.js).
+  for (const key of Object.keys(d)) assert.ok(protocol.DESCRIPTOR_KEYS.includes(key), key);
+  for (const key of protocol.DESCRIPTOR_TEXT_KEYS) assert.equal(typeof d[key], 'string', key);
 });
 
 test('a select lists its options (capped); an invalid maxlength is left out', () => {
@@ -188,7 +200,7 @@ test('a select lists its options (capped); an invalid maxlength is left out', ()
   const d = fields.describeControl(select, 'f1', false);
   assert.equal(d.type, 'select');
   assert.equal(d.visible, false);
-  assert.equal(d.options.length, fields.MAX_OPTIONS);
+  assert.equal(d.options.length, protocol.MAX_OPTIONS);
   assert.deepEqual(d.options[0], { value: 'v0', text: 'Option 0' });
   assert.ok(!('maxlength' in d));
 });
@@ -202,14 +214,18 @@ test('a lone search box is not worth asking the host about; a form is', () => {
   assert.equal(fields.worthAsking([d({ autocomplete: 'off' })]), false);
 });
 
-test('hasValue: typed text counts; a select on its default option does not', () => {
+test('hasValue: typed text counts; a select counts only when the shopper picked it', () => {
   assert.equal(fields.hasValue(control('input', {}, { value: '' })), false);
   assert.equal(fields.hasValue(control('input', {}, { value: 'x' })), true);
   const opts = [{ defaultSelected: false }, { defaultSelected: true }, { defaultSelected: false }];
   assert.equal(fields.hasValue(control('select', {}, { options: opts, selectedIndex: 1 })), false);
-  assert.equal(fields.hasValue(control('select', {}, { options: opts, selectedIndex: 2 })), true);
-  const plain = [{}, {}];
-  assert.equal(fields.hasValue(control('select', {}, { options: plain, selectedIndex: 0 })), false);
+  // A disabled placeholder shows the first real option; a page guesses a country: not the
+  // shopper's choice.
+  assert.equal(fields.hasValue(control('select', {}, { options: opts, selectedIndex: 2 })), false);
+  assert.equal(
+    fields.hasValue(control('select', {}, { options: opts, selectedIndex: 2 }), true),
+    true,
+  );
 });
 
 test('nearby: the text before an unlabelled control, a previous cell, a floating placeholder', () => {
@@ -248,11 +264,11 @@ test('nearby: the text before an unlabelled control, a previous cell, a floating
   assert.equal(nearby(el('form', {}, [floating]), box), 'City');
   // Capped at 200 characters.
   box = input();
-  assert.equal(nearby(el('div', {}, [text('x '.repeat(300)), box]), box).length, fields.MAX_TEXT);
+  assert.equal(nearby(el('div', {}, [text('x '.repeat(300)), box]), box).length, protocol.MAX_TEXT);
   // Bounded on hostile pages: a huge text, a sibling too big to look through (taken as holding
   // another field, so the walk stops there).
   box = input();
-  assert.equal(nearby(el('div', {}, [text('y'.repeat(1e6)), box]), box).length, fields.MAX_TEXT);
+  assert.equal(nearby(el('div', {}, [text('y'.repeat(1e6)), box]), box).length, protocol.MAX_TEXT);
   box = input();
   const wide = el(
     'div',

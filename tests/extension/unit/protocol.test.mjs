@@ -98,3 +98,14 @@ test('a field name and hint map to a category; billing addresses are their own c
   assert.equal(c('username'), null);
   assert.equal(c('new-password'), null);
 });
+
+test('the descriptor keys are the ones docs/protocol.md documents for fill', () => {
+  const doc = readFileSync(path.join(REPO, 'docs', 'protocol.md'), 'utf8');
+  const from = doc.indexOf('Field descriptors');
+  const table = doc.slice(from, doc.indexOf('\n\n', doc.indexOf('| key |', from)));
+  const keys = [];
+  for (const [, cell] of table.matchAll(/^\| ([^|]+) \|/gm)) {
+    for (const [, key] of cell.matchAll(/`([a-z]+)`/g)) keys.push(key);
+  }
+  assert.deepEqual([...keys].sort(), [...protocol.DESCRIPTOR_KEYS].sort());
+});

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ext } from './paths.mjs';
 
 const router = await ext('src/background/router.js');
+const { DESCRIPTOR_KEYS, DESCRIPTOR_TEXT_KEYS } = await ext('src/shared/protocol.js');
 const ID = 'pimolfoaenmpnnffagccgenemjhlonda';
 const self = { runtimeId: ID, extensionOrigin: `chrome-extension://${ID}/` };
 
@@ -119,6 +120,15 @@ test('content scripts may only describe or ask to fill their own fields', () => 
     router.route({ type: 'page.fields', reason: 'please', fields: [] }, 'content').code,
     'bad_message',
   );
+  assert.equal(
+    router.route({ type: 'page.fields', reason: 'load', fields: [], ask: ['f1'] }, 'content')
+      .action,
+    'fields',
+  );
+  assert.equal(
+    router.route({ type: 'page.fields', reason: 'load', fields: [], ask: 'f1' }, 'content').code,
+    'bad_message',
+  );
 });
 
 test('messages from unknown senders or of no shape are refused', () => {
@@ -166,4 +176,16 @@ test('descriptors from a content script are reduced to known keys and sizes', ()
     router.sanitizeFields(Array.from({ length: 900 }, (_, i) => ({ ref: `f${i}` }))).length,
     500,
   );
+});
+
+test('every key of a descriptor reaches the host, as the content script wrote it', () => {
+  const full = { ref: 'f1', maxlength: 5, options: [{ value: 'NY', text: 'New York' }] };
+  for (const key of DESCRIPTOR_TEXT_KEYS) full[key] = `${key} text`;
+  full.visible = true;
+  assert.deepEqual(Object.keys(full).sort(), [...DESCRIPTOR_KEYS].sort());
+  const [clean] = router.sanitizeFields([full]);
+  assert.deepEqual(clean, full);
+  // A field labelled only by the text beside it keeps that text.
+  const [bare] = router.sanitizeFields([{ ref: 'f2', label: '', nearby: 'Postcode' }]);
+  assert.equal(bare.nearby, 'Postcode');
 });

@@ -584,3 +584,15 @@ TEST_CASE("a select is classified by its options only when its words agree", "[c
 
 }  // namespace
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE("a password box takes nothing but a card's security code, whatever its attribute says",
+          "[classify]") {
+  CHECK(Names({{.label = "Card number", .type = "password", .autocomplete = "cc-number"},
+               {.label = "Email", .type = "password", .autocomplete = "email"},
+               {.label = "CVC", .type = "password", .autocomplete = "cc-csc"}}) ==
+        std::vector<std::string>{"-", "-", "cc-csc"});
+}
+
+}  // namespace pims

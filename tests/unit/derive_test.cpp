@@ -416,3 +416,14 @@ TEST_CASE("a token built by hand is matched case-insensitively", "[derive]") {
 }
 
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE("a phone number into a number box goes as digits, national", "[derive]") {
+  FieldShape number;
+  number.type = "number";
+  CHECK(Fill(WithTel("+442079460000"), "tel", number) == "02079460000");
+  CHECK(Fill(WithTel("+12025550123"), "tel", number) == "2025550123");
+}
+
+}  // namespace pims

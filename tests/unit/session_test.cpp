@@ -278,3 +278,30 @@ TEST_CASE("with automatic filling off, only gestures fill, and the setting lives
 }
 
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE("a fill decides only the asked fields; the others are context, in no reply or ledger") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("profile.put", {{"profile", testing::AdaProfileJson()}})["ok"] == true);
+  REQUIRE(f.Call("site.set",
+                 {{"url", "https://shop.example"}, {"allow", {"name", "email"}}})["ok"] == true);
+  const json fields = json::array({{{"ref", "g"}, {"autocomplete", "given-name"}},
+                                   {{"ref", "e"}, {"autocomplete", "email"}},
+                                   {{"ref", "t"}, {"autocomplete", "tel"}}});
+  json reply =
+      f.Call("fill", {{"url", "https://shop.example"}, {"fields", fields}, {"ask", {"g"}}});
+  REQUIRE(reply["ok"] == true);
+  REQUIRE(reply["fills"].size() == 1);
+  CHECK(reply["fills"][0]["ref"] == "g");
+  CHECK(reply["withheld"].empty());  // tel is not allowed, but was not asked
+  json ledger = f.Call("ledger.list");
+  REQUIRE(ledger["entries"].size() == 1);
+  CHECK(ledger["entries"][0]["fields"] == json({"given-name"}));
+  CHECK(f.Call("fill", {{"url", "https://shop.example"},
+                        {"fields", fields},
+                        {"ask", {1}}})["error"]["field"] == "ask");
+}
+
+}  // namespace pims

@@ -5,6 +5,7 @@
 #include "classify/evidence.h"
 #include "classify/matcher.h"
 #include "classify/structure.h"
+#include "core/text.h"
 #include "pims/classify.h"
 #include "profile/place_names.h"
 
@@ -15,10 +16,13 @@ bool IsPasswordField(std::string_view field) {
   return field == "new-password" || field == "current-password";
 }
 
-bool IsPasswordBox(const FieldDescriptor& d) {
-  std::string type = d.type;
-  for (char& c : type) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return type == "password";
+bool IsPasswordBox(const FieldDescriptor& d) { return EqualsIgnoringAsciiCase(d.type, "password"); }
+
+// A password box hides nothing pims fills but a card's security code, whatever the page's
+// autocomplete attribute claims (a page could otherwise have a card number typed into a box
+// that shows nothing of it).
+bool MayFill(const FieldDescriptor& d, const std::optional<AutofillToken>& token) {
+  return token && (!IsPasswordBox(d) || token->field == "cc-csc");
 }
 
 class Heuristic final : public FieldClassifier {
@@ -42,7 +46,7 @@ class Heuristic final : public FieldClassifier {
       classify::FieldState state{&d, classify::GatherEvidence(d), {}, std::nullopt};
       state.guess = classify::Decide(state.evidence);
       if (std::optional<AutofillToken> token = ParseAutocomplete(d.autocomplete)) {
-        if (CategoryOfField(token->field, token->hint)) {
+        if (CategoryOfField(token->field, token->hint) && MayFill(d, token)) {
           state.page_token = std::move(token);
         } else if (!(IsPasswordField(token->field) && !IsPasswordBox(d))) {
           // The page says what the field is, and it is nothing pims fills.
@@ -55,7 +59,7 @@ class Heuristic final : public FieldClassifier {
     }
     std::vector<std::optional<AutofillToken>> tokens = classify::ResolveForm(fields);
     for (size_t i = 0; i < tokens.size(); ++i) {
-      if (refused[i]) tokens[i].reset();
+      if (refused[i] || !MayFill(form[i], tokens[i])) tokens[i].reset();
     }
     return tokens;
   }

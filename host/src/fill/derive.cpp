@@ -124,6 +124,7 @@ Derived NameComponent(Context& c, NamePart part) {
 // Does the field ask for a national number? Its placeholder shows one without "+"
 // ("(000) 000-0000", "07700 900123"), or its maxlength has room for the national form only.
 bool WantsNational(const FieldShape& shape, const Secret& tel, const PhoneParts& parts) {
+  if (shape.type == "number") return true;  // a number box takes digits only, never a "+"
   if (shape.placeholder.find('+') != std::string::npos) return false;
   size_t digits = 0;
   for (char ch : shape.placeholder) digits += IsAsciiDigit(ch) || ch == '#' || ch == '_';

@@ -179,6 +179,16 @@ std::optional<Request> FillParser::Parse(std::string_view payload) {
       request.type.assign(type);
     } else if (key == "fields") {
       fields = member;
+    } else if (key == "ask") {
+      simdjson::dom::array refs;
+      if (member.get_array().get(refs)) return std::nullopt;
+      nlohmann::json ask = nlohmann::json::array();
+      for (element ref : refs) {
+        std::string_view text;
+        if (ref.get_string().get(text)) return std::nullopt;
+        ask.push_back(std::string(text));
+      }
+      request.body["ask"] = std::move(ask);
     } else if (key == "url" || key == "trigger") {
       // Kept for the handler, which checks them as for any fill.
       std::string_view text;

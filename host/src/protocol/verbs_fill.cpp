@@ -1,6 +1,8 @@
 // fill: the descriptors of a form's fields in, the values the site may have out.
 #include "protocol/verbs_fill.h"
 
+#include <set>
+
 #include "protocol/verbs.h"
 
 namespace pims {
@@ -79,6 +81,23 @@ Result<FillTrigger> ParseTrigger(const json& body) {
   return Status(ErrorCode::kBadRequest, "trigger must be \"auto\" or \"gesture\"", "trigger");
 }
 
+// Keeps the asked fields and their tokens, in order.
+void KeepAsked(const std::vector<std::string>& ask, std::vector<FieldDescriptor>& fields,
+               std::vector<std::optional<AutofillToken>>& tokens) {
+  const std::set<std::string_view> asked(ask.begin(), ask.end());
+  size_t kept = 0;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (!asked.contains(fields[i].ref)) continue;
+    if (kept != i) {
+      fields[kept] = std::move(fields[i]);
+      tokens[kept] = std::move(tokens[i]);
+    }
+    ++kept;
+  }
+  fields.resize(kept);
+  tokens.resize(kept);
+}
+
 json FillResultJson(const FillResult& result) {
   json fills = json::array();
   for (const FilledField& f : result.fills) {
@@ -135,9 +154,17 @@ Result<json> FillWith(Session& session, const json& body,
   } else {
     PIMS_ASSIGN_OR_RETURN(fields, ReadFillFields(body));
   }
+  // "ask" (optional): the refs of the fields to decide now; the others are context.
+  const auto ask_member = body.find("ask");
+  const bool has_ask = ask_member != body.end() && !ask_member->is_null();
+  std::vector<std::string> ask;
+  if (has_ask) {
+    PIMS_ASSIGN_OR_RETURN(ask, JsonFields::OfRequest(body).RequireStrings("ask"));
+  }
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
-  const std::vector<std::optional<AutofillToken>> tokens =
-      session.config().classifier->Classify(fields);
+  // Every field is classified beside its neighbours; only the asked ones are decided.
+  std::vector<std::optional<AutofillToken>> tokens = session.config().classifier->Classify(fields);
+  if (has_ask) KeepAsked(ask, fields, tokens);
   PIMS_ASSIGN_OR_RETURN(FillResult result, vault->Fill(site, trigger, fields, tokens));
   return FillResultJson(result);
 }

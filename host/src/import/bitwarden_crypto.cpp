@@ -153,6 +153,7 @@ Result<Secret> OpenBitwardenExport(const JsonFields& file, std::string_view pass
   if (salt.empty()) return file.Error("salt", "must not be empty");
   PIMS_ASSIGN_OR_RETURN(EncString check, ParseEncString(validation, "password check"));
   PIMS_ASSIGN_OR_RETURN(EncString sealed, ParseEncString(data, "data"));
+  if (sodium_init() < 0) return Status(ErrorCode::kInternal, "libsodium cannot start");  // keys
   if (password.empty()) {
     return Status(ErrorCode::kBadRequest,
                   "this Bitwarden export is protected by a password: give its password",

@@ -61,8 +61,10 @@ void PrintPreview(std::ostream& out, const ImportPlan& plan, const std::string& 
   }
   const nlohmann::json cards = ImportPlanToJson(plan)["cards"];
   for (const nlohmann::json& card : cards) {
-    out << "  card " << card["id"].get<std::string>() << ": " << card["label"].get<std::string>()
-        << " " << card["cc-number"].get<std::string>() << "\n";
+    const std::string label = card["label"].get<std::string>();
+    out << "  card " << card["id"].get<std::string>() << ": "
+        << (label.empty() ? card["cc-name"].get<std::string>() : label) << " "
+        << card["cc-number"].get<std::string>() << "\n";
   }
   if (!plan.person.empty()) {
     out << "  person:";

@@ -32,6 +32,14 @@ inline ImportedProfile Imported(ImportFormat format, const std::string& bytes,
   return std::move(imported).value();
 }
 
+// The error a file gives. REQUIRES (checked): it gives one.
+inline Status ImportError(ImportFormat format, const std::string& bytes,
+                          const std::string& password = {}) {
+  auto imported = ParseImport(format, bytes, password);
+  REQUIRE_FALSE(imported.ok());
+  return imported.status();
+}
+
 inline int UnplacedCount(const ImportedProfile& imported, const std::string& field) {
   int count = 0;
   for (const UnplacedField& entry : imported.unplaced) {

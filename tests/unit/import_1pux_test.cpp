@@ -4,19 +4,11 @@
 
 #include "support/import_files.h"
 
-namespace pims {
+namespace pims::testing {
 namespace {
 
-using testing::Field;
-using testing::Imported;
-using testing::ImportFile;
-using testing::UnplacedCount;
-using testing::ZipOf;
-
-Status ErrorOf(const std::string& bytes) {
-  auto imported = ParseImport(ImportFormat::kOnePux, bytes);
-  REQUIRE_FALSE(imported.ok());
-  return imported.status();
+Status Error(const std::string& bytes, const std::string& password = {}) {
+  return ImportError(ImportFormat::kOnePux, bytes, password);
 }
 
 std::string ExportData() { return ImportFile("1pux-export.data"); }
@@ -62,28 +54,28 @@ TEST_CASE("the archive made by Python's zipfile, with export.attributes beside i
 TEST_CASE("ZIP bombs are refused before anything large is allocated") {
   const std::string zeros(64u << 20, '0');
   // Declares its 64 MiB honestly.
-  CHECK(ErrorOf(ZipOf("export.data", zeros)).code() == ErrorCode::kTooLarge);
+  CHECK(Error(ZipOf("export.data", zeros)).code() == ErrorCode::kTooLarge);
   // Declares 1 KiB and inflates to 64 MiB: refused after 1 KiB and a byte.
-  const Status lying = ErrorOf(ZipOf("export.data", zeros, true, 1024));
+  const Status lying = Error(ZipOf("export.data", zeros, true, 1024));
   CHECK(lying.code() == ErrorCode::kBadImport);
   CHECK(lying.message().find("declares") != std::string::npos);
 }
 
 TEST_CASE("broken archives and broken export.data are bad_import") {
   const std::string good = ZipOf("export.data", ExportData());
-  CHECK(ErrorOf("not a zip at all").code() == ErrorCode::kBadImport);
-  CHECK(ErrorOf(good.substr(0, good.size() / 2)).code() == ErrorCode::kBadImport);
-  CHECK(ErrorOf(ZipOf("other.data", ExportData())).message().find("has no export.data") !=
+  CHECK(Error("not a zip at all").code() == ErrorCode::kBadImport);
+  CHECK(Error(good.substr(0, good.size() / 2)).code() == ErrorCode::kBadImport);
+  CHECK(Error(ZipOf("other.data", ExportData())).message().find("has no export.data") !=
         std::string::npos);
   std::string flipped = good;
   flipped[60] = static_cast<char>(flipped[60] ^ 0x55);  // inside the deflated data
-  CHECK(ErrorOf(flipped).code() == ErrorCode::kBadImport);
+  CHECK(Error(flipped).code() == ErrorCode::kBadImport);
   std::string bad_offset = good;
   bad_offset[bad_offset.size() - 6] = '\x7f';  // the directory's offset points past the end
-  CHECK(ErrorOf(bad_offset).code() == ErrorCode::kBadImport);
+  CHECK(Error(bad_offset).code() == ErrorCode::kBadImport);
 
   const auto export_error = [](const std::string& data) {
-    return ErrorOf(ZipOf("export.data", data));
+    return Error(ZipOf("export.data", data));
   };
   CHECK(export_error("{\"accounts\": {}}").message().find("'accounts' must be an array") !=
         std::string::npos);
@@ -99,4 +91,4 @@ TEST_CASE("broken archives and broken export.data are bad_import") {
   CHECK(export_error("{\"accounts\": [\"\xFF\"]}").message().find("UTF-8") != std::string::npos);
 }
 
-}  // namespace pims
+}  // namespace pims::testing

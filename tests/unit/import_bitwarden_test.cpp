@@ -4,13 +4,12 @@
 
 #include "support/import_files.h"
 
-namespace pims {
+namespace pims::testing {
 namespace {
 
-using testing::Field;
-using testing::Imported;
-using testing::ImportFile;
-using testing::UnplacedCount;
+Status Error(const std::string& bytes, const std::string& password = {}) {
+  return ImportError(ImportFormat::kBitwarden, bytes, password);
+}
 
 void CheckGraceExport(const ImportedProfile& imported) {
   REQUIRE(imported.addresses.size() == 2);
@@ -50,12 +49,6 @@ void CheckGraceExport(const ImportedProfile& imported) {
   CHECK(UnplacedCount(imported, "identity.passportNumber") == 0);  // null: nothing to place
 }
 
-Status ErrorOf(const std::string& bytes, const std::string& password = {}) {
-  auto imported = ParseImport(ImportFormat::kBitwarden, bytes, password);
-  REQUIRE_FALSE(imported.ok());
-  return imported.status();
-}
-
 }  // namespace
 
 TEST_CASE("a Bitwarden export gives its identities and cards; logins and notes are counted") {
@@ -70,9 +63,9 @@ TEST_CASE("a password-protected Bitwarden export opens with PBKDF2 or Argon2id")
     const std::string file = ImportFile(name);
     CHECK(NeedsPassword(ImportFormat::kBitwarden, file));
     CheckGraceExport(Imported(ImportFormat::kBitwarden, file, "import-pw"));
-    const Status wrong = ErrorOf(file, "import-pW");
+    const Status wrong = Error(file, "import-pW");
     CHECK(wrong.code() == ErrorCode::kBadPassword);
-    const Status none = ErrorOf(file);
+    const Status none = Error(file);
     CHECK(none.code() == ErrorCode::kBadRequest);
     CHECK(none.field() == "password");
   }
@@ -85,15 +78,15 @@ TEST_CASE("a protected export with altered data or hostile KDF parameters is ref
     std::string data = document["data"];
     data[5] = data[5] == 'A' ? 'B' : 'A';  // inside the IV
     document["data"] = data;
-    CHECK(ErrorOf(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
+    CHECK(Error(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
   }
   SECTION("another salt is another key") {
     document["salt"] = "c2FsdA==";
-    CHECK(ErrorOf(document.dump(), "import-pw").code() == ErrorCode::kBadPassword);
+    CHECK(Error(document.dump(), "import-pw").code() == ErrorCode::kBadPassword);
   }
   SECTION("more iterations than pims allows are refused before any work") {
     document["kdfIterations"] = 1'000'000'000;
-    const Status status = ErrorOf(document.dump(), "import-pw");
+    const Status status = Error(document.dump(), "import-pw");
     CHECK(status.code() == ErrorCode::kBadImport);
     CHECK(status.message().find("kdfIterations") != std::string::npos);
   }
@@ -102,18 +95,18 @@ TEST_CASE("a protected export with altered data or hostile KDF parameters is ref
     document["kdfIterations"] = 3;
     document["kdfMemory"] = 65536;
     document["kdfParallelism"] = 4;
-    CHECK(ErrorOf(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
+    CHECK(Error(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
   }
   SECTION("an unknown KDF or cipher is refused") {
     document["kdfType"] = 7;
-    CHECK(ErrorOf(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
+    CHECK(Error(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
     document["kdfType"] = 0;
     document["data"] = "0.AAAA|BBBB";
-    CHECK(ErrorOf(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
+    CHECK(Error(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
   }
   SECTION("wrong types") {
     document["salt"] = 5;
-    CHECK(ErrorOf(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
+    CHECK(Error(document.dump(), "import-pw").code() == ErrorCode::kBadImport);
   }
 }
 
@@ -132,7 +125,7 @@ TEST_CASE("broken and hostile Bitwarden files are bad_import naming the part, ne
   };
   for (const Case& c : cases) {
     INFO(c.file);
-    const Status status = ErrorOf(ImportFile(c.file));
+    const Status status = Error(ImportFile(c.file));
     CHECK(status.code() == ErrorCode::kBadImport);
     CHECK(status.message().find(c.says) != std::string::npos);
     CHECK(status.message().find("4111") == std::string::npos);
@@ -142,20 +135,20 @@ TEST_CASE("broken and hostile Bitwarden files are bad_import naming the part, ne
 TEST_CASE("deep nesting, invalid UTF-8, wrong roots, empty and huge files are refused") {
   const std::string deep = R"({"encrypted":false,"items":[)" + std::string(100000, '[') +
                            std::string(100000, ']') + "]}";
-  CHECK(ErrorOf(deep).message().find("deeper than 64") != std::string::npos);
-  CHECK(ErrorOf("{\"items\":[{\"type\":3,\"name\":\"\xC0\xAF\"}]}").message().find("UTF-8") !=
+  CHECK(Error(deep).message().find("deeper than 64") != std::string::npos);
+  CHECK(Error("{\"items\":[{\"type\":3,\"name\":\"\xC0\xAF\"}]}").message().find("UTF-8") !=
         std::string::npos);
-  CHECK(ErrorOf("[]").code() == ErrorCode::kBadImport);
-  CHECK(ErrorOf("\"items\"").code() == ErrorCode::kBadImport);
-  CHECK(ErrorOf("").code() == ErrorCode::kBadImport);
+  CHECK(Error("[]").code() == ErrorCode::kBadImport);
+  CHECK(Error("\"items\"").code() == ErrorCode::kBadImport);
+  CHECK(Error("").code() == ErrorCode::kBadImport);
   const std::string huge(kMaxImportFileBytes + 1, ' ');
-  CHECK(ErrorOf(huge).code() == ErrorCode::kTooLarge);
+  CHECK(Error(huge).code() == ErrorCode::kTooLarge);
   // Too many records: refused whole.
   nlohmann::json many{{"encrypted", false}, {"items", nlohmann::json::array()}};
   for (size_t i = 0; i <= kMaxImportedRecords; ++i) {
     many["items"].push_back({{"type", 4}, {"identity", {{"postalCode", "22202"}}}});
   }
-  CHECK(ErrorOf(many.dump()).code() == ErrorCode::kTooLarge);
+  CHECK(Error(many.dump()).code() == ErrorCode::kTooLarge);
 }
 
-}  // namespace pims
+}  // namespace pims::testing

@@ -5,18 +5,11 @@
 #include "import/csv.h"
 #include "support/import_files.h"
 
-namespace pims {
+namespace pims::testing {
 namespace {
 
-using testing::Field;
-using testing::Imported;
-using testing::ImportFile;
-using testing::UnplacedCount;
-
-Status ErrorOf(const std::string& bytes) {
-  auto imported = ParseImport(ImportFormat::kCsv, bytes);
-  REQUIRE_FALSE(imported.ok());
-  return imported.status();
+Status Error(const std::string& bytes, const std::string& password = {}) {
+  return ImportError(ImportFormat::kCsv, bytes, password);
 }
 
 }  // namespace
@@ -57,21 +50,21 @@ TEST_CASE("a CSV with a byte order mark and only person fields sets the person")
 }
 
 TEST_CASE("broken and hostile CSV files are bad_import naming the line") {
-  CHECK(ErrorOf("given-name,family-name\nGrace\n").message().find("line 2 has 1 fields") !=
+  CHECK(Error("given-name,family-name\nGrace\n").message().find("line 2 has 1 fields") !=
         std::string::npos);
-  CHECK(ErrorOf("given-name\n\"Grace\n").message().find("quote open from line 2") !=
+  CHECK(Error("given-name\n\"Grace\n").message().find("quote open from line 2") !=
         std::string::npos);
-  CHECK(ErrorOf("given-name\n\"Grace\"x\n").message().find("after a closing quote") !=
+  CHECK(Error("given-name\n\"Grace\"x\n").message().find("after a closing quote") !=
         std::string::npos);
-  CHECK(ErrorOf("colour,size\nblue,XL\n").message().find("names no autofill field") !=
+  CHECK(Error("colour,size\nblue,XL\n").message().find("names no autofill field") !=
         std::string::npos);
-  CHECK(ErrorOf("email,email\na@example.com,b@example.com\n").message().find("twice") !=
+  CHECK(Error("email,email\na@example.com,b@example.com\n").message().find("twice") !=
         std::string::npos);
-  CHECK(ErrorOf("given-name\n\xFF\n").message().find("not UTF-8") != std::string::npos);
-  CHECK(ErrorOf("\n\n").message().find("no header") != std::string::npos);
+  CHECK(Error("given-name\n\xFF\n").message().find("not UTF-8") != std::string::npos);
+  CHECK(Error("\n\n").message().find("no header") != std::string::npos);
   std::string many = "postal-code\n";
   for (size_t i = 0; i <= kMaxImportedRecords; ++i) many += "22202\n";
-  CHECK(ErrorOf(many).code() == ErrorCode::kTooLarge);
+  CHECK(Error(many).code() == ErrorCode::kTooLarge);
 }
 
 TEST_CASE("CSV fields are quoted as RFC 4180 says, and read back the same") {
@@ -89,4 +82,4 @@ TEST_CASE("CSV fields are quoted as RFC 4180 says, and read back the same") {
   CHECK(rows == std::vector<std::vector<std::string>>{{"a,b", "say \"hi\""}, {"x"}});
 }
 
-}  // namespace pims
+}  // namespace pims::testing

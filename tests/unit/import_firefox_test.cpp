@@ -4,18 +4,11 @@
 
 #include "support/import_files.h"
 
-namespace pims {
+namespace pims::testing {
 namespace {
 
-using testing::Field;
-using testing::Imported;
-using testing::ImportFile;
-using testing::UnplacedCount;
-
-Status ErrorOf(const std::string& bytes) {
-  auto imported = ParseImport(ImportFormat::kFirefox, bytes);
-  REQUIRE_FALSE(imported.ok());
-  return imported.status();
+Status Error(const std::string& bytes, const std::string& password = {}) {
+  return ImportError(ImportFormat::kFirefox, bytes, password);
 }
 
 }  // namespace
@@ -53,23 +46,22 @@ TEST_CASE("an old Firefox file with a clear card number imports the number") {
 }
 
 TEST_CASE("broken and hostile Firefox files are bad_import") {
-  CHECK(ErrorOf(R"({"version":2,"addresses":[],"creditCards":[]})").message().find("version 2") !=
+  CHECK(Error(R"({"version":2,"addresses":[],"creditCards":[]})").message().find("version 2") !=
         std::string::npos);
-  CHECK(ErrorOf(R"({"addresses":[],"creditCards":[]})").message().find("'version'") !=
+  CHECK(Error(R"({"addresses":[],"creditCards":[]})").message().find("'version'") !=
         std::string::npos);
-  CHECK(ErrorOf(R"({"version":1,"addresses":{},"creditCards":[]})").code() ==
-        ErrorCode::kBadImport);
-  CHECK(ErrorOf(R"({"version":1,"addresses":[5],"creditCards":[]})")
+  CHECK(Error(R"({"version":1,"addresses":{},"creditCards":[]})").code() == ErrorCode::kBadImport);
+  CHECK(Error(R"({"version":1,"addresses":[5],"creditCards":[]})")
             .message()
             .find("addresses[0] is not an object") != std::string::npos);
-  CHECK(ErrorOf(R"({"version":1,"addresses":[{"tel":12025550100}],"creditCards":[]})")
+  CHECK(Error(R"({"version":1,"addresses":[{"tel":12025550100}],"creditCards":[]})")
             .message()
             .find("field 'tel' must be a string") != std::string::npos);
-  CHECK(ErrorOf(R"({"version":1,"addresses":[],"creditCards":[{"cc-exp-month":"07"}]})").code() ==
+  CHECK(Error(R"({"version":1,"addresses":[],"creditCards":[{"cc-exp-month":"07"}]})").code() ==
         ErrorCode::kBadImport);
-  CHECK(ErrorOf("[" + std::string(70, '[') + std::string(71, ']')).code() == ErrorCode::kBadImport);
-  CHECK(ErrorOf("{\"version\":1,\"addresses\":[{\"name\":\"\xED\xA0\x80\"}]}").code() ==
+  CHECK(Error("[" + std::string(70, '[') + std::string(71, ']')).code() == ErrorCode::kBadImport);
+  CHECK(Error("{\"version\":1,\"addresses\":[{\"name\":\"\xED\xA0\x80\"}]}").code() ==
         ErrorCode::kBadImport);
 }
 
-}  // namespace pims
+}  // namespace pims::testing

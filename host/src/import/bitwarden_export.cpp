@@ -40,6 +40,13 @@ json Identity() {
   return identity;
 }
 
+// The fields a person and an address share.
+void SetContact(json& identity, const FieldMap& fields) {
+  identity["company"] = TextOrNull(Get(fields, "organization"));
+  identity["email"] = TextOrNull(Get(fields, "email"));
+  identity["phone"] = TextOrNull(Get(fields, "tel"));
+}
+
 // A recipient's name in Bitwarden's three parts: the person's own parts when it is the
 // person's name, else all but the last word as the first name.
 void SetName(json& identity, const Profile& profile, const std::string& name) {
@@ -83,9 +90,7 @@ json AddressItem(const Profile& profile, const Record& address, size_t index) {
   identity["state"] = TextOrNull(Get(f, "address-level1"));
   identity["postalCode"] = TextOrNull(Get(f, "postal-code"));
   identity["country"] = TextOrNull(Get(f, "country"));
-  identity["company"] = TextOrNull(Get(f, "organization"));
-  identity["email"] = TextOrNull(Get(f, "email"));
-  identity["phone"] = TextOrNull(Get(f, "tel"));
+  SetContact(identity, f);
   item["identity"] = std::move(identity);
   return item;
 }
@@ -97,9 +102,7 @@ json PersonItem(const Profile& profile) {
   identity["firstName"] = TextOrNull(Get(p, "given-name"));
   identity["middleName"] = TextOrNull(Get(p, "additional-name"));
   identity["lastName"] = TextOrNull(Get(p, "family-name"));
-  identity["company"] = TextOrNull(Get(p, "organization"));
-  identity["email"] = TextOrNull(Get(p, "email"));
-  identity["phone"] = TextOrNull(Get(p, "tel"));
+  SetContact(identity, p);
   item["identity"] = std::move(identity);
   return item;
 }

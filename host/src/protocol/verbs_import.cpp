@@ -55,12 +55,9 @@ Result<ImportRequest> ReadImportRequest(const json& body) {
   return request;
 }
 
-// The request's file read and laid over `profile`.
-Result<ImportPlan> Plan(const ImportRequest& request, const Profile& profile) {
-  PIMS_ASSIGN_OR_RETURN(
-      ImportedProfile imported,
-      ParseImport(request.format, request.bytes.reveal(), request.password.reveal()));
-  return PlanImport(profile, request.format, imported);
+// The request's file, read (outside any transaction: a protected file's KDF takes time).
+Result<ImportedProfile> Read(const ImportRequest& request) {
+  return ParseImport(request.format, request.bytes.reveal(), request.password.reveal());
 }
 
 }  // namespace
@@ -68,8 +65,9 @@ Result<ImportPlan> Plan(const ImportRequest& request, const Profile& profile) {
 Result<json> HandleImportPreview(Session& session, const json& body) {
   PIMS_ASSIGN_OR_RETURN(ImportRequest request, ReadImportRequest(body));
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
+  PIMS_ASSIGN_OR_RETURN(ImportedProfile imported, Read(request));
   PIMS_ASSIGN_OR_RETURN(Profile profile, vault->GetProfile());
-  PIMS_ASSIGN_OR_RETURN(ImportPlan plan, Plan(request, profile));
+  PIMS_ASSIGN_OR_RETURN(ImportPlan plan, PlanImport(profile, request.format, imported));
   json reply = ImportPlanToJson(plan);
   reply["stored"] = false;
   return reply;
@@ -78,10 +76,11 @@ Result<json> HandleImportPreview(Session& session, const json& body) {
 Result<json> HandleImportCommit(Session& session, const json& body) {
   PIMS_ASSIGN_OR_RETURN(ImportRequest request, ReadImportRequest(body));
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
+  PIMS_ASSIGN_OR_RETURN(ImportedProfile imported, Read(request));
   std::optional<ImportPlan> stored;
   // Planned again inside the write: duplicates are judged against what is stored now.
   PIMS_RETURN_IF_ERROR(vault->EditProfile([&](Profile& profile) -> Status {
-    PIMS_ASSIGN_OR_RETURN(ImportPlan plan, Plan(request, profile));
+    PIMS_ASSIGN_OR_RETURN(ImportPlan plan, PlanImport(profile, request.format, imported));
     profile = plan.result;
     stored = std::move(plan);
     return Status::Ok();

@@ -9,6 +9,7 @@ build_packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   nlohmann-json3-dev libsimdjson-dev libsqlitecpp-dev libsqlite3-dev libsodium-dev
   libboost-dev libboost-filesystem-dev catch2 libpsl-dev libbenchmark-dev
+  libssl-dev libargon2-dev zlib1g-dev
   nodejs zip
 )
 test_packages=(

@@ -13,7 +13,7 @@ CC=clang CXX=clang++ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelW
 # Only what the cpp-labelled tests and the fuzzers need (not the installer or the package).
 ninja -C "$build_dir" -j2 pims_unit_tests pims_integration_tests pims-host pims-cli \
   replay_frame replay_dispatch replay_site replay_vault_open replay_classify replay_serve \
-  replay_backup_import fuzz_serve fuzz_backup_import \
+  replay_backup_import replay_import fuzz_serve fuzz_backup_import fuzz_import \
   fuzz_frame fuzz_dispatch fuzz_site fuzz_vault_open fuzz_classify
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1

@@ -159,6 +159,18 @@ TEST_CASE("wrong types in every field of every verb are bad_request naming the f
       {"ledger.list", {{"url", 3}}, "url"},
       {"ledger.list", {{"limit", "all"}}, "limit"},
       {"ledger.list", {{"before", 0}}, "before"},
+      {"import.preview", {{"format", 5}, {"data", ""}}, "format"},
+      {"import.preview", {{"format", "keepass"}, {"data", ""}}, "format"},
+      {"import.preview", {{"format", "csv"}}, "data"},
+      {"import.preview", {{"format", "csv"}, {"data", 7}}, "data"},
+      {"import.preview", {{"format", "csv"}, {"data", "not base64!"}}, "data"},
+      {"import.preview", {{"format", "bitwarden"}, {"data", "e30="}, {"password", 5}}, "password"},
+      {"import.commit", {{"data", "e30="}}, "format"},
+      {"import.commit", {{"format", "firefox"}, {"data", json::array()}}, "data"},
+      {"ledger.export", {{"format", "xml"}}, "format"},
+      {"ledger.export", object, "format"},
+      {"backup.export", {{"password", 3}}, "password"},
+      {"backup.export", object, "password"},
   };
   int id = 1;
   for (const Case& c : cases) {

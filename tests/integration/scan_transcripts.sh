@@ -22,6 +22,7 @@ secrets=(
   "Lovelace" "ada@example.org" "4111111111111111" "4111 1111 1111 1111" "4111111111111112"
   "SW1Y 4JH" "St James" "2079460000" "1815-12-10" "Analytical Engines" "Babbage Street"
   "correct horse" "battery staple" "hunter2" "wrong-secret" "backup-pw" "other-pw"
+  "import-pw" "import-pW" "Hopper" "grace@example.com" "Navy Yard"
 )
 found=0
 for secret in "${secrets[@]}"; do

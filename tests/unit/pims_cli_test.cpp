@@ -2,9 +2,11 @@
 // temporary folder, with scripted answers to its password prompts.
 #include <catch2/catch.hpp>
 #include <deque>
+#include <fstream>
 #include <sstream>
 
 #include "cli/cli.h"
+#include "support/import_files.h"
 #include "support/manual_clock.h"
 #include "support/temp_dir.h"
 
@@ -149,6 +151,79 @@ TEST_CASE("a wrong master password, an unknown command and no command are told a
   CHECK(pims({}) == kExitUsage);
   CHECK(pims({"--help"}) == kExitOk);
   CHECK(pims.out.find("ledger show") != std::string::npos);
+}
+
+TEST_CASE("import --from shows what a file holds, asks, and stores it; no stores nothing") {
+  Pims pims;
+  REQUIRE(pims({"init"}) == kExitOk);
+  const std::string file = std::string(PIMS_TEST_DATA_DIR) + "/import/bitwarden.json";
+  REQUIRE(pims({"import", "--from", "bitwarden", file}, {"pw", "n"}) == kExitOk);
+  CHECK(pims.prompter.asked.back() ==
+        "Import 2 addresses and 2 cards (and 6 person fields)? [y/N]");
+  CHECK(pims.out.find("card card-1: Visa \u2022\u2022\u2022\u2022 1111") != std::string::npos);
+  CHECK(pims.out.find("not imported: logins (1)") != std::string::npos);
+  CHECK(pims.out.find("could not place card.number") != std::string::npos);
+  CHECK(pims.out.find("4111111111111111") == std::string::npos);
+  CHECK(pims.err == "pims: nothing was imported\n");
+  REQUIRE(pims({"--json", "profile", "show"}) == kExitOk);
+  CHECK(nlohmann::json::parse(pims.out)["addresses"].empty());
+
+  REQUIRE(pims({"import", "--from", "bitwarden", file}, {"pw", "y"}) == kExitOk);
+  CHECK(pims.err == "pims: imported 2 addresses and 2 cards (and 6 person fields)\n");
+  // Again, for scripts: everything is a duplicate now, and nothing is asked.
+  REQUIRE(pims({"--json", "import", "--yes", "--from", "bitwarden", file}) == kExitOk);
+  const auto preview = nlohmann::json::parse(pims.out);
+  CHECK(preview["duplicates"]["addresses"] == 2);
+  CHECK(pims.prompter.asked == std::vector<std::string>{"Master password"});
+  CHECK(pims.err == "pims: nothing to import\n");
+}
+
+TEST_CASE("import --from asks a protected export's password, and refuses bad files and formats") {
+  Pims pims;
+  REQUIRE(pims({"init"}) == kExitOk);
+  const std::string dir = std::string(PIMS_TEST_DATA_DIR) + "/import/";
+  REQUIRE(pims({"import", "--yes", "--from", "bitwarden", dir + "bitwarden-protected-pbkdf2.json"},
+               {"pw", "import-pw"}) == kExitOk);
+  CHECK(pims.prompter.asked ==
+        std::vector<std::string>{"Master password", "Password of the Bitwarden export"});
+  CHECK(pims({"import", "--from", "bitwarden", dir + "bitwarden-protected-pbkdf2.json"},
+             {"pw", "nope"}) == kExitFailed);
+  CHECK(pims.err.find("bad_password") != std::string::npos);
+  CHECK(pims({"import", "--from", "bitwarden", dir + "bitwarden-wrong-types.json"}) == kExitFailed);
+  CHECK(pims.err.find("bad_import") != std::string::npos);
+  CHECK(pims({"import", "--from", "keepass", dir + "profile.csv"}) == kExitUsage);
+  CHECK(pims.err.find("bitwarden, 1pux, firefox, csv") != std::string::npos);
+  CHECK(pims({"import", "--from", "csv"}) == kExitUsage);
+  CHECK(pims({"import", "--from", "csv", dir + "no-such-file.csv"}) == kExitFailed);
+  CHECK(pims.err.find("io_error") != std::string::npos);
+}
+
+TEST_CASE("export --to bitwarden warns that the file is not encrypted and reads back") {
+  Pims pims;
+  REQUIRE(pims({"init"}) == kExitOk);
+  REQUIRE(pims({"import", "--yes", "--from", "csv",
+                std::string(PIMS_TEST_DATA_DIR) + "/import/profile.csv"}) == kExitOk);
+  const std::string out = (pims.dir / "bitwarden.json").string();
+  REQUIRE(pims({"export", "--to", "bitwarden", out}) == kExitOk);
+  CHECK(pims.err.find("NOT encrypted") != std::string::npos);
+  CHECK((std::filesystem::status(out).permissions() & std::filesystem::perms::group_read) ==
+        std::filesystem::perms::none);
+  std::ifstream in(out);
+  const auto exported = nlohmann::json::parse(in);
+  CHECK(exported["encrypted"] == false);
+  CHECK(exported["items"].size() == 4);  // the person, two addresses, a card
+  CHECK(pims({"export", "--to", "bitwarden", out}) == kExitFailed);  // never overwritten
+  CHECK(pims({"export", "--to", "lastpass", out}) == kExitUsage);
+}
+
+TEST_CASE("import FILE without --from is still pims' own backup") {
+  Pims pims;
+  REQUIRE(pims({"init"}) == kExitOk);
+  REQUIRE(pims({"profile", "set", "given-name=Ada"}) == kExitOk);
+  const std::string backup = (pims.dir / "backup.pims").string();
+  REQUIRE(pims({"export", backup}, {"pw", "backup-pw"}) == kExitOk);
+  REQUIRE(pims({"import", backup}, {"pw", "backup-pw"}) == kExitOk);
+  CHECK(pims.out.find("imported") != std::string::npos);
 }
 
 }  // namespace pims::cli

@@ -9,12 +9,13 @@ namespace pims {
 
 TEST_CASE("every error code has a distinct stable wire name") {
   std::set<std::string_view> names;
-  for (int i = 0; i <= static_cast<int>(ErrorCode::kBusy); ++i) {
+  for (int i = 0; i <= static_cast<int>(ErrorCode::kBadImport); ++i) {
     names.insert(ErrorCodeName(static_cast<ErrorCode>(i)));
   }
-  CHECK(names.size() == static_cast<size_t>(ErrorCode::kBusy) + 1);
+  CHECK(names.size() == static_cast<size_t>(ErrorCode::kBadImport) + 1);
   CHECK(ErrorCodeName(ErrorCode::kBadFrame) == "bad_frame");
   CHECK(ErrorCodeName(ErrorCode::kCallerRefused) == "caller_refused");
+  CHECK(ErrorCodeName(ErrorCode::kBadImport) == "bad_import");
 }
 
 TEST_CASE("a Result carries either a value or an error") {

@@ -29,6 +29,11 @@ export const VERBS = Object.freeze([
   'fill',
   'ledger.list',
   'ledger.verify',
+  'import.preview',
+  'import.commit',
+  'export.bitwarden',
+  'ledger.export',
+  'backup.export',
 ]);
 
 // The host's error codes (stable wire values).
@@ -51,6 +56,7 @@ export const HOST_ERRORS = Object.freeze({
   vault_newer: 'The vault was written by a newer pims: upgrade pims-host.',
   io_error: 'pims-host could not read or write the vault file.',
   busy: 'Another pims program is using the vault; try again.',
+  bad_import: 'The file is not an export of the format chosen, or it is damaged.',
 });
 
 // Errors the background itself produces, never sent by the host. Kept apart so the host's list
@@ -183,5 +189,8 @@ export const MAX_OPTIONS = 300; // options of a select
 export const MAX_FIELDS = 500; // descriptors of one frame
 
 // Host verbs that may take longer than a usual request: password hashing (Argon2id) runs on
-// setup, unlock and passwd.
-export const SLOW_VERBS = Object.freeze(new Set(['setup', 'unlock', 'passwd']));
+// setup, unlock, passwd and backup.export, and a password-protected Bitwarden file's KDF on
+// import.preview and import.commit.
+export const SLOW_VERBS = Object.freeze(
+  new Set(['setup', 'unlock', 'passwd', 'import.preview', 'import.commit', 'backup.export']),
+);

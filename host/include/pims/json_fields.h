@@ -5,7 +5,9 @@
 //  - a request (OfRequest): kBadRequest with Status::field() the field's name and a message
 //    such as "field 'password' must be a string" or "field 'allow' is required";
 //  - a stored record (OfRecord): kVaultCorrupt, "the ledger's head record is damaged (field
-//    'count' must be an integer from 0 to ...)" — the file was damaged or tampered with.
+//    'count' must be an integer from 0 to ...)" — the file was damaged or tampered with;
+//  - a file to import (OfImport): kBadImport, "the Bitwarden export's items[2] is damaged (field
+//    'card' must be an object)" — the file is not what its format says.
 // An object that is not a JSON object has no fields: Require* report the field as missing,
 // Optional* as absent. Optional* treat an explicit null like an absent field. Messages name
 // fields and limits only, never a value read. Nothing here throws except std::bad_alloc.
@@ -34,6 +36,10 @@ class JsonFields {
   static JsonFields OfRecord(const nlohmann::json& record, std::string what) {
     return JsonFields(record, ErrorCode::kVaultCorrupt, std::move(what));
   }
+  // `what` names the part of the file in messages: "the Bitwarden export's items[2]".
+  static JsonFields OfImport(const nlohmann::json& part, std::string what) {
+    return JsonFields(part, ErrorCode::kBadImport, std::move(what));
+  }
 
   Result<std::string> RequireString(std::string_view field) const;
   // A string that is a secret (a password): read straight into wiping storage.
@@ -42,6 +48,9 @@ class JsonFields {
   // The pointers point into the object and live as long as it does.
   Result<const nlohmann::json*> RequireArray(std::string_view field) const;
   Result<const nlohmann::json*> RequireObject(std::string_view field) const;
+  // nullptr when the field is absent or null.
+  Result<const nlohmann::json*> OptionalArray(std::string_view field) const;
+  Result<const nlohmann::json*> OptionalObject(std::string_view field) const;
   // Accepts a JSON integer, or a float with an integral value (JSON does not tell them apart),
   // within [min, max]; otherwise "field 'x' must be an integer from min to max".
   // REQUIRES: min <= max.

@@ -37,6 +37,7 @@ enum class ErrorCode {
   kVaultNewer,     // "vault_newer": the vault was written by a newer pims
   kIoError,        // "io_error": the disk refused a read or write (full, permissions)
   kBusy,           // "busy": another pims process held the vault for too long
+  kBadImport,      // "bad_import": a file to import is not a valid export of its format
 };
 
 // The stable wire name of a code ("bad_frame", ...). Never empty.

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -87,6 +88,11 @@ class Vault {
   Result<Profile> GetProfile();
   // Replaces the whole profile. The profile must be valid (ProfileFromJson validates).
   Status PutProfile(const Profile& profile);
+  // Reads the profile, lets `edit` change it and stores the result, all in one write
+  // transaction: an edit decided on what is stored (an import skipping duplicates) cannot lose
+  // another process's write in between. When edit returns an error nothing is stored and that
+  // error is returned. REQUIRES: edit leaves the profile valid.
+  Status EditProfile(const std::function<Status(Profile&)>& edit);
 
   // A site never configured gets the default policy (nothing allowed).
   Result<SitePolicy> GetSite(const Site& site);

@@ -59,6 +59,20 @@ Result<const json*> JsonFields::RequireObject(std::string_view field) const {
   return value;
 }
 
+Result<const json*> JsonFields::OptionalArray(std::string_view field) const {
+  const json* value = Find(field);
+  if (value == nullptr || value->is_null()) return static_cast<const json*>(nullptr);
+  if (!value->is_array()) return Error(field, "must be an array");
+  return value;
+}
+
+Result<const json*> JsonFields::OptionalObject(std::string_view field) const {
+  const json* value = Find(field);
+  if (value == nullptr || value->is_null()) return static_cast<const json*>(nullptr);
+  if (!value->is_object()) return Error(field, "must be an object");
+  return value;
+}
+
 Result<std::optional<int64_t>> JsonFields::OptionalInteger(std::string_view field, int64_t min,
                                                            int64_t max) const {
   const json* value = Find(field);

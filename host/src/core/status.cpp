@@ -24,8 +24,9 @@ std::string_view ErrorCodeName(ErrorCode code) {
       "vault_newer",
       "io_error",
       "busy",
+      "bad_import",
   };
-  static_assert(std::size(kNames) == static_cast<size_t>(ErrorCode::kBusy) + 1,
+  static_assert(std::size(kNames) == static_cast<size_t>(ErrorCode::kBadImport) + 1,
                 "every error code has its wire name");
   const auto index = static_cast<size_t>(code);
   return index < std::size(kNames) ? kNames[index] : "internal";

@@ -7,7 +7,7 @@ namespace pims {
 namespace {
 
 // The dispatch table. APPEND new verbs; never rename one (the extension depends on the names).
-constexpr std::array<std::pair<std::string_view, VerbHandler>, 16> kVerbs = {{
+constexpr std::array<std::pair<std::string_view, VerbHandler>, 21> kVerbs = {{
     {"status", HandleStatus},
     {"setup", HandleSetup},
     {"unlock", HandleUnlock},
@@ -24,6 +24,11 @@ constexpr std::array<std::pair<std::string_view, VerbHandler>, 16> kVerbs = {{
     {"fill", HandleFill},
     {"ledger.list", HandleLedgerList},
     {"ledger.verify", HandleLedgerVerify},
+    {"import.preview", HandleImportPreview},
+    {"import.commit", HandleImportCommit},
+    {"export.bitwarden", HandleExportBitwarden},
+    {"ledger.export", HandleLedgerExport},
+    {"backup.export", HandleBackupExport},
 }};
 
 }  // namespace

@@ -41,6 +41,13 @@ Result<nlohmann::json> FillWith(Session&, const nlohmann::json& body,
 // verbs_ledger.cpp
 Result<nlohmann::json> HandleLedgerList(Session&, const nlohmann::json&);
 Result<nlohmann::json> HandleLedgerVerify(Session&, const nlohmann::json&);
+// verbs_import.cpp
+Result<nlohmann::json> HandleImportPreview(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleImportCommit(Session&, const nlohmann::json&);
+// verbs_export.cpp
+Result<nlohmann::json> HandleExportBitwarden(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleLedgerExport(Session&, const nlohmann::json&);
+Result<nlohmann::json> HandleBackupExport(Session&, const nlohmann::json&);
 
 // Shared by handlers: the site named by body[field] (kBadRequest / kBadSite).
 Result<Site> RequireSite(const nlohmann::json& body, std::string_view field);

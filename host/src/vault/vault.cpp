@@ -155,6 +155,18 @@ Status Vault::PutProfile(const Profile& profile) {
   });
 }
 
+Status Vault::EditProfile(const std::function<Status(Profile&)>& edit) {
+  SealedStore& store = *impl_->store;
+  return store.Guarded("editing the profile", [&] {
+    return store.Write([&]() -> Status {
+      PIMS_ASSIGN_OR_RETURN(Profile profile, impl_->profile.Get());
+      PIMS_RETURN_IF_ERROR(edit(profile));
+      impl_->profile.Put(profile);
+      return Status::Ok();
+    });
+  });
+}
+
 Result<SitePolicy> Vault::GetSite(const Site& site) {
   return impl_->store->Guarded("reading the site's policy", [&]() -> Result<SitePolicy> {
     PIMS_ASSIGN_OR_RETURN(auto stored, impl_->sites.Load(impl_->sites.Lookup(site)));

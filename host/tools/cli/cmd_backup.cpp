@@ -11,6 +11,7 @@ namespace pims::cli {
 namespace fs = std::filesystem;
 
 int CmdExport(Invocation& run) {
+  if (!run.args.empty() && run.args[0] == "--to") return CmdExportTo(run);
   if (run.args.size() != 1) return run.Usage("export FILE");
   const fs::path file = run.args[0];
   std::error_code ec;
@@ -35,6 +36,9 @@ int CmdExport(Invocation& run) {
 }
 
 int CmdImport(Invocation& run) {
+  for (const std::string& arg : run.args) {
+    if (arg == "--from") return CmdImportFrom(run);
+  }
   if (run.args.size() != 1) return run.Usage("import FILE");
   std::ifstream in(run.args[0], std::ios::binary);
   if (!in) return run.Fail(Status(ErrorCode::kIoError, "cannot read " + run.args[0]));

@@ -71,6 +71,9 @@ int CmdSite(Invocation&);
 int CmdLedger(Invocation&);
 int CmdExport(Invocation&);
 int CmdImport(Invocation&);
+// cmd_import.cpp: other programs' files, reached through export --to / import --from.
+int CmdExportTo(Invocation&);
+int CmdImportFrom(Invocation&);
 
 // "key=value" -> (key, value), with "\n" in the value turned into a newline. False for an
 // argument without "=" or with an empty key.

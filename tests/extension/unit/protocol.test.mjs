@@ -54,6 +54,12 @@ test('the categories table mirrors docs/protocol.md', () => {
 test('every verb of the protocol is listed once; extension codes stay apart from host codes', () => {
   assert.equal(new Set(protocol.VERBS).size, protocol.VERBS.length);
   assert.ok(protocol.VERBS.includes('fill'));
+  // The welcome and options pages import and export through these; the KDFs make some slow.
+  for (const verb of ['import.preview', 'import.commit', 'export.bitwarden', 'ledger.export']) {
+    assert.ok(protocol.VERBS.includes(verb), verb);
+  }
+  assert.ok(protocol.SLOW_VERBS.has('import.commit'));
+  assert.ok(protocol.SLOW_VERBS.has('backup.export'));
   for (const code of Object.keys(protocol.EXTENSION_ERRORS)) {
     assert.ok(!(code in protocol.HOST_ERRORS), code);
   }

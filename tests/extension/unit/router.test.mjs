@@ -88,6 +88,12 @@ test('extension pages may send host verbs except fill, and tab requests', () => 
   });
   assert.equal(router.route({ type: 'tab.fill' }, 'extension').code, 'bad_message');
   assert.equal(router.route({ type: 'nope' }, 'extension').code, 'forbidden');
+  // Import and export, for the welcome and options pages; never for a content script.
+  assert.deepEqual(
+    router.route({ type: 'import.preview', format: 'csv', data: 'YQ==' }, 'extension'),
+    { action: 'host', verb: 'import.preview' },
+  );
+  assert.equal(router.route({ type: 'export.bitwarden' }, 'content').code, 'forbidden');
 });
 
 test('content scripts may only describe or ask to fill their own fields', () => {

@@ -2,6 +2,7 @@
 #include "pims/session.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "protocol/verbs.h"
 #include "support/manual_clock.h"
@@ -302,6 +303,52 @@ TEST_CASE("a fill decides only the asked fields; the others are context, in no r
   CHECK(f.Call("fill", {{"url", "https://shop.example"},
                         {"fields", fields},
                         {"ask", {1}}})["error"]["field"] == "ask");
+}
+
+}  // namespace pims
+
+namespace pims {
+
+TEST_CASE("status reads the vault file's header alone: no database is opened to say locked") {
+  Fixture f;
+  const std::filesystem::path file = f.dir / "vault.db";
+  CHECK(f.Call("status")["vault"] == "absent");
+  {
+    Session creator{
+        SessionConfig{file, PasswordHashing::Minimum(), &f.clock, &AutocompleteClassifier()}};
+    REQUIRE(creator.Handle(
+                Request{1, "setup", {{"type", "setup"}, {"password", "pw"}}, {}})["ok"] == true);
+    // While the creating host still runs, its schema may sit in the write-ahead log only.
+    CHECK(f.Call("status")["vault"] == "locked");
+  }
+  std::filesystem::remove(file.string() + "-wal");
+  std::filesystem::remove(file.string() + "-shm");
+  CHECK(f.Call("status")["vault"] == "locked");
+  CHECK_FALSE(std::filesystem::exists(file.string() + "-wal"));  // nothing opened it
+  CHECK_FALSE(std::filesystem::exists(file.string() + "-shm"));
+
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto write = [&](const std::string& content) {
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << content;
+  };
+  SECTION("a newer schema") {
+    bytes[63] = 99;  // user_version, big-endian at offset 60
+    write(bytes);
+    CHECK(f.Call("status")["error"]["code"] == "vault_newer");
+  }
+  SECTION("not SQLite") {
+    write(std::string(4096, 'x'));
+    CHECK(f.Call("status")["error"]["code"] == "vault_corrupt");
+  }
+  SECTION("no pims schema and no log") {
+    bytes[63] = 0;
+    write(bytes);
+    CHECK(f.Call("status")["error"]["code"] == "vault_corrupt");
+  }
 }
 
 }  // namespace pims

@@ -49,6 +49,8 @@ class Session {
   const SessionConfig& config() const { return config_; }
   // The vault, opened on first use (kVaultAbsent, kVaultCorrupt, kVaultNewer).
   Result<Vault*> OpenVault();
+  // The vault when it was opened already, else nullptr (opens nothing).
+  const Vault* OpenedVault() const { return vault_.get(); }
   // The vault, which must be unlocked (kLocked otherwise).
   Result<Vault*> UnlockedVault();
   // Adopts a vault just created by `setup`.

@@ -3,17 +3,20 @@
 
 #include "pims/build_config.h"
 #include "protocol/verbs.h"
+#include "store/database.h"
 
 namespace pims {
 
 using nlohmann::json;
 
 Result<json> HandleStatus(Session& session, const json&) {
-  std::error_code ec;
-  const char* state = "absent";
-  if (std::filesystem::exists(session.config().vault_file, ec)) {
-    PIMS_ASSIGN_OR_RETURN(Vault * vault, session.OpenVault());
-    state = vault->unlocked() ? "unlocked" : "locked";
+  const char* state = "locked";
+  if (const Vault* vault = session.OpenedVault()) {
+    if (vault->unlocked()) state = "unlocked";
+  } else if (Status peeked = store::PeekVaultFile(session.config().vault_file); !peeked.ok()) {
+    // The file's header says enough: no need to open the database to say "locked".
+    if (peeked.code() != ErrorCode::kVaultAbsent) return peeked;
+    state = "absent";
   }
   return json{{"vault", state}, {"version", build::kVersion}};
 }

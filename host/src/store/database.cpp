@@ -56,6 +56,13 @@ Status CheckHeader(const fs::path& file) {
   return Status::Ok();
 }
 
+// SQLite's header: the schema's user_version is the big-endian 32-bit number at offset 60.
+uint32_t UserVersionOf(const char (&header)[100]) {
+  uint32_t version = 0;
+  for (int i = 60; i < 64; ++i) version = (version << 8) | static_cast<unsigned char>(header[i]);
+  return version;
+}
+
 Status CheckTables(SQLite::Database& db) {
   for (const char* table : {"meta", "records", "record_fields", "sites", "ledger"}) {
     if (!db.tableExists(table)) {
@@ -100,6 +107,35 @@ Status StatusFromCurrentException(std::string_view what) {
   } catch (const std::exception& e) {
     return Status(ErrorCode::kInternal, std::string(what) + " failed: " + e.what());
   }
+}
+
+Status PeekVaultFile(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+      return Status(ErrorCode::kVaultAbsent, "no vault at " + file.string() + ": set one up first");
+    }
+    return Status(ErrorCode::kIoError, "cannot read the vault file " + file.string());
+  }
+  char header[100] = {};
+  in.read(header, sizeof header);
+  if (in.gcount() < static_cast<std::streamsize>(sizeof header) ||
+      std::memcmp(header, kSqliteMagic, sizeof kSqliteMagic) != 0) {
+    return Status(ErrorCode::kVaultCorrupt, "the vault file " + file.string() +
+                                                " is not a pims vault (truncated or not SQLite)");
+  }
+  const uint32_t version = UserVersionOf(header);
+  if (version > static_cast<uint32_t>(kSchemaVersion)) {
+    return Status(ErrorCode::kVaultNewer, "the vault was written by a newer pims: upgrade pims");
+  }
+  // 0 in the file itself is a schema still in the write-ahead log (a vault just created by a
+  // host that is still running); without a log, there is no pims schema.
+  std::error_code ec;
+  if (version == 0 && !(fs::file_size(file.string() + "-wal", ec) > 0 && !ec)) {
+    return Status(ErrorCode::kVaultCorrupt, "the vault file has no pims schema");
+  }
+  return Status::Ok();
 }
 
 Result<std::unique_ptr<SQLite::Database>> CreateDatabase(const fs::path& file) {

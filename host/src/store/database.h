@@ -29,6 +29,13 @@ Result<std::unique_ptr<SQLite::Database>> CreateDatabase(const std::filesystem::
 // schemas are migrated in one transaction.
 Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::filesystem::path& file);
 
+// What the vault file's first 100 bytes (SQLite's header) say, without opening it with SQLite:
+// kVaultAbsent when there is no file; kVaultCorrupt when it is not SQLite or carries no pims
+// schema; kVaultNewer when a newer pims wrote it; OK when it looks like a pims vault. Cheap
+// enough for `status`, which must not pay for opening the database (WAL, locks) to say
+// "locked". A file damaged beyond its header is reported when it is opened (OpenDatabase).
+Status PeekVaultFile(const std::filesystem::path& file);
+
 // Runs fn inside BEGIN IMMEDIATE ... COMMIT (rolled back if fn fails or throws). IMMEDIATE takes
 // the write lock up front, so two processes never deadlock upgrading a read to a write.
 Status WriteTransaction(SQLite::Database& db, const std::function<Status()>& fn);

@@ -87,6 +87,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://pims.org/")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Loaded with dlopen when a password-protected Bitwarden export is imported (host/src/import),
+# so dpkg-shlibdeps cannot see them.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl3, libargon2-1")
 set(CPACK_DEBIAN_PACKAGE_ENHANCES "chromium, firefox-esr, firefox")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${_pims_pkg}/conffiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -77,6 +78,28 @@ ByteOutput& StandardOutput();
 bool StandardInputIsTerminal();
 // Makes a write to a closed pipe fail with an error instead of killing the process.
 void IgnoreBrokenPipe();
+
+// A shared library loaded when the work that needs it first comes (dlopen), so that pims-host
+// starts without it and keeps its pages out of memory while it idles: the work few sessions do
+// (OpenSSL's AES for a password-protected Bitwarden export, libargon2 for its key). The library
+// stays loaded for the life of the process.
+class SharedLibrary {
+ public:
+  // The first of `names` (sonames: "libcrypto.so.3") that loads; kInternal naming them when none
+  // does (the package's dependencies were removed).
+  static Result<SharedLibrary> Load(std::initializer_list<const char*> names);
+  // The function `symbol` as a pointer of F's type (declare F with decltype of the header's
+  // prototype); nullptr when the library has no such symbol.
+  template <typename F>
+  F Find(const char* symbol) const {
+    return reinterpret_cast<F>(Symbol(symbol));
+  }
+
+ private:
+  explicit SharedLibrary(void* handle) : handle_(handle) {}
+  void* Symbol(const char* symbol) const;
+  void* handle_;
+};
 
 // Turns off core dumps and ptrace attach for this process (Linux: PR_SET_DUMPABLE 0), so a
 // crash or another local program cannot read keys out of memory. Best effort.

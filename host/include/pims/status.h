@@ -76,10 +76,10 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  Result(Status status)                          // NOLINT(google-explicit-constructor)
-      : state_(status.ok() ? Status(ErrorCode::kInternal, "a success was returned without a value")
-                           : std::move(status)) {}
+  Result(T success) : state_(std::move(success)) {}  // NOLINT(google-explicit-constructor)
+  Result(Status error)                               // NOLINT(google-explicit-constructor)
+      : state_(error.ok() ? Status(ErrorCode::kInternal, "a success was returned without a value")
+                          : std::move(error)) {}
   Result(ErrorCode code, std::string message, std::string field = {})
       : state_(Status(code, std::move(message), std::move(field))) {}
 

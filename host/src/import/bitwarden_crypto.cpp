@@ -1,18 +1,17 @@
 #include "import/bitwarden_crypto.h"
 
 #include <argon2.h>
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/sha.h>
 #include <sodium.h>
 
 #include <array>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "import/builder.h"
+#include "pims/platform.h"
 
 namespace pims {
 namespace {
@@ -22,6 +21,90 @@ constexpr int kArgon2id = 1;
 constexpr size_t kKeyBytes = 32;
 constexpr size_t kIvBytes = 16;
 constexpr size_t kMacBytes = 32;
+
+// AES-256-CBC from OpenSSL and Argon2id with lanes from libargon2 (libsodium has neither), loaded
+// only when a password-protected export is opened: a host that never imports one never maps
+// them (libcrypto alone is 1.5 MB of a resident host).
+struct OpenSsl {
+  decltype(&EVP_CIPHER_CTX_new) ctx_new;
+  decltype(&EVP_CIPHER_CTX_free) ctx_free;
+  decltype(&EVP_aes_256_cbc) aes_256_cbc;
+  decltype(&EVP_DecryptInit_ex) init;
+  decltype(&EVP_DecryptUpdate) update;
+  decltype(&EVP_DecryptFinal_ex) final;
+};
+
+Result<const OpenSsl*> LoadOpenSsl() {
+  static const Result<OpenSsl> loaded = []() -> Result<OpenSsl> {
+    PIMS_ASSIGN_OR_RETURN(SharedLibrary lib, SharedLibrary::Load({"libcrypto.so.3"}));
+    OpenSsl f{lib.Find<decltype(&EVP_CIPHER_CTX_new)>("EVP_CIPHER_CTX_new"),
+              lib.Find<decltype(&EVP_CIPHER_CTX_free)>("EVP_CIPHER_CTX_free"),
+              lib.Find<decltype(&EVP_aes_256_cbc)>("EVP_aes_256_cbc"),
+              lib.Find<decltype(&EVP_DecryptInit_ex)>("EVP_DecryptInit_ex"),
+              lib.Find<decltype(&EVP_DecryptUpdate)>("EVP_DecryptUpdate"),
+              lib.Find<decltype(&EVP_DecryptFinal_ex)>("EVP_DecryptFinal_ex")};
+    if (!f.ctx_new || !f.ctx_free || !f.aes_256_cbc || !f.init || !f.update || !f.final) {
+      return Status(ErrorCode::kInternal, "libcrypto.so.3 lacks AES-256-CBC");
+    }
+    return f;
+  }();
+  if (!loaded.ok()) return loaded.status();
+  return &*loaded;
+}
+
+using Argon2idHashRaw = decltype(&argon2id_hash_raw);
+
+Result<Argon2idHashRaw> LoadArgon2() {
+  static const Result<Argon2idHashRaw> loaded = []() -> Result<Argon2idHashRaw> {
+    PIMS_ASSIGN_OR_RETURN(SharedLibrary lib, SharedLibrary::Load({"libargon2.so.1"}));
+    auto hash = lib.Find<Argon2idHashRaw>("argon2id_hash_raw");
+    if (!hash) return Status(ErrorCode::kInternal, "libargon2.so.1 lacks argon2id_hash_raw");
+    return hash;
+  }();
+  return loaded;
+}
+
+// HMAC-SHA256(key, message) (libsodium).
+std::array<unsigned char, crypto_auth_hmacsha256_BYTES> HmacSha256(const unsigned char* key,
+                                                                   size_t key_size,
+                                                                   const unsigned char* message,
+                                                                   size_t size) {
+  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac{};
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, key, key_size);
+  crypto_auth_hmacsha256_update(&state, message, size);
+  crypto_auth_hmacsha256_final(&state, mac.data());
+  sodium_memzero(&state, sizeof state);
+  return mac;
+}
+
+// PBKDF2-HMAC-SHA256 (RFC 8018) to one 32-byte block, which is all Bitwarden takes. The HMAC
+// state keyed with the password is made once and copied for each of the iterations.
+void Pbkdf2Sha256(std::string_view password, std::string_view salt, uint32_t iterations,
+                  unsigned char* out) {
+  crypto_auth_hmacsha256_state keyed;
+  crypto_auth_hmacsha256_init(&keyed, reinterpret_cast<const unsigned char*>(password.data()),
+                              password.size());
+  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> u{};
+  crypto_auth_hmacsha256_state state = keyed;
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(salt.data()),
+                                salt.size());
+  const unsigned char block_index[4] = {0, 0, 0, 1};
+  crypto_auth_hmacsha256_update(&state, block_index, sizeof block_index);
+  crypto_auth_hmacsha256_final(&state, u.data());
+  std::array<unsigned char, crypto_auth_hmacsha256_BYTES> t = u;
+  for (uint32_t i = 1; i < iterations; ++i) {
+    state = keyed;
+    crypto_auth_hmacsha256_update(&state, u.data(), u.size());
+    crypto_auth_hmacsha256_final(&state, u.data());
+    for (size_t k = 0; k < t.size(); ++k) t[k] ^= u[k];
+  }
+  std::memcpy(out, t.data(), t.size());
+  sodium_memzero(&keyed, sizeof keyed);
+  sodium_memzero(&state, sizeof state);
+  sodium_memzero(u.data(), u.size());
+  sodium_memzero(t.data(), t.size());
+}
 
 Status Damaged(std::string_view what) {
   return BadImport("the Bitwarden export's " + std::string(what) + " is damaged");
@@ -36,12 +119,7 @@ Result<KeyBytes> MasterKey(const JsonFields& file, std::string_view password,
     PIMS_ASSIGN_OR_RETURN(
         int64_t iterations,
         file.RequireInteger("kdfIterations", kMinPbkdf2Iterations, kMaxPbkdf2Iterations));
-    if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
-                          reinterpret_cast<const unsigned char*>(salt.data()),
-                          static_cast<int>(salt.size()), static_cast<int>(iterations), EVP_sha256(),
-                          static_cast<int>(kKeyBytes), key.data()) != 1) {
-      return Status(ErrorCode::kInternal, "PBKDF2 failed");
-    }
+    Pbkdf2Sha256(password, salt, static_cast<uint32_t>(iterations), key.data());
     return key;
   }
   PIMS_ASSIGN_OR_RETURN(int64_t iterations,
@@ -51,15 +129,16 @@ Result<KeyBytes> MasterKey(const JsonFields& file, std::string_view password,
   PIMS_ASSIGN_OR_RETURN(int64_t lanes,
                         file.RequireInteger("kdfParallelism", 1, kMaxArgon2Parallelism));
   // Bitwarden salts Argon2id with the SHA-256 of the salt text.
-  std::array<unsigned char, SHA256_DIGEST_LENGTH> salt_hash{};
-  SHA256(reinterpret_cast<const unsigned char*>(salt.data()), salt.size(), salt_hash.data());
+  std::array<unsigned char, crypto_hash_sha256_BYTES> salt_hash{};
+  crypto_hash_sha256(salt_hash.data(), reinterpret_cast<const unsigned char*>(salt.data()),
+                     salt.size());
+  PIMS_ASSIGN_OR_RETURN(Argon2idHashRaw argon2id, LoadArgon2());
   const int result =
-      argon2id_hash_raw(static_cast<uint32_t>(iterations), static_cast<uint32_t>(memory * 1024),
-                        static_cast<uint32_t>(lanes), password.data(), password.size(),
-                        salt_hash.data(), salt_hash.size(), key.data(), kKeyBytes);
+      argon2id(static_cast<uint32_t>(iterations), static_cast<uint32_t>(memory * 1024),
+               static_cast<uint32_t>(lanes), password.data(), password.size(), salt_hash.data(),
+               salt_hash.size(), key.data(), kKeyBytes);
   if (result != ARGON2_OK) {
-    return Status(ErrorCode::kInternal,
-                  std::string("Argon2id failed: ") + argon2_error_message(result));
+    return Status(ErrorCode::kInternal, "Argon2id failed (error " + std::to_string(result) + ")");
   }
   return key;
 }
@@ -69,9 +148,10 @@ KeyBytes Expand(const KeyBytes& prk, std::string_view info) {
   std::string message(info);
   message += '\x01';
   KeyBytes out;
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), prk.data(), static_cast<int>(kKeyBytes),
-       reinterpret_cast<const unsigned char*>(message.data()), message.size(), out.data(), &length);
+  const auto mac =
+      HmacSha256(prk.data(), kKeyBytes, reinterpret_cast<const unsigned char*>(message.data()),
+                 message.size());
+  std::memcpy(out.data(), mac.data(), mac.size());
   return out;
 }
 
@@ -117,27 +197,24 @@ Result<EncString> ParseEncString(std::string_view text, std::string_view what) {
 bool MacMatches(const EncString& enc, const KeyBytes& mac_key) {
   std::vector<unsigned char> message(enc.iv);
   message.insert(message.end(), enc.ciphertext.begin(), enc.ciphertext.end());
-  std::array<unsigned char, kMacBytes> mac{};
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), mac_key.data(), static_cast<int>(kKeyBytes), message.data(), message.size(),
-       mac.data(), &length);
-  return length == kMacBytes && CRYPTO_memcmp(mac.data(), enc.mac.data(), kMacBytes) == 0;
+  const auto mac = HmacSha256(mac_key.data(), kKeyBytes, message.data(), message.size());
+  return sodium_memcmp(mac.data(), enc.mac.data(), kMacBytes) == 0;
 }
 
 // AES-256-CBC with PKCS#7 padding. REQUIRES: the MAC was checked.
 Result<Secret> Decrypt(const EncString& enc, const KeyBytes& enc_key, std::string_view what) {
-  std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
-                                                                      EVP_CIPHER_CTX_free);
+  PIMS_ASSIGN_OR_RETURN(const OpenSsl* ssl, LoadOpenSsl());
+  std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(ssl->ctx_new(),
+                                                                      ssl->ctx_free);
   if (!ctx) return Status(ErrorCode::kInternal, "out of memory");
   Secret clear = Secret::Zeroed(enc.ciphertext.size() + kIvBytes);
   auto* out = reinterpret_cast<unsigned char*>(clear.data());
   int written = 0;
   int last = 0;
-  if (EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_cbc(), nullptr, enc_key.data(), enc.iv.data()) !=
-          1 ||
-      EVP_DecryptUpdate(ctx.get(), out, &written, enc.ciphertext.data(),
-                        static_cast<int>(enc.ciphertext.size())) != 1 ||
-      EVP_DecryptFinal_ex(ctx.get(), out + written, &last) != 1) {
+  if (ssl->init(ctx.get(), ssl->aes_256_cbc(), nullptr, enc_key.data(), enc.iv.data()) != 1 ||
+      ssl->update(ctx.get(), out, &written, enc.ciphertext.data(),
+                  static_cast<int>(enc.ciphertext.size())) != 1 ||
+      ssl->final(ctx.get(), out + written, &last) != 1) {
     return Damaged(what);
   }
   Secret result(clear.reveal().substr(0, static_cast<size_t>(written + last)));

@@ -1,5 +1,6 @@
 #include "pims/platform.h"
 
+#include <dlfcn.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -154,6 +155,17 @@ class FdOutput final : public ByteOutput {
 };
 
 }  // namespace
+
+Result<SharedLibrary> SharedLibrary::Load(std::initializer_list<const char*> names) {
+  std::string tried;
+  for (const char* name : names) {
+    if (void* handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)) return SharedLibrary(handle);
+    tried += tried.empty() ? name : std::string(", ") + name;
+  }
+  return Status(ErrorCode::kInternal, "a library pims needs for this is missing: " + tried);
+}
+
+void* SharedLibrary::Symbol(const char* symbol) const { return dlsym(handle_, symbol); }
 
 ByteInput& StandardInput() {
   static FdInput input(STDIN_FILENO);

@@ -15,6 +15,7 @@ namespace pims {
 struct SelectOption {
   std::string value;
   std::string text;
+  bool operator==(const SelectOption&) const = default;
 };
 
 // What the extension's content script reports about one form control. Only `ref` is required;
@@ -35,6 +36,7 @@ struct FieldDescriptor {
   int maxlength = -1;   // -1: no limit
   std::vector<SelectOption> options;
   bool visible = true;
+  bool operator==(const FieldDescriptor&) const = default;
 };
 
 // The seam where field understanding plugs in: one token per field of the form, in order

@@ -19,6 +19,8 @@
 
 namespace pims {
 
+class ClassifiedForms;
+
 struct SessionConfig {
   std::filesystem::path vault_file;
   PasswordHashing new_vault_cost = PasswordHashing::Default();  // used by `setup`
@@ -60,10 +62,14 @@ class Session {
   // After `setup` or `unlock`: re-reads the auto-lock time and readies the classifier for the
   // fills that follow (FieldClassifier::Warm).
   void Unlocked();
+  // The configured classifier's tokens for a form, from memory when the same form (descriptor
+  // for descriptor) was classified lately: the extension sends the whole frame every time.
+  std::vector<std::optional<AutofillToken>> Classify(std::span<const FieldDescriptor> form);
 
  private:
   SessionConfig config_;
   std::unique_ptr<Vault> vault_;
+  std::unique_ptr<ClassifiedForms> forms_;
   int64_t last_activity_ms_ = 0;
   int64_t autolock_ms_ = 0;  // 0: off
   bool locked_by_timer_ = false;

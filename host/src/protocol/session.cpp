@@ -3,13 +3,15 @@
 #include <map>
 #include <utility>
 
+#include "protocol/classified_forms.h"
 #include "protocol/verbs.h"
 
 namespace pims {
 
 using nlohmann::json;
 
-Session::Session(SessionConfig config) : config_(std::move(config)) {
+Session::Session(SessionConfig config)
+    : config_(std::move(config)), forms_(std::make_unique<ClassifiedForms>(*config_.classifier)) {
   last_activity_ms_ = config_.clock->NowMillis();
 }
 
@@ -49,10 +51,15 @@ int64_t Session::Tick() {
   const int64_t idle = config_.clock->NowMillis() - last_activity_ms_;
   if (idle >= autolock_ms_) {
     vault_->Lock();
+    forms_->Clear();  // nothing of the pages seen is kept past the session's unlock
     locked_by_timer_ = true;
     return -1;
   }
   return autolock_ms_ - idle;
+}
+
+std::vector<std::optional<AutofillToken>> Session::Classify(std::span<const FieldDescriptor> form) {
+  return forms_->Classify(form);
 }
 
 bool Session::TakeAutoLock() { return std::exchange(locked_by_timer_, false); }

@@ -163,7 +163,7 @@ Result<json> FillWith(Session& session, const json& body,
   }
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
   // Every field is classified beside its neighbours; only the asked ones are decided.
-  std::vector<std::optional<AutofillToken>> tokens = session.config().classifier->Classify(fields);
+  std::vector<std::optional<AutofillToken>> tokens = session.Classify(fields);
   if (has_ask) KeepAsked(ask, fields, tokens);
   PIMS_ASSIGN_OR_RETURN(FillResult result, vault->Fill(site, trigger, fields, tokens));
   return FillResultJson(result);

@@ -1,7 +1,8 @@
 // Types for secret bytes: passwords, profile values, keys.
 //
 // Secret: a string whose every buffer (including the small-string buffer inside the object and any
-// buffer left behind by growth) is wiped with sodium_memzero when released. It has no stream
+// buffer left behind by growth) is wiped with sodium_memzero when released, and lives in pages
+// locked into RAM and left out of core dumps where the system allows it. It has no stream
 // operator and no implicit conversion, so a secret cannot reach a log by accident; reading it is
 // an explicit reveal().
 //
@@ -25,16 +26,21 @@ void Wipe(void* data, size_t size);
 // Wipes a std::string's whole buffer, including capacity beyond size().
 void WipeString(std::string& s);
 
+// Memory for secrets: in locked pages where the system allows (host/src/core/secure_memory.h),
+// else the heap; either way wiped when released.
+void* AllocateSecretBytes(size_t n);
+void FreeSecretBytes(void* p, size_t n);
+
 template <typename T>
 struct WipingAllocator {
   using value_type = T;
   WipingAllocator() = default;
   template <typename U>
   WipingAllocator(const WipingAllocator<U>&) {}  // NOLINT
-  T* allocate(size_t n) { return std::allocator<T>().allocate(n); }
+  T* allocate(size_t n) { return static_cast<T*>(AllocateSecretBytes(n * sizeof(T))); }
   void deallocate(T* p, size_t n) {
     Wipe(p, n * sizeof(T));
-    std::allocator<T>().deallocate(p, n);
+    FreeSecretBytes(p, n * sizeof(T));
   }
   template <typename U>
   bool operator==(const WipingAllocator<U>&) const {

@@ -1,6 +1,7 @@
 // status, setup, unlock, lock, passwd, settings.get, settings.set
 #include <filesystem>
 
+#include "core/secure_memory.h"
 #include "pims/build_config.h"
 #include "protocol/verbs.h"
 #include "store/database.h"
@@ -18,7 +19,14 @@ Result<json> HandleStatus(Session& session, const json&) {
     if (peeked.code() != ErrorCode::kVaultAbsent) return peeked;
     state = "absent";
   }
-  return json{{"vault", state}, {"version", build::kVersion}};
+  // Where the host keeps secrets (core/secure_memory.h): "locked" (pages never swapped, left
+  // out of core dumps), "swappable" (the system refused to lock pages; still wiped), or "unused"
+  // (none held yet).
+  const LockedMemory memory = LockedMemoryState();
+  const char* memory_state = memory == LockedMemory::kLocked     ? "locked"
+                             : memory == LockedMemory::kFallback ? "swappable"
+                                                                 : "unused";
+  return json{{"vault", state}, {"version", build::kVersion}, {"memory", memory_state}};
 }
 
 Result<json> HandleSetup(Session& session, const json& body) {

@@ -544,3 +544,30 @@ TEST_CASE("settings: automatic filling is kept off once turned off") {
   CHECK(f.Reopen()->GetSettings()->autofill == false);
 }
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE("the profile kept decrypted for fills is read again when the other host changes it") {
+  Fixture f;
+  auto mine = f.CreateWithAda();
+  AllowEmail(*mine);
+  auto filled = FillFields(*mine, kShop, FillTrigger::kAuto, Fields({{"a", "email"}}));
+  REQUIRE(filled.ok());
+  REQUIRE(filled->fills.size() == 1);
+  CHECK(filled->fills[0].value.reveal() == "ada@example.org");
+  {
+    auto other = f.Reopen();  // the other browser's host, on its own connection
+    Profile changed = testing::AdaProfile();
+    changed.person.insert_or_assign("email", Secret("ada@analytical.example"));
+    REQUIRE(other->PutProfile(changed).ok());
+  }
+  filled = FillFields(*mine, kShop, FillTrigger::kAuto, Fields({{"a", "email"}}));
+  REQUIRE(filled.ok());
+  REQUIRE(filled->fills.size() == 1);
+  CHECK(filled->fills[0].value.reveal() == "ada@analytical.example");
+  mine->Lock();
+  CHECK(FillFields(*mine, kShop, FillTrigger::kAuto, Fields({{"a", "email"}})).status().code() ==
+        ErrorCode::kLocked);
+}
+
+}  // namespace pims

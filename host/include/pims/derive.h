@@ -3,7 +3,7 @@
 // Only stored fields live in the vault (pims/profile.h); everything a page may ask for (name,
 // address-line2, cc-exp, tel-national, country-name, ...) is derived here, lazily: DeriveValue
 // asks its ProfileSource for exactly the stored fields the requested field needs, so a vault
-// decrypts only those. The caller decides consent BEFORE calling (CategoryOfField on the same
+// reads only those. The caller decides consent BEFORE calling (CategoryOfField on the same
 // token): a field the policy withholds must not reach DeriveValue at all.
 //
 // What a derivation may read, by the token's category (so that consent for the category covers

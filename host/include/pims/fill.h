@@ -16,7 +16,8 @@
 //   7. the value must fit the field's maxlength; it is never cut       -> withheld too_long;
 //      a box of a split value (a card number in four) takes its slice, and only when the boxes
 //      together hold the whole value (else withheld too_long).
-// Only then is the value read from the ProfileSource, so withheld values are never decrypted.
+// Only then is the value read from the ProfileSource, so a withheld value is never read (the
+// vault's source is the profile it keeps decrypted, in locked memory, while unlocked).
 #pragma once
 
 #include <optional>

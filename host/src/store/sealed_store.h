@@ -166,6 +166,10 @@ class SealedStore {
   // copy of the vault were put into it. Recomputed only when another connection (the other
   // browser's host, or someone editing the file) has committed since the last check.
   Status CheckRows();
+  // PRAGMA data_version when the rows last matched their digest: it changes when another
+  // connection commits, never for this one's own writes. Modules that keep decrypted rows in
+  // memory (ProfileStore) compare it to know when to read them again.
+  int64_t verified_version() const { return verified_version_; }
 
   // The one prologue of every operation on vault data: kLocked unless unlocked, then fn() with
   // anything it throws turned into a Status (store::StatusFromCurrentException, naming `what`:

@@ -1,5 +1,6 @@
 // A fill's decision against the vault: the site's policy and the classified fields go into the
-// planner (pims/fill.h), which decrypts only the allowed values. Nothing is written.
+// planner (pims/fill.h), which reads only the allowed values of the profile the vault keeps
+// decrypted for the unlocked session. Nothing is written.
 // Internal to libpims: Vault::Fill makes it inside the write transaction that records what was
 // shared; the benchmarks time it alone.
 #pragma once

@@ -71,6 +71,7 @@ void ProfileStore::TrackAll() {
 }
 
 Status ProfileStore::Reseal(const Keyring& from, const Keyring& to) {
+  cached_.reset();
   struct Row {
     int64_t record;
     std::string kind, name, sealed;
@@ -159,7 +160,18 @@ Result<Profile> ProfileStore::Get() {
   return profile;
 }
 
+Result<const Profile*> ProfileStore::Cached() {
+  if (!cached_ || cached_version_ != store_.verified_version()) {
+    cached_.reset();
+    PIMS_ASSIGN_OR_RETURN(Profile profile, Get());
+    cached_ = std::move(profile);
+    cached_version_ = store_.verified_version();
+  }
+  return &*cached_;
+}
+
 void ProfileStore::Put(const Profile& profile) {
+  cached_.reset();  // read again after the write (or its rollback)
   TrackAll();  // every row goes
   store_.db().exec("DELETE FROM records");
   Insert(RecordKind::kPerson, 0, {}, profile.person);
@@ -175,53 +187,6 @@ void ProfileStore::Put(const Profile& profile) {
   defaults.emplace("billing", Secret(profile.default_billing));
   defaults.emplace("card", Secret(profile.default_card));
   Insert(RecordKind::kDefaults, 0, {}, defaults);
-}
-
-// --- VaultProfileSource -------------------------------------------------------------------
-
-const std::vector<SealedRecord>& VaultProfileSource::Records(RecordKind kind) {
-  auto it = records_.find(kind);
-  if (it == records_.end()) it = records_.emplace(kind, profile_.LoadSealed(kind)).first;
-  return it->second;
-}
-
-Result<std::optional<Secret>> VaultProfileSource::Person(std::string_view field) {
-  const std::vector<SealedRecord>& person = Records(RecordKind::kPerson);
-  if (person.empty()) return std::optional<Secret>();
-  return profile_.OpenField(person.front(), field);
-}
-
-Result<std::optional<Secret>> VaultProfileSource::Address(AddressHint which,
-                                                          std::string_view field) {
-  const bool billing = which == AddressHint::kBilling;
-  PIMS_ASSIGN_OR_RETURN(const SealedRecord* record,
-                        Pick(RecordKind::kAddress, billing ? "billing" : "shipping"));
-  if (record == nullptr) return std::optional<Secret>();
-  return profile_.OpenField(*record, field);
-}
-
-Result<std::optional<Secret>> VaultProfileSource::Card(std::string_view field) {
-  PIMS_ASSIGN_OR_RETURN(const SealedRecord* record, Pick(RecordKind::kCard, "card"));
-  if (record == nullptr) return std::optional<Secret>();
-  return profile_.OpenField(*record, field);
-}
-
-Result<const SealedRecord*> VaultProfileSource::Pick(RecordKind kind, std::string_view role) {
-  if (auto it = picked_.find(role); it != picked_.end()) return it->second;
-  std::optional<Secret> wanted;
-  if (const std::vector<SealedRecord>& defaults = Records(RecordKind::kDefaults);
-      !defaults.empty()) {
-    PIMS_ASSIGN_OR_RETURN(wanted, profile_.OpenField(defaults.front(), role));
-  }
-  PIMS_ASSIGN_OR_RETURN(
-      const SealedRecord* chosen,
-      ChooseDefault(Records(kind), [&](const SealedRecord& record) -> Result<bool> {
-        if (!wanted || wanted->empty()) return false;
-        PIMS_ASSIGN_OR_RETURN(std::optional<Secret> id, profile_.OpenField(record, kIdField));
-        return id && *id == *wanted;
-      }));
-  picked_.emplace(std::string(role), chosen);
-  return chosen;
 }
 
 }  // namespace pims

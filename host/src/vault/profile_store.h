@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "pims/derive.h"
 #include "pims/profile.h"
 #include "store/sealed_store.h"
 
@@ -31,6 +30,13 @@ class ProfileStore {
 
   // The whole profile, decrypted. kVaultCorrupt for a damaged value.
   Result<Profile> Get();
+  // The same, decrypted once and kept for the unlocked session, in the locked memory Secrets
+  // live in: fills read it instead of decrypting on each request. Read again when another
+  // connection has committed since (the other browser's host may have changed the profile:
+  // SealedStore::verified_version) or after Put; wiped by Forget. The pointer lives until the
+  // next call of Cached, Put or Forget. REQUIRES: CheckRows ran for this operation (Guarded).
+  Result<const Profile*> Cached();
+  void Forget() { cached_.reset(); }
   // Replaces the whole profile. REQUIRES: inside a write transaction; `profile` is valid
   // (ProfileFromJson validates).
   void Put(const Profile& profile);
@@ -50,27 +56,8 @@ class ProfileStore {
   void TrackAll();
 
   SealedStore& store_;
-};
-
-// A ProfileSource that decrypts only the fields asked for, for one fill: withheld values are
-// never decrypted. Records are read from the database once per source. Lives no longer than
-// the store it reads. May throw SQLite::Exception; the vault's Fill catches it.
-class VaultProfileSource final : public ProfileSource {
- public:
-  explicit VaultProfileSource(ProfileStore& profile) : profile_(profile) {}
-  Result<std::optional<Secret>> Person(std::string_view field) override;
-  Result<std::optional<Secret>> Address(AddressHint which, std::string_view field) override;
-  Result<std::optional<Secret>> Card(std::string_view field) override;
-
- private:
-  // The record the defaults name for role ("shipping", "billing", "card"): ChooseDefault's
-  // rule (pims/profile.h), reading sealed ids. nullptr when there is none.
-  Result<const SealedRecord*> Pick(RecordKind kind, std::string_view role);
-  const std::vector<SealedRecord>& Records(RecordKind kind);
-
-  ProfileStore& profile_;
-  std::map<RecordKind, std::vector<SealedRecord>> records_;
-  std::map<std::string, const SealedRecord*, std::less<>> picked_;
+  std::optional<Profile> cached_;
+  int64_t cached_version_ = -1;
 };
 
 }  // namespace pims

@@ -100,7 +100,10 @@ Result<std::unique_ptr<Vault>> Vault::Open(const std::filesystem::path& file, co
 }
 
 Status Vault::Unlock(std::string_view password) { return impl_->store->Unlock(password); }
-void Vault::Lock() { impl_->store->Lock(); }
+void Vault::Lock() {
+  impl_->store->Lock();
+  impl_->profile.Forget();  // the decrypted profile goes with the keys
+}
 bool Vault::unlocked() const { return impl_->store->unlocked(); }
 
 Status Vault::ChangePassword(std::string_view old_password, std::string_view new_password) {
@@ -142,7 +145,10 @@ Status Vault::SetSettings(const VaultSettings& settings) {
 }
 
 Result<Profile> Vault::GetProfile() {
-  return impl_->store->Guarded("reading the profile", [&] { return impl_->profile.Get(); });
+  return impl_->store->Guarded("reading the profile", [&]() -> Result<Profile> {
+    PIMS_ASSIGN_OR_RETURN(const Profile* profile, impl_->profile.Cached());
+    return *profile;
+  });
 }
 
 Status Vault::PutProfile(const Profile& profile) {

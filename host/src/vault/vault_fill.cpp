@@ -10,7 +10,8 @@ Result<FillDecision> DecideFill(SiteStore& sites, ProfileStore& profile, const S
   decision.lookup = sites.Lookup(site);
   PIMS_ASSIGN_OR_RETURN(decision.stored, sites.Load(decision.lookup));
   const SitePolicy policy = decision.stored ? decision.stored->policy : SitePolicy{};
-  VaultProfileSource source(profile);
+  PIMS_ASSIGN_OR_RETURN(const Profile* clear, profile.Cached());
+  InMemoryProfileSource source(*clear);
   PIMS_ASSIGN_OR_RETURN(decision.result,
                         PlanFill(site, policy, trigger, fields, tokens, source, autofill));
   return decision;

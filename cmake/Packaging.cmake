@@ -87,9 +87,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://pims.org/")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Loaded with dlopen when a password-protected Bitwarden export is imported (host/src/import),
-# so dpkg-shlibdeps cannot see them.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libssl3, libargon2-1")
+# Loaded with dlopen when their work first comes, so dpkg-shlibdeps cannot see them: libpsl and
+# libidn2 when a site is first read (host/src/site), OpenSSL and libargon2 when a
+# password-protected Bitwarden export is imported, zlib when a 1PUX archive is (host/src/import).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libpsl5, libidn2-0, libssl3, libargon2-1, zlib1g")
 set(CPACK_DEBIAN_PACKAGE_ENHANCES "chromium, firefox-esr, firefox")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA "${_pims_pkg}/conffiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)

@@ -60,7 +60,7 @@ grep -q '"allowed_extensions"' "$scratch/firefox.json" || fail "firefox manifest
 depends=$(dpkg-deb -f "$deb" Depends)
 grep -q libc6 <<<"$depends" || fail "Depends lacks libc6 (shlibdeps): $depends"
 grep -q libsodium <<<"$depends" || fail "Depends lacks libsodium: $depends"
-grep -q "libssl3" <<<"$depends" && grep -q "libargon2-1" <<<"$depends" || fail "Depends lacks the libraries loaded at import time: $depends"
+grep -q "libssl3" <<<"$depends" && grep -q "libargon2-1" <<<"$depends" && grep -q "libpsl5" <<<"$depends" && grep -q "libidn2-0" <<<"$depends" || fail "Depends lacks the libraries loaded at import time: $depends"
 conffiles=$(dpkg-deb -I "$deb" conffiles)
 grep -qxF /etc/chromium/native-messaging-hosts/org.pims.host.json <<<"$conffiles" || fail "conffiles"
 grep -qxF /etc/opt/chrome/native-messaging-hosts/org.pims.host.json <<<"$conffiles" || fail "conffiles"

@@ -44,6 +44,10 @@ Result<std::filesystem::path> DataDir(const Environment& env);
 // The vault file inside a data folder.
 std::filesystem::path VaultFile(const std::filesystem::path& data_dir);
 
+// The first n bytes of a file (fewer when it is shorter). kNotFound when it does not exist,
+// kIoError when it cannot be read. (POSIX reads: no stream or locale is set up for it.)
+Result<std::string> ReadFileStart(const std::filesystem::path& file, size_t n);
+
 // Creates dir (and parents) if needed and makes dir itself 0700. kIoError on failure.
 Status EnsurePrivateDir(const std::filesystem::path& dir);
 // Makes an existing file 0600. kIoError on failure.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "import/builder.h"
+#include "pims/platform.h"
 
 namespace pims {
 namespace {
@@ -114,17 +115,42 @@ class ZipReader {
   std::string_view what_;
 };
 
+// zlib, loaded the first time a ZIP (a 1PUX export) is opened: an idle pims-host does without.
+struct Zlib {
+  decltype(&inflateInit2_) init;
+  decltype(&inflate) step;
+  decltype(&inflateEnd) end;
+  decltype(&crc32) checksum;
+};
+
+Result<const Zlib*> LoadZlib() {
+  static const Result<Zlib> loaded = []() -> Result<Zlib> {
+    PIMS_ASSIGN_OR_RETURN(SharedLibrary lib, SharedLibrary::Load({"libz.so.1"}));
+    Zlib z{lib.Find<decltype(&inflateInit2_)>("inflateInit2_"),
+           lib.Find<decltype(&inflate)>("inflate"), lib.Find<decltype(&inflateEnd)>("inflateEnd"),
+           lib.Find<decltype(&crc32)>("crc32")};
+    if (!z.init || !z.step || !z.end || !z.checksum) {
+      return Status(ErrorCode::kInternal, "libz.so.1 lacks inflate");
+    }
+    return z;
+  }();
+  if (!loaded.ok()) return loaded.status();
+  return &*loaded;
+}
+
 // Raw deflate into exactly `size` bytes; more or fewer is a broken entry.
-bool Inflate(std::string_view in, Secret& out, size_t size) {
+bool Inflate(const Zlib& zlib, std::string_view in, Secret& out, size_t size) {
   z_stream stream{};
-  if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) return false;
+  if (zlib.init(&stream, -MAX_WBITS, ZLIB_VERSION, static_cast<int>(sizeof(z_stream))) != Z_OK) {
+    return false;
+  }
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   stream.avail_in = static_cast<uInt>(in.size());
   stream.next_out = reinterpret_cast<Bytef*>(out.data());
   stream.avail_out = static_cast<uInt>(size + 1);  // one spare byte shows an entry that lies
-  const int result = inflate(&stream, Z_FINISH);
+  const int result = zlib.step(&stream, Z_FINISH);
   const bool whole = result == Z_STREAM_END && stream.total_out == size;
-  inflateEnd(&stream);
+  zlib.end(&stream);
   return whole;
 }
 
@@ -146,15 +172,16 @@ Result<Secret> ReadZipEntry(std::string_view archive, std::string_view name, siz
                                             std::to_string(max_bytes >> 20) + " MiB");
   }
   PIMS_ASSIGN_OR_RETURN(std::string_view data, zip.Data(entry));
+  PIMS_ASSIGN_OR_RETURN(const Zlib* zlib, LoadZlib());
   Secret out = Secret::Zeroed(size_t{entry.size} + 1);
   if (entry.method == kStored) {
     if (data.size() != entry.size) return zip.Broken("a stored entry's sizes differ");
     if (!data.empty()) std::copy(data.begin(), data.end(), out.data());
-  } else if (!Inflate(data, out, entry.size)) {
+  } else if (!Inflate(*zlib, data, out, entry.size)) {
     return zip.Broken(std::string(name) + " does not inflate to the size its header declares");
   }
   const uLong crc =
-      crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(entry.size));
+      zlib->checksum(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(entry.size));
   if (crc != entry.crc) return zip.Broken(std::string(name) + " fails its CRC-32");
   return Secret(out.reveal().substr(0, entry.size));
 }

@@ -1,6 +1,7 @@
 #include "pims/platform.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -67,6 +68,25 @@ Result<fs::path> DataDir(const Environment& env) {
 }
 
 fs::path VaultFile(const fs::path& data_dir) { return data_dir / "vault.db"; }
+
+Result<std::string> ReadFileStart(const fs::path& file, size_t n) {
+  const int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status(ErrorCode::kNotFound, "no file " + file.string());
+    return Status(ErrorCode::kIoError, "cannot read " + file.string());
+  }
+  std::string bytes(n, '\0');
+  size_t got = 0;
+  while (got < n) {
+    const ssize_t r = read(fd, bytes.data() + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    got += static_cast<size_t>(r);
+  }
+  close(fd);
+  bytes.resize(got);
+  return bytes;
+}
 
 Status EnsurePrivateDir(const fs::path& dir) {
   std::error_code ec;

@@ -97,7 +97,9 @@ ServeEnd Serve(ByteInput& input, ByteOutput& output, Session& session, const Res
   Conversation conversation(output, session, caller, log);
   conversation.Log(caller.ok() ? "start caller=" + caller->extension_id : "start caller refused");
   FrameDecoder decoder;
-  std::string buffer(kReadBytes, '\0');
+  // Not zeroed: only the pages a read fills become resident (a status is one page, not 64 KiB).
+  const std::unique_ptr<char[]> storage(new char[kReadBytes]);
+  const std::span<char> buffer(storage.get(), kReadBytes);
   for (;;) {
     const ByteInput::ReadResult read = input.Read(buffer, session.Tick());
     if (session.TakeAutoLock()) {

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "pims/platform.h"
 #include "site/authority.h"
 
 namespace pims {
@@ -23,6 +24,34 @@ constexpr std::size_t kMaxLabelBytes = 63;   // RFC 1035
 constexpr std::size_t kMaxIpv6Literal = 45;  // INET6_ADDRSTRLEN - 1: "ffff:...:255.255.255.255"
 
 Status Bad(std::string message) { return Status(ErrorCode::kBadSite, std::move(message)); }
+
+// libidn2 (with libunistring) and libpsl, loaded the first time a site is read: pims-host
+// answers `status` and idles without them (they are a quarter of a megabyte of its memory).
+struct SiteLibraries {
+  decltype(&idn2_to_ascii_8z) to_ascii;
+  decltype(&idn2_free) free_string;
+  decltype(&psl_builtin) builtin;
+  decltype(&psl_latest) latest;
+  decltype(&psl_registrable_domain) registrable_domain;
+};
+
+Result<const SiteLibraries*> Libraries() {
+  static const Result<SiteLibraries> loaded = []() -> Result<SiteLibraries> {
+    PIMS_ASSIGN_OR_RETURN(SharedLibrary idn2, SharedLibrary::Load({"libidn2.so.0"}));
+    PIMS_ASSIGN_OR_RETURN(SharedLibrary psl, SharedLibrary::Load({"libpsl.so.5"}));
+    SiteLibraries f{idn2.Find<decltype(&idn2_to_ascii_8z)>("idn2_to_ascii_8z"),
+                    idn2.Find<decltype(&idn2_free)>("idn2_free"),
+                    psl.Find<decltype(&psl_builtin)>("psl_builtin"),
+                    psl.Find<decltype(&psl_latest)>("psl_latest"),
+                    psl.Find<decltype(&psl_registrable_domain)>("psl_registrable_domain")};
+    if (!f.to_ascii || !f.free_string || !f.builtin || !f.latest || !f.registrable_domain) {
+      return Status(ErrorCode::kInternal, "libidn2 or libpsl lacks a function pims needs");
+    }
+    return f;
+  }();
+  if (!loaded.ok()) return loaded.status();
+  return &*loaded;
+}
 
 bool IsAsciiHexDigit(char c) {
   return IsAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -46,23 +75,19 @@ std::string_view KnownSchemeName(std::string_view lowercase_scheme) {
   return {};
 }
 
-// Deleter for strings libidn2 allocates.
-struct Idn2Free {
-  void operator()(char* p) const { idn2_free(p); }
-};
-
 // UTS #46 to ASCII. Non-transitional first (what browsers do: "faß.de" stays distinct from
 // "fass.de"); transitional only for code points non-transitional disallows (symbols such as
 // emoji), as curl and wget do. Works for ASCII input too, where it validates "xn--" labels.
 Result<std::string> ToAsciiIdn(const std::string& host) {
+  PIMS_ASSIGN_OR_RETURN(const SiteLibraries* lib, Libraries());
   char* raw = nullptr;
-  int rc = idn2_to_ascii_8z(host.c_str(), &raw, IDN2_NONTRANSITIONAL);
+  int rc = lib->to_ascii(host.c_str(), &raw, IDN2_NONTRANSITIONAL);
   if (rc == IDN2_DISALLOWED) {
-    idn2_free(raw);
+    lib->free_string(raw);
     raw = nullptr;
-    rc = idn2_to_ascii_8z(host.c_str(), &raw, IDN2_TRANSITIONAL);
+    rc = lib->to_ascii(host.c_str(), &raw, IDN2_TRANSITIONAL);
   }
-  std::unique_ptr<char, Idn2Free> owned(raw);
+  std::unique_ptr<char, decltype(lib->free_string)> owned(raw, lib->free_string);
   if (rc != IDN2_OK || owned == nullptr) {
     return Bad("the URL's host is not a valid internationalised domain name");
   }
@@ -167,12 +192,12 @@ Result<std::string> CanonicalIpv6(std::string_view bracketed) {
   return "[" + std::string(normal.data()) + "]";
 }
 
-const psl_ctx_t* PublicSuffixList() {
+const psl_ctx_t* PublicSuffixList(const SiteLibraries& lib) {
   // The list compiled into libpsl; a distribution built without one still ships the file.
   // Loaded once, kept for the life of the process.
-  static const psl_ctx_t* const list = []() -> const psl_ctx_t* {
-    if (const psl_ctx_t* builtin = psl_builtin(); builtin != nullptr) return builtin;
-    return psl_latest(nullptr);
+  static const psl_ctx_t* const list = [&lib]() -> const psl_ctx_t* {
+    if (const psl_ctx_t* builtin = lib.builtin(); builtin != nullptr) return builtin;
+    return lib.latest(nullptr);
   }();
   return list;
 }
@@ -181,11 +206,12 @@ const psl_ctx_t* PublicSuffixList() {
 // it is a public suffix or a bare label (libpsl's implicit "*" rule makes "example" or
 // "localhost" a suffix, so "shop.example" is registrable).
 Result<std::string> RegistrableDomain(const std::string& host) {
-  const psl_ctx_t* list = PublicSuffixList();
+  PIMS_ASSIGN_OR_RETURN(const SiteLibraries* lib, Libraries());
+  const psl_ctx_t* list = PublicSuffixList(*lib);
   if (list == nullptr) {
     return Status(ErrorCode::kInternal, "libpsl has no Public Suffix List");
   }
-  const char* registrable = psl_registrable_domain(list, host.c_str());
+  const char* registrable = lib->registrable_domain(list, host.c_str());
   if (registrable == nullptr) return host;
   return std::string(registrable);  // a suffix of host.c_str()
 }

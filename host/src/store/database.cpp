@@ -43,23 +43,27 @@ void ApplyConnectionSettings(SQLite::Database& db) {
   db.exec("PRAGMA secure_delete=ON");  // overwrite freed pages (old sealed values, old keys)
 }
 
-Status CheckHeader(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Status(ErrorCode::kIoError, "cannot read the vault file " + file.string());
-  char header[100] = {};
-  in.read(header, sizeof header);
-  if (in.gcount() < static_cast<std::streamsize>(sizeof header) ||
-      std::memcmp(header, kSqliteMagic, sizeof kSqliteMagic) != 0) {
+// SQLite's 100-byte header, checked before SQLite touches the file.
+Status CheckHeaderBytes(std::string_view header, const fs::path& file) {
+  if (header.size() < 100 || header.substr(0, sizeof kSqliteMagic) !=
+                                 std::string_view(kSqliteMagic, sizeof kSqliteMagic)) {
     return Status(ErrorCode::kVaultCorrupt, "the vault file " + file.string() +
                                                 " is not a pims vault (truncated or not SQLite)");
   }
   return Status::Ok();
 }
 
+Status CheckHeader(const fs::path& file) {
+  auto header = ReadFileStart(file, 100);
+  if (!header.ok())
+    return Status(ErrorCode::kIoError, "cannot read the vault file " + file.string());
+  return CheckHeaderBytes(*header, file);
+}
+
 // SQLite's header: the schema's user_version is the big-endian 32-bit number at offset 60.
-uint32_t UserVersionOf(const char (&header)[100]) {
+uint32_t UserVersionOf(std::string_view header) {
   uint32_t version = 0;
-  for (int i = 60; i < 64; ++i) version = (version << 8) | static_cast<unsigned char>(header[i]);
+  for (size_t i = 60; i < 64; ++i) version = (version << 8) | static_cast<unsigned char>(header[i]);
   return version;
 }
 
@@ -110,22 +114,15 @@ Status StatusFromCurrentException(std::string_view what) {
 }
 
 Status PeekVaultFile(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    std::error_code ec;
-    if (!fs::exists(file, ec)) {
+  auto header = ReadFileStart(file, 100);
+  if (!header.ok()) {
+    if (header.status().code() == ErrorCode::kNotFound) {
       return Status(ErrorCode::kVaultAbsent, "no vault at " + file.string() + ": set one up first");
     }
     return Status(ErrorCode::kIoError, "cannot read the vault file " + file.string());
   }
-  char header[100] = {};
-  in.read(header, sizeof header);
-  if (in.gcount() < static_cast<std::streamsize>(sizeof header) ||
-      std::memcmp(header, kSqliteMagic, sizeof kSqliteMagic) != 0) {
-    return Status(ErrorCode::kVaultCorrupt, "the vault file " + file.string() +
-                                                " is not a pims vault (truncated or not SQLite)");
-  }
-  const uint32_t version = UserVersionOf(header);
+  PIMS_RETURN_IF_ERROR(CheckHeaderBytes(*header, file));
+  const uint32_t version = UserVersionOf(*header);
   if (version > static_cast<uint32_t>(kSchemaVersion)) {
     return Status(ErrorCode::kVaultNewer, "the vault was written by a newer pims: upgrade pims");
   }

@@ -345,16 +345,44 @@ class PageFiller {
   }
 }
 
+// Resolves once the document is parsed and the style sheets it links have loaded (or failed).
+// The manifest injects this script at document_start so that it is ready the moment the form
+// exists; it starts at DOMContentLoaded, not later (document_idle waits for a quiet moment, which
+// a shopper feels as a late fill). But DOMContentLoaded does not wait for style sheets, and the
+// visibility checks must measure the page as it will be drawn: a field a pending sheet hides is
+// not one the shopper can see.
+function documentReady(doc) {
+  const parsed =
+    doc.readyState === 'loading'
+      ? new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }))
+      : Promise.resolve();
+  return parsed.then(() => {
+    const pending = [...doc.querySelectorAll('link[rel~="stylesheet" i]')].filter(
+      (link) => !link.sheet && !link.disabled,
+    );
+    return Promise.all(
+      pending.map(
+        (link) =>
+          new Promise((resolve) => {
+            link.addEventListener('load', resolve, { once: true });
+            link.addEventListener('error', resolve, { once: true });
+            if (link.sheet) resolve(); // loaded between the check and the listeners
+          }),
+      ),
+    );
+  });
+}
+
 // A previous copy stays if its extension context is alive; one orphaned by an extension
 // update or reload (runtime.id gone) is stopped and replaced.
 const previous = globalThis.__pimsContent;
 if (!previous?.alive()) {
   previous?.stop();
   const filler = new PageFiller(document);
+  const started = documentReady(document).then(() => filler.start());
   globalThis.__pimsContent = {
     alive: () => Boolean(webext?.runtime?.id),
-    run: (command) => filler.run(command),
-    stop: () => filler.stop(),
+    run: (command) => started.then(() => filler.run(command)),
+    stop: () => started.then(() => filler.stop()),
   };
-  filler.start();
 }

@@ -2,7 +2,7 @@
 # Runs every benchmark of pims in one go, prints the results and writes docs/benchmarks.md:
 # micro-benchmarks (Google Benchmark), the process-level benchmark (cold start against a C++
 # echo host and browserpass, unlock + fill, warm fills, memory, vault scale) and the fill in
-# real headless Chromium. Every figure comes from this one run, on this machine.
+# real headless Chromium and Firefox ESR. Every figure comes from this one run, on this machine.
 # Usage: scripts/bench.sh [--quick]     (--quick: fewer rounds, for trying it out)
 # Environment: PIMS_BENCH_BUILD_DIR (default build-bench: a Release build, as shoppers run it)
 set -euo pipefail
@@ -28,6 +28,7 @@ fi
 build_dir=${PIMS_BENCH_BUILD_DIR:-build-bench}
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C "$build_dir" -j2 pims-host pims-install pims_benchmarks pims_process_bench
+npm --prefix extension run build >/dev/null
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
@@ -40,16 +41,19 @@ echo "bench: micro-benchmarks" >&2
 echo "bench: process-level" >&2
 "$build_dir/tests/bench/pims_process_bench" "${quick[@]}" --browserpass "$browserpass" \
   >"$results/process.json"
-echo "bench: headless Chromium" >&2
 runs=30
 [[ ${#quick[@]} -gt 0 ]] && runs=5
-status=0
-PIMS_HOST_BIN="$build_dir/host/pims-host" PIMS_INSTALL_BIN="$build_dir/installer/pims-install" \
-  node tests/bench/chromium-fill.mjs --runs "$runs" >"$results/chromium.json" || status=$?
-case $status in
-  0) ;;
-  77) echo "bench: no Chromium here; the page figure is left out" >&2; rm -f "$results/chromium.json" ;;
-  *) echo "bench: the Chromium benchmark failed" >&2; exit 1 ;;
-esac
+for browser in chromium firefox; do
+  echo "bench: headless $browser" >&2
+  status=0
+  PIMS_HOST_BIN="$build_dir/host/pims-host" PIMS_INSTALL_BIN="$build_dir/installer/pims-install" \
+    node tests/bench/page-fill.mjs --browser "$browser" --runs "$runs" \
+    >"$results/page-$browser.json" || status=$?
+  case $status in
+    0) ;;
+    77) echo "bench: no $browser here; its page figure is left out" >&2; rm -f "$results/page-$browser.json" ;;
+    *) echo "bench: the $browser page benchmark failed" >&2; exit 1 ;;
+  esac
+done
 
 node tests/bench/report.mjs "$results" docs/benchmarks.md

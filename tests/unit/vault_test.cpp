@@ -218,6 +218,28 @@ TEST_CASE("a fill writes a ledger entry with field names only, and last_shared")
   CHECK(vault->ListLedger(std::nullopt, 10, std::nullopt)->entries.size() == 1);
 }
 
+TEST_CASE("warming up after unlock writes nothing, shares nothing, and the first fill still works") {
+  Fixture f;
+  { f.CreateWithAda(); }
+  auto vault = f.Reopen();
+  const auto files = [&] {
+    std::filesystem::path wal = f.file;
+    wal += "-wal";
+    return ReadFile(f.file) + "|" + (std::filesystem::exists(wal) ? ReadFile(wal) : "");
+  };
+  const std::string before = files();
+  vault->Warm();
+  CHECK(files() == before);
+  CHECK(vault->ListLedger(std::nullopt, 10, std::nullopt)->entries.empty());
+  CHECK(vault->ListSites()->empty());
+  AllowEmail(*vault);
+  FillOnce(*vault);
+  // On a locked vault it is a no-op.
+  vault->Lock();
+  vault->Warm();
+  CHECK(!vault->unlocked());
+}
+
 TEST_CASE("a flipped byte in a sealed value is vault_corrupt, never partial plaintext") {
   Fixture f;
   f.CreateWithAda();  // written and closed

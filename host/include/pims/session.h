@@ -59,8 +59,9 @@ class Session {
   void AdoptVault(std::unique_ptr<Vault> vault);
   // Re-reads the auto-lock time after unlock or a settings change.
   void RefreshAutolock();
-  // After `setup` or `unlock`: re-reads the auto-lock time and readies the classifier for the
-  // fills that follow (FieldClassifier::Warm).
+  // After `setup` or `unlock`: re-reads the auto-lock time and readies the classifier, site
+  // identity and the vault for the fills that follow (FieldClassifier::Warm, WarmSiteFromUrl,
+  // Vault::Warm).
   void Unlocked();
   // The configured classifier's tokens for a form, from memory when the same form (descriptor
   // for descriptor) was classified lately: the extension sends the whole frame every time.

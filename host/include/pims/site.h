@@ -77,4 +77,9 @@ inline constexpr std::size_t kMaxUrlBytes = 2048;
 // kInternal only if libpsl has no Public Suffix List at all (a broken build).
 Result<Site> SiteFromUrl(std::string_view url);
 
+// Loads what SiteFromUrl loads on its first call (libidn2, libpsl and its list), so that a
+// shopper's first fill does not wait for the dynamic loader. Session calls it at unlock, which
+// waits for Argon2id anyway. Failing to load is not reported here: SiteFromUrl reports it.
+void WarmSiteFromUrl();
+
 }  // namespace pims

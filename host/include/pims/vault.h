@@ -115,6 +115,14 @@ class Vault {
                           std::span<const FieldDescriptor> fields,
                           std::span<const std::optional<AutofillToken>> tokens);
 
+  // After Unlock: decrypts the profile into the session's cache and rehearses a fill's reads
+  // and decision on a small built-in form, for a site with no policy, with every category
+  // allowed in memory only. Nothing is written and nothing leaves: the rehearsal's values are
+  // dropped unseen. The shopper's first fill then finds the statements prepared, the profile
+  // decrypted and the code in cache, and costs what later fills do. Errors are not reported:
+  // the fill that follows meets and reports them.
+  void Warm();
+
   // The ledger, newest first, optionally for one site; at most `limit` entries older than
   // `before` (a seq) when given.
   Result<LedgerPage> ListLedger(const std::optional<Site>& site, int limit,

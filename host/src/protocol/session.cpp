@@ -5,6 +5,7 @@
 
 #include "protocol/classified_forms.h"
 #include "protocol/verbs.h"
+#include "pims/site.h"
 
 namespace pims {
 
@@ -44,6 +45,8 @@ void Session::RefreshAutolock() {
 void Session::Unlocked() {
   RefreshAutolock();
   config_.classifier->Warm();
+  WarmSiteFromUrl();
+  if (vault_) vault_->Warm();
 }
 
 int64_t Session::Tick() {

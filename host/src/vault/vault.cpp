@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ledger/ledger.h"
+#include "pims/autocomplete.h"
+#include "pims/derive.h"
 #include "pims/json_fields.h"
 #include "store/sealed_store.h"
 #include "vault/fill_decision.h"
@@ -250,6 +252,50 @@ Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
       return impl_->ledger.Append(site, shared, now);
     }));
     return std::move(decision->result);
+  });
+}
+
+namespace {
+
+// The rehearsal form of Vault::Warm: a contact, an address and a card field.
+struct WarmForm {
+  std::vector<FieldDescriptor> fields;
+  std::vector<std::optional<AutofillToken>> tokens;
+};
+
+const WarmForm& TheWarmForm() {
+  static const WarmForm form = [] {
+    WarmForm f;
+    for (const char* autocomplete :
+         {"given-name", "email", "tel", "shipping street-address", "shipping postal-code",
+          "shipping country", "cc-number", "cc-exp"}) {
+      FieldDescriptor field;
+      field.ref = autocomplete;
+      field.tag = "input";
+      field.autocomplete = autocomplete;
+      f.tokens.push_back(ParseAutocomplete(autocomplete));
+      f.fields.push_back(std::move(field));
+    }
+    return f;
+  }();
+  return form;
+}
+
+}  // namespace
+
+void Vault::Warm() {
+  SealedStore& store = *impl_->store;
+  (void)store.Guarded("warming up", [&]() -> Status {
+    PIMS_ASSIGN_OR_RETURN(VaultSettings settings, ReadSettings(store));
+    const Site nowhere{.scheme = "https", .host = "pims.invalid"};
+    PIMS_RETURN_IF_ERROR(impl_->sites.Load(impl_->sites.Lookup(nowhere)).status());
+    PIMS_ASSIGN_OR_RETURN(const Profile* clear, impl_->profile.Cached());
+    InMemoryProfileSource source(*clear);
+    const SitePolicy everything{.allow = CategorySet::All(), .auto_card = true};
+    const WarmForm& form = TheWarmForm();
+    return PlanFill(nowhere, everything, FillTrigger::kGesture, form.fields, form.tokens, source,
+                    settings.autofill)
+        .status();
   });
 }
 

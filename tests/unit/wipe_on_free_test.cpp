@@ -9,6 +9,8 @@
 #include <new>
 #include <string>
 
+#include "core/sanitizers.h"
+
 namespace {
 
 constexpr std::size_t kBlock = 256;
@@ -23,7 +25,7 @@ std::size_t Survivors(const volatile unsigned char* block) {
 
 }  // namespace
 
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__GLIBC__) && !PIMS_UNDER_ASAN
 
 TEST_CASE("a block freed through operator delete is wiped, sized or not") {
   // Direct calls: a new-expression paired with its delete may be elided by the compiler.

@@ -14,7 +14,9 @@
 // Windows, where the aligned forms of operator new need _aligned_free rather than free.
 //
 // Costs a memset of each freed block: about 3% of a warm fill (docs/benchmarks.md).
-#if (defined(__linux__) || defined(__APPLE__)) && !defined(__SANITIZE_ADDRESS__)
+#include "core/sanitizers.h"
+
+#if (defined(__linux__) || defined(__APPLE__)) && !PIMS_UNDER_ASAN
 
 #include <cstdlib>
 #include <new>

@@ -6,6 +6,7 @@ export const MIN_CHROME_VERSION = '110';
 // Firefox: Manifest V3 with native messaging and module background scripts came earlier; 140
 // (an ESR) is the first that knows data_collection_permissions, which AMO now requires.
 export const MIN_FIREFOX_VERSION = '140.0';
+export const MIN_FIREFOX_ANDROID_VERSION = '142.0';
 
 export const BROWSERS = Object.freeze(['chrome', 'firefox']);
 
@@ -34,6 +35,9 @@ export function makeManifest(base, { browser, identity, version }) {
         // pims sends nothing anywhere but to the shopper's own pims-host.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android learnt data_collection_permissions in 142. (pims does not run there:
+      // Android has no native messaging; the key only keeps the manifest consistent.)
+      gecko_android: { strict_min_version: MIN_FIREFOX_ANDROID_VERSION },
     };
   }
   return manifest;

@@ -163,7 +163,8 @@ function recordFieldset(kind, name, record, fields, path, onRemove) {
         type: 'button',
         class: 'danger',
         onclick: onRemove,
-        'aria-label': `Remove ${kind} ${name}`,
+        // The visible words first (WCAG 2.5.3, label in name), then which record.
+        'aria-label': `Remove this ${kind}: ${name}`,
       },
       `Remove this ${kind}`,
     ),

@@ -1,0 +1,178 @@
+// Accessibility, measured: axe-core (an npm dev dependency) runs inside the real browsers on
+// the built extension's pages, in each state a shopper meets them, with the real pims-host:
+//   popup: host missing, no vault yet, the setup form's error, locked, a wrong password's error,
+//          unlocked on a shop's tab;
+//   options: locked, unlocked (profile, sites, ledger, settings), validation errors shown.
+// Every page must have 0 violations (all of axe's WCAG 2.x A and AA rules, and its best
+// practices), in Chromium and Firefox ESR. The table printed at the end is the issue note's.
+//
+//   node tests/extension/a11y/run.mjs [chromium|firefox ...]
+//
+// Environment and exit status: as tests/extension/e2e/run.mjs.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import {
+  EXT,
+  PASSWORD,
+  PROFILE,
+  STEP_MS,
+  createChecks,
+  openExtensionPage,
+  openGateway,
+  poll,
+  printTable,
+  registerHost,
+  runSuite,
+  tabIdOf,
+  withBrowser,
+  withTimeout,
+} from '../e2e/harness.mjs';
+
+const AXE_SOURCE = readFileSync(path.join(EXT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const SHOP = 'http://shop.example';
+const HOSTS = { httpHosts: ['shop.example'] };
+const BUDGET_MS = 150_000;
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+const checks = createChecks();
+const { check } = checks;
+const results = new Map(); // state -> kind -> cell
+
+// Runs axe on the page as it is now. Evaluated as a string through the driver, which the
+// extension pages' Content-Security-Policy does not govern (it would refuse a script tag).
+async function audit(page) {
+  const run = `${AXE_SOURCE}
+    ;axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(TAGS)} } })
+      .then((r) => r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+      })))`;
+  return withTimeout(page.evaluate(run), STEP_MS, 'axe');
+}
+
+async function expectClean(kind, state, page) {
+  const violations = await audit(page).catch((error) => [{ id: `axe failed: ${error.message}` }]);
+  const ids = violations.map((v) => v.id);
+  if (!results.has(state)) results.set(state, new Map());
+  results.get(state).set(kind, ids.length ? ids.join(', ') : '0');
+  check(
+    `${kind}: ${state}: no accessibility violation`,
+    ids.length === 0,
+    JSON.stringify(violations),
+  );
+}
+
+const textOf = (page, selector) =>
+  page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector).catch(() => '');
+
+async function waitFor(page, test, label) {
+  await poll(() => page.evaluate(test).catch(() => false), Boolean, STEP_MS, label);
+}
+
+// Types into the gate's password fields and submits: the setup form's two, or unlock's one.
+async function submitGate(page, password) {
+  const fields = await page.$$('.gate input[type="password"]');
+  for (const field of fields) await field.type(password);
+  await page.keyboard.press('Enter');
+}
+
+async function scenario(kind, shop) {
+  await withBrowser(kind, shop, { budgetMs: BUDGET_MS, hosts: HOSTS, checks }, (b) =>
+    scenarioIn(kind, b),
+  );
+}
+
+async function scenarioIn(kind, { browser, base, run }) {
+  const popupUrl = `${base}popup/popup.html`;
+  let popup = await openExtensionPage(kind, browser, popupUrl);
+  await waitFor(popup, () => Boolean(document.querySelector('.gate')), 'popup: host missing');
+  await expectClean(kind, 'popup, host missing', popup);
+  await popup.close();
+
+  registerHost(kind, run);
+  const { send, page: gateway } = await openGateway(kind, browser, base);
+  await send({ type: 'status' }); // reconnects to the host just registered
+  popup = await openExtensionPage(kind, browser, popupUrl);
+  await waitFor(popup, () => document.querySelectorAll('.gate input').length === 2, 'setup form');
+  await expectClean(kind, 'popup, no vault yet', popup);
+  await submitGate(popup, 'short'); // refused by the page itself: too short, or not matching
+  await poll(() => textOf(popup, '.gate .error'), Boolean, STEP_MS, 'setup error');
+  await expectClean(kind, 'popup, setup error shown', popup);
+  await popup.close();
+
+  check(`${kind}: setup`, (await send({ type: 'setup', password: PASSWORD }))?.ok);
+  check(`${kind}: profile.put`, (await send({ type: 'profile.put', profile: PROFILE }))?.ok);
+  const allow = ['name', 'email', 'shipping_address'];
+  check(
+    `${kind}: site.set`,
+    (await send({ type: 'site.set', url: `${SHOP}/checkout.html`, allow }))?.ok,
+  );
+  await send({ type: 'lock' });
+
+  popup = await openExtensionPage(kind, browser, popupUrl);
+  await waitFor(popup, () => document.querySelectorAll('.gate input').length === 1, 'unlock');
+  await expectClean(kind, 'popup, locked', popup);
+  await submitGate(popup, 'not the password');
+  await poll(
+    () => textOf(popup, '.gate .error'),
+    (t) => t && !t.includes('…'),
+    STEP_MS,
+    'unlock error',
+  );
+  await expectClean(kind, 'popup, wrong password shown', popup);
+  await popup.close();
+
+  const options = await openExtensionPage(kind, browser, `${base}options/options.html`);
+  await waitFor(options, () => Boolean(document.querySelector('.gate input')), 'options gate');
+  await expectClean(kind, 'options, locked', options);
+  await submitGate(options, PASSWORD);
+  await poll(
+    () => textOf(options, '#site-rows'),
+    (t) => t.includes(SHOP),
+    STEP_MS,
+    'sites',
+  );
+  await expectClean(kind, 'options, unlocked', options);
+  // A validation error from the host, shown at its field.
+  const phone = await options.$('[data-path="person.tel"]');
+  await phone.click({ clickCount: 3 });
+  await phone.type('not a number');
+  await options.evaluate(() => document.getElementById('profile-form').requestSubmit());
+  const invalid = await poll(
+    () => options.evaluate(() => document.querySelectorAll('[aria-invalid="true"]').length),
+    (n) => n > 0,
+    STEP_MS,
+    'options errors',
+  ).catch(() => 0);
+  check(`${kind}: the options page shows the host's validation error at its field`, invalid > 0);
+  await expectClean(kind, 'options, validation errors shown', options);
+  await options.close();
+
+  const shopPage = await browser.newPage();
+  await withTimeout(shopPage.goto(`${SHOP}/checkout.html`), STEP_MS, 'checkout page');
+  const call = (code) => withTimeout(gateway.evaluate(code), STEP_MS, 'extension call');
+  const tabId = await tabIdOf(call, `${SHOP}/checkout.html`);
+  popup = await openExtensionPage(kind, browser, `${popupUrl}?tab=${tabId}`);
+  await poll(
+    () => textOf(popup, '#ledger'),
+    (t) => /Name/.test(t),
+    STEP_MS,
+    'popup unlocked',
+  );
+  await expectClean(kind, 'popup, unlocked on a shop', popup);
+  await popup.close();
+  await shopPage.close();
+}
+
+runSuite({
+  checks,
+  shopNames: ['secure.example'],
+  scenario,
+  report: (kinds) =>
+    printTable('page, state', [...results.keys()], kinds, (state, kind) =>
+      results.get(state)?.get(kind),
+    ),
+});

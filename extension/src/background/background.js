@@ -269,6 +269,14 @@ function createMenus() {
     .catch(() => undefined); // a second start-up racing the first: the menu exists
 }
 webext.runtime.onInstalled.addListener(createMenus);
+// A new shopper starts at the welcome page: the host, the vault, an import, how consent works.
+webext.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') {
+    webext.tabs
+      .create({ url: webext.runtime.getURL('welcome/welcome.html') })
+      .catch(() => undefined);
+  }
+});
 webext.runtime.onStartup.addListener(createMenus);
 
 webext.contextMenus.onClicked.addListener((info, tab) => {

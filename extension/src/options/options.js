@@ -1,4 +1,5 @@
-// The options page: profile editor, sites and their permissions, the ledger, settings.
+// The options page: profile editor, sites and their permissions, the ledger, settings, import
+// and export.
 // The profile lives only in this page's memory while it is open (card numbers included, since
 // profile.put replaces the whole profile); it is dropped when the vault locks. Nothing goes to
 // extension storage: the settings live in the vault.
@@ -9,6 +10,7 @@ import { h, fill, nextId } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate, newPasswordProblem } from '../shared/gate.js';
 import { categoryLabel } from '../shared/protocol.js';
+import { importPanel, exportPanel } from '../shared/transfer.js';
 import { RECORD_FIELDS } from '../shared/vocabulary.js';
 import {
   maskCardNumber,
@@ -108,6 +110,8 @@ async function loadAll() {
   await loadProfile();
   await loadSites();
   await loadSettings();
+  importPanel($('import'), { onImported: () => loadProfile() });
+  exportPanel($('export'));
 }
 
 // --- profile -------------------------------------------------------------------------------

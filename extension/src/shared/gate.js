@@ -4,6 +4,8 @@
 
 import { h, fill, nextId } from './dom.js';
 import { ask, errorText, isHostUnavailable } from './gateway.js';
+import { webext } from './webext.js';
+import { installSteps, browserOf } from './install_help.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -14,6 +16,41 @@ export function newPasswordProblem(password, confirm) {
   }
   if (password !== confirm) return 'The two passwords differ.';
   return null;
+}
+
+// A rough strength of a new password, from its length and the kinds of characters in it (an
+// estimate of the bits a guesser must cover; repeated characters count once). 'weak' under 45
+// bits, 'fair' under 65, else 'strong'. A hint for the shopper, not a rule: only the length is.
+export function passwordStrength(password) {
+  const distinct = new Set(password).size;
+  let pool = 0;
+  if (/[a-z]/.test(password)) pool += 26;
+  if (/[A-Z]/.test(password)) pool += 26;
+  if (/[0-9]/.test(password)) pool += 10;
+  if (/[^a-zA-Z0-9]/.test(password)) pool += 33;
+  const bits = Math.min(password.length, distinct * 2) * Math.log2(Math.max(pool, 1));
+  const level = bits < 45 ? 'weak' : bits < 65 ? 'fair' : 'strong';
+  return { bits: Math.round(bits), level };
+}
+
+const STRENGTH_WORDS = { weak: 'weak', fair: 'fair', strong: 'strong' };
+
+function strengthMeter(input) {
+  const id = nextId('strength');
+  const meter = h('meter', { id, min: 0, max: 100, low: 45, high: 65, optimum: 100, value: 0 });
+  const words = h('span', { 'aria-live': 'polite' });
+  input.addEventListener('input', () => {
+    const { bits, level } = passwordStrength(input.value);
+    meter.value = Math.min(bits, 100);
+    fill(words, input.value ? `Strength: ${STRENGTH_WORDS[level]}` : '');
+  });
+  return h(
+    'div',
+    { class: 'row strength' },
+    h('label', { for: id }, 'Password strength'),
+    meter,
+    words,
+  );
 }
 
 function passwordField(label, autocomplete) {
@@ -31,12 +68,14 @@ function setupForm(container, done) {
     'form',
     { class: 'gate', 'aria-labelledby': 'gate-title' },
     h('h2', { id: 'gate-title' }, 'Create your pims vault'),
+    h('p', {}, 'Your profile is encrypted with this password.'),
     h(
       'p',
-      {},
-      'Your profile is encrypted with this password. pims cannot recover it if you forget it.',
+      { class: 'warning' },
+      'pims cannot recover it: if you forget it, your stored profile is lost. Write it down somewhere safe.',
     ),
     first.row,
+    strengthMeter(first.input),
     second.row,
     error,
     button,
@@ -97,10 +136,28 @@ function unlockForm(container, done) {
   field.input.focus();
 }
 
-function hostProblem(container, reply, retry) {
-  const title = isHostUnavailable(reply)
-    ? 'pims-host is not available'
-    : 'The vault cannot be opened';
+// The steps to install and register pims-host on this system, for this browser.
+export async function installHelp() {
+  const os = await webext.runtime
+    .getPlatformInfo()
+    .then((info) => info.os)
+    .catch(() => 'unknown');
+  const { title, steps } = installSteps(os, browserOf(webext.runtime.getURL('')));
+  return [
+    h('h3', {}, title),
+    h(
+      'ol',
+      {},
+      steps.map((step) =>
+        h('li', {}, step.text, step.command ? h('pre', {}, h('code', {}, step.command)) : null),
+      ),
+    ),
+  ];
+}
+
+async function hostProblem(container, reply, retry) {
+  const missing = isHostUnavailable(reply);
+  const title = missing ? 'pims-host is not available' : 'The vault cannot be opened';
   fill(
     container,
     h(
@@ -108,6 +165,7 @@ function hostProblem(container, reply, retry) {
       { class: 'gate', role: 'alert' },
       h('h2', {}, title),
       h('p', {}, errorText(reply)),
+      missing ? await installHelp() : null,
       h('button', { type: 'button', onclick: retry }, 'Try again'),
     ),
   );
@@ -119,7 +177,7 @@ export async function showGate(container, onUnlocked) {
   const again = () => showGate(container, onUnlocked);
   const status = await ask('status');
   if (!status.ok) {
-    hostProblem(container, status, again);
+    await hostProblem(container, status, again);
     return status;
   }
   if (status.vault === 'unlocked') {

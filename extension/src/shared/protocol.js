@@ -62,7 +62,7 @@ export const HOST_ERRORS = Object.freeze({
 // Errors the background itself produces, never sent by the host. Kept apart so the host's list
 // stays an exact mirror.
 export const EXTENSION_ERRORS = Object.freeze({
-  host_missing: 'pims-host is not installed: run ./install.sh (or pims-install install).',
+  host_missing: 'pims-host is not installed, or not registered for this browser.',
   host_forbidden:
     'pims-host is installed but not registered for this extension: run pims-install install.',
   host_exited: 'pims-host stopped; it will be restarted.',

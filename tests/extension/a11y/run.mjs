@@ -10,11 +10,7 @@
 //
 // Environment and exit status: as tests/extension/e2e/run.mjs.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import {
-  EXT,
   PASSWORD,
   PROFILE,
   STEP_MS,
@@ -29,29 +25,15 @@ import {
   withBrowser,
   withTimeout,
 } from '../e2e/harness.mjs';
+import { audit } from './axe.mjs';
 
-const AXE_SOURCE = readFileSync(path.join(EXT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SHOP = 'http://shop.example';
 const HOSTS = { httpHosts: ['shop.example'] };
 const BUDGET_MS = 150_000;
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 const checks = createChecks();
 const { check } = checks;
 const results = new Map(); // state -> kind -> cell
-
-// Runs axe on the page as it is now. Evaluated as a string through the driver, which the
-// extension pages' Content-Security-Policy does not govern (it would refuse a script tag).
-async function audit(page) {
-  const run = `${AXE_SOURCE}
-    ;axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(TAGS)} } })
-      .then((r) => r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
-      })))`;
-  return withTimeout(page.evaluate(run), STEP_MS, 'axe');
-}
 
 async function expectClean(kind, state, page) {
   const violations = await audit(page).catch((error) => [{ id: `axe failed: ${error.message}` }]);

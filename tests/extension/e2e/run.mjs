@@ -57,7 +57,7 @@ async function scenarioIn(kind, { browser, base, run }) {
     `${kind}: a missing host is reported with the install hint`,
     missing?.ok === false &&
       missing.error.code === 'host_missing' &&
-      missing.error.message.includes('pims-host is not installed: run ./install.sh'),
+      missing.error.message.includes('pims-host is not installed, or not registered'),
     JSON.stringify(missing),
   );
   registerHost(kind, run);

@@ -115,14 +115,14 @@ test('a reply with id null belongs to the oldest request (the host answers in or
   assert.equal((await second).ok, true);
 });
 
-test('a missing host is reported as such, with the install hint', async () => {
+test('a missing host is reported as such (the pages add the steps for this system)', async () => {
   const { connection, ports } = harness();
   const reply = connection.request('status');
   await tick();
   ports[0].die('Specified native messaging host not found.');
   const r = await reply;
   assert.equal(r.error.code, 'host_missing');
-  assert.match(r.error.message, /pims-host is not installed: run \.\/install\.sh/);
+  assert.match(r.error.message, /pims-host is not installed, or not registered/);
   assert.equal(connection.state, 'host_missing');
 });
 

@@ -1,0 +1,242 @@
+// Import from another manager and export from pims, for the welcome and options pages.
+//
+// The file the shopper picks is read by this page and sent to pims-host (import.preview, then
+// import.commit once the shopper has seen what it holds); nothing of it goes to extension
+// storage. Exports come back from the host as a file's bytes and are saved with a download
+// link made here (a blob: URL, revoked right after).
+
+import { h, fill, nextId } from './dom.js';
+import { ask, errorText } from './gateway.js';
+
+// The formats of `pims import --from FORMAT` (docs/import.md), as the host names them.
+export const IMPORT_FORMATS = Object.freeze([
+  { id: 'bitwarden', label: 'Bitwarden (.json export, encrypted or not)', accept: '.json' },
+  { id: '1pux', label: '1Password (.1pux export)', accept: '.1pux' },
+  { id: 'firefox', label: 'Firefox (autofill-profiles.json)', accept: '.json' },
+  { id: 'csv', label: 'CSV with a header row of autofill field names', accept: '.csv,.txt' },
+]);
+
+// The host takes at most 700 KiB of file (its base64 must fit one 1 MiB message).
+export const MAX_IMPORT_BYTES = 700 * 1024;
+
+export function base64OfBytes(bytes) {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// What an import.preview (or commit) reply holds, as sentences for the shopper.
+export function describeImport(reply) {
+  const lines = [];
+  const people = Object.keys(reply.person ?? {}).length;
+  const adds = [
+    plural(reply.addresses?.length ?? 0, 'address', 'addresses'),
+    plural(reply.cards?.length ?? 0, 'card', 'cards'),
+  ];
+  if (people) adds.push(plural(people, 'detail about you', 'details about you'));
+  lines.push(`${reply.stored ? 'Imported' : 'To import'}: ${adds.join(', ')}.`);
+  const dup = (reply.duplicates?.addresses ?? 0) + (reply.duplicates?.cards ?? 0);
+  if (dup) lines.push(`${plural(dup, 'record is', 'records are')} already in pims: skipped.`);
+  const ignored = Object.entries(reply.ignored ?? {}).filter(([, n]) => n > 0);
+  if (ignored.length) {
+    lines.push(
+      `Not imported (pims keeps no such items): ${ignored.map(([k, n]) => `${n} ${k}`).join(', ')}.`,
+    );
+  }
+  for (const u of reply.unplaced ?? []) {
+    lines.push(`${u.field} (${plural(u.count, 'record', 'records')}): ${u.reason}.`);
+  }
+  return lines;
+}
+
+// The import form: format, file, password when the file needs one, "Check the file" (preview)
+// and then "Import" (commit). onImported(reply) runs after a commit stored the file.
+export function importPanel(container, { onImported = () => {} } = {}) {
+  const formatId = nextId('import-format');
+  const fileId = nextId('import-file');
+  const passwordId = nextId('import-password');
+  const format = h(
+    'select',
+    { id: formatId },
+    IMPORT_FORMATS.map((f) => h('option', { value: f.id }, f.label)),
+  );
+  const file = h('input', { id: fileId, type: 'file', accept: IMPORT_FORMATS[0].accept });
+  const password = h('input', { id: passwordId, type: 'password', autocomplete: 'off' });
+  const passwordRow = h(
+    'div',
+    { class: 'row', hidden: true },
+    h('label', { for: passwordId }, 'Password of the encrypted export'),
+    password,
+  );
+  const check = h('button', { type: 'submit' }, 'Check the file');
+  const commit = h('button', { type: 'button', class: 'primary', hidden: true }, 'Import');
+  const result = h('div', { role: 'status', class: 'import-result' });
+  let pending = null; // {format, data, password}: what was previewed, to commit unchanged
+
+  format.addEventListener('change', () => {
+    file.accept = IMPORT_FORMATS.find((f) => f.id === format.value)?.accept ?? '';
+    // Only a Bitwarden export can be encrypted; the host says when it needs the password.
+    if (format.value !== 'bitwarden') passwordRow.hidden = true;
+  });
+  const show = (lines, kind = 'ok') =>
+    fill(
+      result,
+      lines.map((line) => h('p', { class: kind }, line)),
+    );
+
+  const form = h(
+    'form',
+    { class: 'import', autocomplete: 'off' },
+    h('div', { class: 'row' }, h('label', { for: formatId }, 'Export from'), format),
+    h('div', { class: 'row' }, h('label', { for: fileId }, 'File'), file),
+    passwordRow,
+    h('div', { class: 'actions' }, check, commit),
+    result,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    commit.hidden = true;
+    pending = null;
+    const chosen = file.files?.[0];
+    if (!chosen) {
+      show(['Choose the file your other password manager exported.'], 'error');
+      file.focus();
+      return;
+    }
+    if (chosen.size > MAX_IMPORT_BYTES) {
+      show(
+        ['The file is larger than 700 KiB: import it with `pims import --from` instead.'],
+        'error',
+      );
+      return;
+    }
+    const body = {
+      format: format.value,
+      data: base64OfBytes(new Uint8Array(await chosen.arrayBuffer())),
+    };
+    if (!passwordRow.hidden && password.value) body.password = password.value;
+    check.disabled = true;
+    show(['Reading the file…']);
+    const reply = await ask('import.preview', body);
+    check.disabled = false;
+    if (!reply.ok) {
+      if (reply.error?.field === 'password' || reply.error?.code === 'bad_password') {
+        passwordRow.hidden = false;
+        password.focus();
+      }
+      show([errorText(reply)], 'error');
+      return;
+    }
+    pending = body;
+    show(describeImport(reply));
+    commit.hidden =
+      (reply.addresses?.length ?? 0) + (reply.cards?.length ?? 0) === 0 &&
+      Object.keys(reply.person ?? {}).length === 0;
+    if (!commit.hidden) commit.focus();
+  });
+  commit.addEventListener('click', async () => {
+    if (!pending) return;
+    commit.disabled = true;
+    const reply = await ask('import.commit', pending);
+    commit.disabled = false;
+    commit.hidden = true;
+    pending = null;
+    password.value = '';
+    if (!reply.ok) {
+      show([errorText(reply)], 'error');
+      return;
+    }
+    show(describeImport(reply));
+    onImported(reply);
+  });
+  fill(container, form);
+  return form;
+}
+
+// Saves a file the host sent ({filename, media_type, encoding, data}) through a download link.
+export function saveHostFile(reply) {
+  const bytes =
+    reply.encoding === 'base64'
+      ? Uint8Array.from(atob(reply.data), (c) => c.charCodeAt(0))
+      : new TextEncoder().encode(reply.data);
+  const url = URL.createObjectURL(new Blob([bytes], { type: reply.media_type }));
+  const link = h('a', { href: url, download: reply.filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+// The export buttons: the encrypted backup (with its own password), a Bitwarden JSON of the
+// profile (not encrypted: said before and after), and the ledger as CSV or JSON.
+export function exportPanel(container) {
+  const result = h('p', { role: 'status' });
+  const done = (reply, what) => {
+    if (!reply.ok) {
+      fill(result, errorText(reply));
+      result.className = 'error';
+      return;
+    }
+    saveHostFile(reply);
+    fill(
+      result,
+      `${what} saved as ${reply.filename}.${reply.encrypted === false ? ` ${reply.warning ?? 'It is not encrypted.'}` : ''}`,
+    );
+    result.className = reply.encrypted === false ? 'warning' : 'ok';
+  };
+  const backupId = nextId('backup-password');
+  const backupPassword = h('input', {
+    id: backupId,
+    type: 'password',
+    autocomplete: 'new-password',
+    required: true,
+  });
+  const backup = h(
+    'form',
+    { class: 'inline', autocomplete: 'off' },
+    h('label', { for: backupId }, 'Password for the backup'),
+    backupPassword,
+    h('button', { type: 'submit' }, 'Download an encrypted backup'),
+  );
+  backup.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const reply = await ask('backup.export', { password: backupPassword.value });
+    backupPassword.value = '';
+    done(reply, 'The encrypted backup was');
+  });
+  const bitwarden = h(
+    'button',
+    {
+      type: 'button',
+      onclick: async () => done(await ask('export.bitwarden'), 'Your addresses and cards were'),
+    },
+    'Export for Bitwarden (not encrypted)',
+  );
+  const ledger = (format) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: async () => done(await ask('ledger.export', { format }), 'The ledger was'),
+      },
+      `Ledger as ${format.toUpperCase()}`,
+    );
+  fill(
+    container,
+    backup,
+    h(
+      'p',
+      { class: 'note' },
+      'A Bitwarden export holds your card numbers in clear: keep it safe, delete it after use.',
+    ),
+    h('div', { class: 'actions' }, bitwarden, ledger('csv'), ledger('json')),
+    result,
+  );
+}

@@ -1,0 +1,36 @@
+// The welcome page, opened when pims is installed: checks that pims-host answers (and says how
+// to install it on this system when it does not), creates or unlocks the vault, offers an
+// import from another manager, and explains per-shop consent. Each step appears once the one
+// before it is done. Like the other pages it keeps nothing: the vault is the only store.
+
+import { h, fill } from '../shared/dom.js';
+import { ask, errorText, isHostUnavailable } from '../shared/gateway.js';
+import { showGate, installHelp } from '../shared/gate.js';
+import { importPanel } from '../shared/transfer.js';
+
+const $ = (id) => document.getElementById(id);
+
+async function checkHost() {
+  const status = await ask('status');
+  if (!status.ok && isHostUnavailable(status)) {
+    fill(
+      $('host'),
+      h('p', { class: 'error' }, errorText(status)),
+      await installHelp(),
+      h('button', { type: 'button', class: 'primary', onclick: checkHost }, 'Check again'),
+    );
+    return;
+  }
+  fill($('host'), h('p', { class: 'ok' }, 'pims-host is installed and answers.'));
+  $('step-vault').hidden = false;
+  await showGate($('gate'), vaultOpen);
+}
+
+function vaultOpen() {
+  $('vault-open').hidden = false;
+  $('step-profile').hidden = false;
+  $('step-consent').hidden = false;
+  importPanel($('import'));
+}
+
+checkHost();

@@ -1,6 +1,7 @@
 // The Session: dispatch of every verb, and the idle auto-lock, with a clock the test controls.
 #include "pims/session.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -39,6 +40,22 @@ TEST_CASE("every verb in the table answers with its id, locked or not") {
     CHECK(reply["ok"].is_boolean());
     if (reply["ok"] == false) CHECK_FALSE(reply["error"]["message"].get<std::string>().empty());
   }
+}
+
+TEST_CASE("places lists every country code and the regions of the US, Canada and Australia") {
+  Fixture f;  // no vault at all: the lists hold nothing of the shopper's
+  json reply = f.Call("places");
+  REQUIRE(reply["ok"] == true);
+  const json& countries = reply["countries"];
+  CHECK(countries.size() == 250);
+  CHECK(std::find(countries.begin(), countries.end(), "GB") != countries.end());
+  CHECK(std::is_sorted(countries.begin(), countries.end()));
+  const json& regions = reply["regions"];
+  CHECK(regions["US"].size() == 59);  // the states, DC, the territories, the military codes
+  CHECK(regions["CA"].size() == 13);
+  CHECK(regions["AU"].size() == 8);
+  CHECK(regions["US"][4] == json{{"code", "CA"}, {"name", "California"}});
+  CHECK(!regions.contains("FR"));
 }
 
 TEST_CASE("the vault locks itself after its idle time, and not before") {

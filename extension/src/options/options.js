@@ -11,6 +11,7 @@ import { ask, errorText } from '../shared/gateway.js';
 import { showGate, newPasswordProblem } from '../shared/gate.js';
 import { categoryLabel } from '../shared/protocol.js';
 import { importPanel, exportPanel } from '../shared/transfer.js';
+import { addressLayout, countryChoices } from './address_layout.js';
 import { RECORD_FIELDS } from '../shared/vocabulary.js';
 import {
   maskCardNumber,
@@ -40,7 +41,7 @@ const FIELD_LABELS = {
   'address-level2': 'Town or city',
   'address-level3': 'District or suburb',
   'postal-code': 'Postal code',
-  country: 'Country (two-letter code, e.g. GB)',
+  country: 'Country',
   'cc-name': 'Name on card',
   'cc-number': 'Card number',
   'cc-exp-month': 'Expiry month (1-12)',
@@ -71,6 +72,7 @@ const ADDRESS_FIELDS = editorFields('address');
 const CARD_FIELDS = editorFields('card');
 
 let draft = null; // the profile being edited
+let places = { countries: [], regions: {} }; // the host's choices (`places`), read once
 let ledgerBefore = null;
 
 // --- vault state ---------------------------------------------------------------------------
@@ -126,6 +128,22 @@ function inputFor(record, key, label, kind, path) {
     autocomplete: 'off',
   };
   let input;
+  const choices = choicesFor(record, key);
+  if (choices) {
+    input = h(
+      'select',
+      common,
+      h('option', { value: '' }, key === 'country' ? 'Choose a country' : 'Choose'),
+      choices.map((c) => h('option', { value: c.code }, c.name)),
+    );
+    input.value = record[key] ?? '';
+    input.addEventListener('change', () => {
+      record[key] = input.value;
+      // Another country has other fields, names and regions: draw the address again.
+      if (key === 'country') renderProfile(path);
+    });
+    return h('div', { class: 'row' }, h('label', { for: id }, label), input, error);
+  }
   if (kind === 'textarea') {
     input = h('textarea', { ...common, rows: 2, value: record[key] ?? '' });
   } else if (kind === 'secret') {
@@ -142,6 +160,29 @@ function inputFor(record, key, label, kind, path) {
     input = h('input', { ...common, type, value: record[key] ?? '' });
   }
   const original = record[key];
+  const extra = [];
+  if (key === 'cc-csc' && original) {
+    // A stored security code can be forgotten (typing nothing keeps it).
+    extra.push(
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: (event) => {
+            record[key] = '';
+            input.placeholder = '';
+            fill(
+              event.target.parentElement.querySelector('.field-error'),
+              'Cleared: saved with the profile.',
+            );
+            event.target.remove();
+            input.focus();
+          },
+        },
+        'Clear the security code',
+      ),
+    );
+  }
   input.addEventListener('input', () => {
     if (kind === 'secret') {
       const typed = digitsOf(input.value);
@@ -152,7 +193,37 @@ function inputFor(record, key, label, kind, path) {
       record[key] = input.value;
     }
   });
-  return h('div', { class: 'row' }, h('label', { for: id }, label), input, error);
+  return h('div', { class: 'row' }, h('label', { for: id }, label), input, error, extra);
+}
+
+// The fixed choices of a field, or null: every country (named in the shopper's language), and
+// the regions of a country that has a fixed list (the stored value stays a choice if it is not
+// one of them).
+function choicesFor(record, key) {
+  if (key === 'country' && places.countries.length) {
+    const choices = countryChoices(places.countries, navigator.language);
+    return record.country && !places.countries.includes(record.country)
+      ? [{ code: record.country, name: record.country }, ...choices]
+      : choices;
+  }
+  const regions = key === 'address-level1' ? places.regions[record.country] : null;
+  if (!regions) return null;
+  const stored = record[key];
+  return stored && !regions.some((r) => r.code === stored)
+    ? [{ code: stored, name: stored }, ...regions]
+    : regions;
+}
+
+// An address's fields as its country lays them out (address_layout.js).
+function addressFields(address) {
+  const layout = addressLayout(address.country);
+  const byKey = new Map(ADDRESS_FIELDS.map((f) => [f[0], f]));
+  return layout.fields
+    .filter((key) => byKey.has(key))
+    .map((key) => {
+      const [, label, kind] = byKey.get(key);
+      return [key, layout.label(key, label), kind];
+    });
 }
 
 function recordFieldset(kind, name, record, fields, path, onRemove) {
@@ -175,7 +246,8 @@ function recordFieldset(kind, name, record, fields, path, onRemove) {
   );
 }
 
-function renderProfile() {
+// Draws the profile editor from the draft; focusPath: the field to give the focus back to.
+function renderProfile(focusPath) {
   fill(
     $('person'),
     h('legend', {}, 'You'),
@@ -190,11 +262,12 @@ function renderProfile() {
         'address',
         address.label || `${i + 1}`,
         address,
-        ADDRESS_FIELDS,
+        addressFields(address),
         `addresses[${i}]`,
         () => {
           draft.addresses.splice(i, 1);
           renderProfile();
+          $('add-address').focus(); // the removed record's button is gone: keep the place
         },
       ),
     ),
@@ -205,10 +278,12 @@ function renderProfile() {
       recordFieldset('card', card.label || `${i + 1}`, card, CARD_FIELDS, `cards[${i}]`, () => {
         draft.cards.splice(i, 1);
         renderProfile();
+        $('add-card').focus();
       }),
     ),
   );
   renderDefaults();
+  if (focusPath) document.querySelector(`[data-path="${CSS.escape(focusPath)}"]`)?.focus();
 }
 
 function renderDefaults() {
@@ -246,7 +321,14 @@ function useProfile(profile) {
   renderProfile();
 }
 
+async function loadPlaces() {
+  if (places.countries.length) return;
+  const reply = await ask('places');
+  if (reply.ok) places = { countries: reply.countries, regions: reply.regions };
+}
+
 async function loadProfile() {
+  await loadPlaces();
   const reply = await ask('profile.get');
   if (lockedOut(reply)) return;
   if (!reply.ok) {
@@ -450,13 +532,14 @@ async function changePassword(event) {
 // --- wiring --------------------------------------------------------------------------------
 
 $('profile-form').addEventListener('submit', saveProfile);
+// A new record opens at its first field.
 $('add-address').addEventListener('click', () => {
   draft.addresses.push({});
-  renderProfile();
+  renderProfile(`addresses[${draft.addresses.length - 1}].label`);
 });
 $('add-card').addEventListener('click', () => {
   draft.cards.push({});
-  renderProfile();
+  renderProfile(`cards[${draft.cards.length - 1}].label`);
 });
 $('ledger-site').addEventListener('change', () => loadLedger(true));
 $('ledger-more').addEventListener('click', () => loadLedger(false));

@@ -34,6 +34,7 @@ export const VERBS = Object.freeze([
   'export.bitwarden',
   'ledger.export',
   'backup.export',
+  'places',
 ]);
 
 // The host's error codes (stable wire values).

@@ -230,6 +230,14 @@ const std::unordered_map<std::string, unsigned, TextHash, std::equal_to<>>& Kind
 
 }  // namespace
 
+std::vector<Region> RegionsOf(std::string_view country) {
+  std::vector<Region> regions;
+  for (const RegionRow& row : kRegions) {
+    if (row.country == country) regions.push_back({row.code, row.name});
+  }
+  return regions;
+}
+
 unsigned PlaceKindsOf(std::string_view folded) {
   const auto& kinds = Kinds();
   const auto it = kinds.find(folded);

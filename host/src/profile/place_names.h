@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pims {
 
@@ -39,6 +40,10 @@ struct Region {
   std::string_view name;  // "California"
 };
 std::optional<Region> RegionOf(std::string_view country, std::string_view folded);
+
+// The regions of the United States, Canada or Australia (alpha-2, upper case) in the table's
+// order, as a region select offers them; empty for every other country.
+std::vector<Region> RegionsOf(std::string_view country);
 
 // True when `folded` is the code or name of a US state, Canadian province or Australian state
 // (any of the three countries): the classifier's test for a list of regions.

@@ -7,7 +7,7 @@ namespace pims {
 namespace {
 
 // The dispatch table. APPEND new verbs; never rename one (the extension depends on the names).
-constexpr std::array<std::pair<std::string_view, VerbHandler>, 21> kVerbs = {{
+constexpr std::array<std::pair<std::string_view, VerbHandler>, 22> kVerbs = {{
     {"status", HandleStatus},
     {"setup", HandleSetup},
     {"unlock", HandleUnlock},
@@ -29,6 +29,7 @@ constexpr std::array<std::pair<std::string_view, VerbHandler>, 21> kVerbs = {{
     {"export.bitwarden", HandleExportBitwarden},
     {"ledger.export", HandleLedgerExport},
     {"backup.export", HandleBackupExport},
+    {"places", HandlePlaces},
 }};
 
 }  // namespace

@@ -1,4 +1,6 @@
-// profile.get, profile.put
+// profile.get, profile.put, places
+#include "profile/countries.h"
+#include "profile/place_names.h"
 #include "protocol/verbs.h"
 
 namespace pims {
@@ -23,6 +25,20 @@ Result<json> HandleProfilePut(Session& session, const json& body) {
   PIMS_RETURN_IF_ERROR(vault->PutProfile(*profile));
   // The stored profile, with the ids the host assigned.
   return json{{"profile", ProfileToJson(*profile)}};
+}
+
+Result<json> HandlePlaces(Session&, const json&) {
+  json countries = json::array();
+  for (const CountryEntry& country : Countries()) countries.push_back(country.code);
+  json regions = json::object();
+  for (std::string_view country : {"US", "CA", "AU"}) {
+    json list = json::array();
+    for (const Region& region : RegionsOf(country)) {
+      list.push_back({{"code", region.code}, {"name", region.name}});
+    }
+    regions[std::string(country)] = std::move(list);
+  }
+  return json{{"countries", std::move(countries)}, {"regions", std::move(regions)}};
 }
 
 }  // namespace pims

@@ -118,6 +118,43 @@ async function scenarioIn(kind, { browser, base, run }) {
     'sites',
   );
   await expectClean(kind, 'options, unlocked', options);
+  // The address editor fits the country: a country select, and for the US a state select and
+  // "ZIP code"; the focus stays on the country select while the address is drawn again.
+  const country = '[data-path="addresses[0].country"]';
+  const editor = () =>
+    options.evaluate((sel) => {
+      const label = (path) =>
+        document.querySelector(
+          `label[for="${document.querySelector(`[data-path="${path}"]`)?.id}"]`,
+        )?.textContent;
+      return {
+        tag: document.querySelector(sel)?.tagName,
+        value: document.querySelector(sel)?.value,
+        region: document.querySelector('[data-path="addresses[0].address-level1"]')?.tagName,
+        california: [
+          ...(document.querySelector('[data-path="addresses[0].address-level1"]')?.options ?? []),
+        ].some((o) => o.value === 'CA' && o.textContent === 'California'),
+        postcode: label('addresses[0].postal-code'),
+        focused: document.activeElement?.dataset?.path,
+      };
+    }, country);
+  const gb = await editor();
+  check(
+    `${kind}: the address's country is a select, set to the stored country`,
+    gb.tag === 'SELECT' && gb.value === 'GB' && gb.postcode === 'Postcode',
+    JSON.stringify(gb),
+  );
+  await options.focus(country);
+  await options.select(country, 'US');
+  const us = await poll(editor, (e) => e.region === 'SELECT', STEP_MS, 'US layout').catch(
+    () => null,
+  );
+  check(
+    `${kind}: a US address gets a state select and a ZIP code, the focus stays`,
+    us?.california && us.postcode === 'ZIP code' && us.focused === 'addresses[0].country',
+    JSON.stringify(us),
+  );
+  await expectClean(kind, 'options, a US address', options);
   // A validation error from the host, shown at its field.
   const phone = await options.$('[data-path="person.tel"]');
   await phone.click({ clickCount: 3 });

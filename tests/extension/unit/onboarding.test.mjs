@@ -46,3 +46,33 @@ test('file bytes go to the host as base64, in chunks that fit the call stack', (
   const bytes = new Uint8Array(100_000).map((_, i) => i % 256);
   assert.equal(base64OfBytes(bytes), Buffer.from(bytes).toString('base64'));
 });
+
+test('an address is laid out as its country writes it', async () => {
+  const { addressLayout, countryChoices } =
+    await import('../../../extension/src/options/address_layout.js');
+  const us = addressLayout('US');
+  const middle = (layout) =>
+    layout.fields.filter((k) =>
+      ['address-level1', 'address-level2', 'address-level3', 'postal-code'].includes(k),
+    );
+  assert.deepEqual(middle(us), ['address-level2', 'address-level1', 'postal-code']);
+  assert.equal(us.label('postal-code', 'x'), 'ZIP code');
+  assert.equal(us.label('address-level1', 'x'), 'State');
+  assert.deepEqual(middle(addressLayout('de')), ['postal-code', 'address-level2']);
+  assert.ok(middle(addressLayout('MX')).includes('address-level3'));
+  assert.ok(!middle(addressLayout('GB')).includes('address-level3'));
+  assert.equal(addressLayout('GB').label('postal-code', 'x'), 'Postcode');
+  assert.deepEqual(middle(addressLayout('')), ['address-level2', 'address-level1', 'postal-code']);
+  for (const code of ['US', 'DE', 'JP', 'ZZ']) {
+    const { fields } = addressLayout(code);
+    assert.equal(fields[0], 'label');
+    assert.ok(fields.includes('street-address') && fields.includes('country'), code);
+  }
+  // Named in the shopper's language and sorted by that name.
+  const german = countryChoices(['DE', 'AT', 'CH'], 'de');
+  assert.deepEqual(
+    german.map((c) => c.name),
+    ['Deutschland', 'Österreich', 'Schweiz'],
+  );
+  assert.equal(countryChoices(['GB'], 'en')[0].name, 'United Kingdom');
+});

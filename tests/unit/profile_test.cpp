@@ -410,3 +410,50 @@ TEST_CASE("wiping a json tree empties every string and zeroes every number", "[p
 }
 
 }  // namespace pims
+
+namespace pims {
+namespace {
+
+std::vector<std::string> ProblemFields(const nlohmann::json& input) {
+  std::vector<std::string> fields;
+  for (const Status& problem : ProfileProblems(input)) {
+    CHECK(problem.code() == ErrorCode::kInvalidField);
+    fields.push_back(problem.field());
+  }
+  return fields;
+}
+
+}  // namespace
+
+TEST_CASE("every problem of a profile is found, not only the first", "[profile]") {
+  nlohmann::json input = testing::ArchitectureExampleJson();
+  CHECK(ProfileProblems(input).empty());
+  input["person"]["email"] = "not an address";
+  input["person"]["tel"] = "12";
+  input["addresses"][0]["country"] = "ZZ";
+  input["cards"][0]["cc-number"] = "4111111111111112";
+  input["cards"][0]["cc-exp-month"] = "7";  // a string where a number belongs
+  input["person"]["phone"] = "+441234567890";  // no such field
+  const std::vector<std::string> fields = ProblemFields(input);
+  CHECK(fields == std::vector<std::string>{"person.email", "person.phone", "person.tel",
+                                           "addresses[0].country", "cards[0].cc-exp-month",
+                                           "cards[0].cc-number"});
+  // The first is what ProfileFromJson reports, word for word.
+  const Result<Profile> first = ProfileFromJson(input);
+  REQUIRE(!first.ok());
+  CHECK(first.status().field() == fields.front());
+  CHECK(first.status().message() == ProfileProblems(input).front().message());
+}
+
+TEST_CASE("problems of structure end the list; ids and defaults wait for good values",
+          "[profile]") {
+  CHECK(ProblemFields(nlohmann::json::array()) == std::vector<std::string>{""});
+  nlohmann::json input = {{"person", {{"email", "x"}}}, {"addresses", "not a list"}};
+  CHECK(ProblemFields(input) == std::vector<std::string>{"person.email", "addresses"});
+  nlohmann::json defaults = {{"defaults", {{"card", "card-9"}}}};
+  CHECK(ProblemFields(defaults) == std::vector<std::string>{"defaults.card"});
+  defaults["person"] = {{"email", "x"}};
+  CHECK(ProblemFields(defaults) == std::vector<std::string>{"person.email"});
+}
+
+}  // namespace pims

@@ -343,6 +343,16 @@ function clearFieldErrors() {
   for (const el of document.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
 }
 
+// Shows a host error at its field; returns the field, or null when none matches.
+function markProblem(error) {
+  const path = errorPath(error?.field);
+  const input = path ? document.querySelector(`[data-path="${CSS.escape(path)}"]`) : null;
+  if (!input) return null;
+  input.setAttribute('aria-invalid', 'true');
+  fill($(`${input.id}-error`), errorMessage(error));
+  return input;
+}
+
 async function saveProfile(event) {
   event.preventDefault();
   clearFieldErrors();
@@ -352,14 +362,18 @@ async function saveProfile(event) {
   fill($('profile-saved'));
   if (lockedOut(reply)) return;
   if (!reply.ok) {
-    const path = errorPath(reply.error?.field);
-    const input = path ? document.querySelector(`[data-path="${CSS.escape(path)}"]`) : null;
-    if (input) {
-      input.setAttribute('aria-invalid', 'true');
-      fill($(`${input.id}-error`), errorMessage(reply.error));
-      input.focus();
-    }
-    fill($('profile-error'), errorText(reply));
+    // Every problem at once, each at its field (profile.check); the reply's own as a fallback.
+    const check =
+      reply.error?.code === 'invalid_field'
+        ? await ask('profile.check', { profile: profileForPut(draft) })
+        : null;
+    const problems = check?.ok && check.problems.length ? check.problems : [reply.error];
+    const marked = problems.map(markProblem).filter(Boolean);
+    marked[0]?.focus();
+    fill(
+      $('profile-error'),
+      problems.length > 1 ? `${problems.length} fields need a look.` : errorText(reply),
+    );
     return;
   }
   useProfile(reply.profile);

@@ -35,6 +35,7 @@ export const VERBS = Object.freeze([
   'ledger.export',
   'backup.export',
   'places',
+  'profile.check',
 ]);
 
 // The host's error codes (stable wire values).

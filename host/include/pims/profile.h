@@ -148,6 +148,14 @@ std::optional<std::string_view> CountryName(std::string_view code);
 // kInternal only if nlohmann::json throws unexpectedly. The message never quotes a value.
 Result<Profile> ProfileFromJson(const nlohmann::json& json);
 
+// Every problem ProfileFromJson would report, not only the first, so that an editor can show
+// each at its field: every value of the wrong type or failing NormalizeField, every unknown key,
+// in document order. The checks that need every value read (ids, defaults) are reported when
+// no value has a problem; a structural error (the root, a section or a record that is not an
+// object or array, too many records) ends the list, as it ends ProfileFromJson. Empty: the
+// profile is valid. Same errors, same paths, same messages as ProfileFromJson.
+std::vector<Status> ProfileProblems(const nlohmann::json& json);
+
 // The same shape back. person and each record list every stored key ("" when unset) except
 // cc-exp-month / cc-exp-year, which are integers and left out when unset; "defaults" lists the
 // three ids ("" for "first"). With mask_cards, cc-number becomes "•••• 1111" (its last four

@@ -15,9 +15,50 @@ using nlohmann::json;
 bool IsNumberField(RecordKind kind, std::string_view field) {
   return kind == RecordKind::kCard && (field == "cc-exp-month" || field == "cc-exp-year");
 }
+// What ReadProfile returns when it collected problems (they are the answer, not this).
+constexpr std::string_view kInvalidValues = "the profile has invalid values";
+
+// Where the readers put a value's problem: with a list, every problem goes into it and reading
+// goes on (ProfileProblems); without one, the first problem ends the read.
+class Problems {
+ public:
+  explicit Problems(std::vector<Status>* list = nullptr) : list_(list) {}
+  // Records `problem`; true when the read must stop and return it.
+  bool Stop(const Status& problem) {
+    if (list_ == nullptr) return true;
+    list_->push_back(problem);
+    return false;
+  }
+  bool any() const { return list_ != nullptr && !list_->empty(); }
+
+ private:
+  std::vector<Status>* list_;
+};
+
+// One value of a record in stored form, or its problem.
+Result<Secret> ReadValue(RecordKind kind, const std::string& key, const json& value,
+                         const std::string& field_path) {
+  if (!IsNumberField(kind, key)) {
+    if (!value.is_string()) return InvalidField(field_path, "must be a string");
+    return NormalizeField(kind, key, value.get_ref<const std::string&>(), field_path);
+  }
+  if (!value.is_number_integer()) return InvalidField(field_path, "must be a whole number");
+  std::array<char, 24> text{};
+  const auto [end, ec] =
+      value.is_number_unsigned()
+          ? std::to_chars(text.data(), text.data() + text.size(), value.get<uint64_t>())
+          : std::to_chars(text.data(), text.data() + text.size(), value.get<int64_t>());
+  if (ec != std::errc()) return InvalidField(field_path, "is not a number pims can read");
+  Result<Secret> normalised = NormalizeField(
+      kind, key, std::string_view(text.data(), static_cast<size_t>(end - text.data())),
+      field_path);
+  Wipe(text.data(), text.size());
+  return normalised;
+}
+
 // The fields of one JSON object into `out`; "id" into *id when id is not null.
 Status ReadFields(RecordKind kind, const json& object, std::string_view path, FieldMap& out,
-                  std::string* id) {
+                  std::string* id, Problems& problems) {
   if (!object.is_object()) return InvalidField(path, "must be a JSON object");
   for (auto it = object.begin(); it != object.end(); ++it) {
     const std::string& key = it.key();
@@ -26,28 +67,17 @@ Status ReadFields(RecordKind kind, const json& object, std::string_view path, Fi
     const bool is_id = id != nullptr && key == "id";
     if (!is_id) {
       // An unknown key is refused even with a null value: ValidateField says so.
-      PIMS_RETURN_IF_ERROR(ValidateField(kind, key, "", field_path));
+      if (Status known = ValidateField(kind, key, "", field_path); !known.ok()) {
+        if (problems.Stop(known)) return known;
+        continue;
+      }
     }
     if (value.is_null()) continue;
-
-    Result<Secret> normalised = Secret();
-    if (IsNumberField(kind, key)) {
-      if (!value.is_number_integer()) return InvalidField(field_path, "must be a whole number");
-      std::array<char, 24> text{};
-      const auto [end, ec] =
-          value.is_number_unsigned()
-              ? std::to_chars(text.data(), text.data() + text.size(), value.get<uint64_t>())
-              : std::to_chars(text.data(), text.data() + text.size(), value.get<int64_t>());
-      if (ec != std::errc()) return InvalidField(field_path, "is not a number pims can read");
-      normalised = NormalizeField(
-          kind, key, std::string_view(text.data(), static_cast<size_t>(end - text.data())),
-          field_path);
-      Wipe(text.data(), text.size());
-    } else {
-      if (!value.is_string()) return InvalidField(field_path, "must be a string");
-      normalised = NormalizeField(kind, key, value.get_ref<const std::string&>(), field_path);
+    Result<Secret> normalised = ReadValue(kind, key, value, field_path);
+    if (!normalised.ok()) {
+      if (problems.Stop(normalised.status())) return normalised.status();
+      continue;
     }
-    if (!normalised.ok()) return normalised.status();
     if (normalised->empty()) continue;
     if (is_id) {
       *id = std::string(normalised->reveal());
@@ -58,7 +88,7 @@ Status ReadFields(RecordKind kind, const json& object, std::string_view path, Fi
   return Status::Ok();
 }
 Status ReadRecords(RecordKind kind, const json& list, std::string_view path, size_t max,
-                   std::vector<Record>& out) {
+                   std::vector<Record>& out, Problems& problems) {
   if (!list.is_array()) return InvalidField(path, "must be a JSON array");
   if (list.size() > max) {
     return InvalidField(path, kind == RecordKind::kAddress ? "has more than 100 addresses"
@@ -67,7 +97,8 @@ Status ReadRecords(RecordKind kind, const json& list, std::string_view path, siz
   out.reserve(list.size());
   for (size_t i = 0; i < list.size(); ++i) {
     Record record;
-    PIMS_RETURN_IF_ERROR(ReadFields(kind, list[i], IndexPath(path, i), record.fields, &record.id));
+    PIMS_RETURN_IF_ERROR(
+        ReadFields(kind, list[i], IndexPath(path, i), record.fields, &record.id, problems));
     out.push_back(std::move(record));
   }
   return Status::Ok();
@@ -78,7 +109,8 @@ bool HasRecord(const std::vector<Record>& records, std::string_view id) {
 }
 Status ReadDefaults(const json& object, Profile& profile) {
   FieldMap ids;
-  PIMS_RETURN_IF_ERROR(ReadFields(RecordKind::kDefaults, object, "defaults", ids, nullptr));
+  Problems first;
+  PIMS_RETURN_IF_ERROR(ReadFields(RecordKind::kDefaults, object, "defaults", ids, nullptr, first));
   for (const auto& [key, id] : ids) {
     const bool card = key == "card";
     if (!HasRecord(card ? profile.cards : profile.addresses, id.reveal())) {
@@ -92,7 +124,7 @@ Status ReadDefaults(const json& object, Profile& profile) {
   }
   return Status::Ok();
 }
-Result<Profile> ReadProfile(const json& root) {
+Result<Profile> ReadProfile(const json& root, Problems& problems) {
   if (!root.is_object()) return InvalidField("", "must be a JSON object");
   for (auto it = root.begin(); it != root.end(); ++it) {
     const std::string& key = it.key();
@@ -107,15 +139,18 @@ Result<Profile> ReadProfile(const json& root) {
   };
   if (const json* person = section("person")) {
     PIMS_RETURN_IF_ERROR(
-        ReadFields(RecordKind::kPerson, *person, "person", profile.person, nullptr));
+        ReadFields(RecordKind::kPerson, *person, "person", profile.person, nullptr, problems));
   }
   if (const json* addresses = section("addresses")) {
     PIMS_RETURN_IF_ERROR(ReadRecords(RecordKind::kAddress, *addresses, "addresses", kMaxAddresses,
-                                     profile.addresses));
+                                     profile.addresses, problems));
   }
   if (const json* cards = section("cards")) {
-    PIMS_RETURN_IF_ERROR(ReadRecords(RecordKind::kCard, *cards, "cards", kMaxCards, profile.cards));
+    PIMS_RETURN_IF_ERROR(
+        ReadRecords(RecordKind::kCard, *cards, "cards", kMaxCards, profile.cards, problems));
   }
+  // Ids and defaults are judged on values that all read well.
+  if (problems.any()) return Status(ErrorCode::kInvalidField, std::string(kInvalidValues));
   PIMS_RETURN_IF_ERROR(AssignRecordIds(profile));
   if (const json* defaults = section("defaults")) {
     PIMS_RETURN_IF_ERROR(ReadDefaults(*defaults, profile));
@@ -161,10 +196,25 @@ json RecordToJson(RecordKind kind, const Record& record, bool mask_cards) {
 
 Result<Profile> ProfileFromJson(const nlohmann::json& json) {
   try {
-    return ReadProfile(json);
+    Problems first;
+    return ReadProfile(json, first);
   } catch (const nlohmann::json::exception&) {
     return Status(ErrorCode::kInternal, "the profile could not be read");
   }
+}
+
+std::vector<Status> ProfileProblems(const nlohmann::json& json) {
+  std::vector<Status> list;
+  try {
+    Problems every(&list);
+    Result<Profile> profile = ReadProfile(json, every);
+    if (!profile.ok() && profile.status().message() != kInvalidValues) {
+      list.push_back(profile.status());  // structural, or an id or default
+    }
+  } catch (const nlohmann::json::exception&) {
+    list.assign(1, Status(ErrorCode::kInternal, "the profile could not be read"));
+  }
+  return list;
 }
 nlohmann::json ProfileToJson(const Profile& profile, bool mask_cards) {
   json out = json::object();

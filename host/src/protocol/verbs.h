@@ -28,6 +28,8 @@ Result<nlohmann::json> HandleSettingsSet(Session&, const nlohmann::json&);
 // verbs_profile.cpp
 Result<nlohmann::json> HandleProfileGet(Session&, const nlohmann::json&);
 Result<nlohmann::json> HandleProfilePut(Session&, const nlohmann::json&);
+// Every problem of a profile (ProfileProblems), stored nowhere: an editor shows each at its field.
+Result<nlohmann::json> HandleProfileCheck(Session&, const nlohmann::json&);
 // The country codes and the regions of the countries whose addresses name one from a fixed
 // list, for a profile editor. Needs no vault.
 Result<nlohmann::json> HandlePlaces(Session&, const nlohmann::json&);

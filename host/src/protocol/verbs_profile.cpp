@@ -1,4 +1,4 @@
-// profile.get, profile.put, places
+// profile.get, profile.put, profile.check, places
 #include "profile/countries.h"
 #include "profile/place_names.h"
 #include "protocol/verbs.h"
@@ -25,6 +25,18 @@ Result<json> HandleProfilePut(Session& session, const json& body) {
   PIMS_RETURN_IF_ERROR(vault->PutProfile(*profile));
   // The stored profile, with the ids the host assigned.
   return json{{"profile", ProfileToJson(*profile)}};
+}
+
+Result<json> HandleProfileCheck(Session&, const json& body) {
+  PIMS_ASSIGN_OR_RETURN(const json* profile_json, RequireObject(body, "profile"));
+  json problems = json::array();
+  for (const Status& problem : ProfileProblems(*profile_json)) {
+    // Paths are relative to the profile object; the request names it "profile".
+    const std::string field = problem.field().empty() ? "profile" : "profile." + problem.field();
+    problems.push_back(
+        {{"code", problem.code_name()}, {"field", field}, {"message", problem.message()}});
+  }
+  return json{{"problems", std::move(problems)}};
 }
 
 Result<json> HandlePlaces(Session&, const json&) {

@@ -457,3 +457,34 @@ TEST_CASE("problems of structure end the list; ids and defaults wait for good va
 }
 
 }  // namespace pims
+
+namespace pims {
+
+TEST_CASE("a phone number typed as dialled at home is stored internationally", "[profile]") {
+  const auto stored_tel = [](const nlohmann::json& input, bool person) {
+    Result<Profile> profile = ProfileFromJson(input);
+    REQUIRE(profile.ok());
+    const FieldMap& fields = person ? profile->person : profile->addresses.at(0).fields;
+    return std::string(fields.at("tel").reveal());
+  };
+  const auto address = [](const char* country, const char* tel) {
+    return nlohmann::json{{"addresses", {{{"country", country}, {"tel", tel}}}}};
+  };
+  CHECK(stored_tel(address("GB", "020 7946 0000"), false) == "+442079460000");
+  CHECK(stored_tel(address("gb", "(020) 7946-0000"), false) == "+442079460000");
+  CHECK(stored_tel(address("IT", "06 1234 5678"), false) == "+390612345678");  // no trunk 0
+  CHECK(stored_tel(address("US", "(415) 555-0123"), false) == "+14155550123");
+  CHECK(stored_tel(address("FR", "+44 20 7946 0000"), false) == "+442079460000");
+  // The shopper's own number is read where the default shipping address is.
+  nlohmann::json both = {
+      {"person", {{"tel", "030 1234567"}}},
+      {"addresses", {{{"id", "a"}, {"country", "GB"}}, {{"id", "b"}, {"country", "DE"}}}},
+      {"defaults", {{"shipping", "b"}}}};
+  CHECK(stored_tel(both, true) == "+49301234567");
+  // Without a country pims knows the code of, the "+" is still needed.
+  CHECK(ProfileFromJson(address("KE", "0712 345678")).status().field() == "addresses[0].tel");
+  CHECK(ProfileFromJson({{"person", {{"tel", "020 7946 0000"}}}}).status().field() ==
+        "person.tel");
+}
+
+}  // namespace pims

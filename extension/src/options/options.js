@@ -32,7 +32,7 @@ const FIELD_LABELS = {
   'additional-name': 'Middle name',
   'family-name': 'Last name',
   email: 'Email',
-  tel: 'Phone (international, e.g. +44 20 7946 0000)',
+  tel: 'Phone (as you dial it at home, or with + and the country code)',
   bday: 'Date of birth',
   organization: 'Company or organization',
   name: 'Full name',

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <utility>
 
 #include "core/text.h"
 
@@ -38,6 +39,19 @@ constexpr std::string_view kTrunkZero[] = {
     "381", "385", "386", "387", "40", "41", "421", "43",  "44",  "46",  "49",
     "54",  "60",  "61",  "62",  "63", "64", "66",  "81",  "82",  "84",  "86",
     "880", "886", "90",  "91",  "92", "94", "966", "971", "972", "98",
+};
+
+// Country -> calling code, sorted by country (CallingCodeOf).
+constexpr std::pair<std::string_view, std::string_view> kCountryCodes[] = {
+    {"AR", "54"},  {"AT", "43"},  {"AU", "61"},  {"BE", "32"},  {"BG", "359"}, {"BR", "55"},
+    {"CA", "1"},   {"CH", "41"},  {"CL", "56"},  {"CN", "86"},  {"CO", "57"},  {"CY", "357"},
+    {"CZ", "420"}, {"DE", "49"},  {"DK", "45"},  {"EE", "372"}, {"ES", "34"},  {"FI", "358"},
+    {"FR", "33"},  {"GB", "44"},  {"GR", "30"},  {"HK", "852"}, {"HR", "385"}, {"HU", "36"},
+    {"IE", "353"}, {"IL", "972"}, {"IN", "91"},  {"IS", "354"}, {"IT", "39"},  {"JP", "81"},
+    {"KR", "82"},  {"LI", "423"}, {"LT", "370"}, {"LU", "352"}, {"LV", "371"}, {"MT", "356"},
+    {"MX", "52"},  {"NL", "31"},  {"NO", "47"},  {"NZ", "64"},  {"PL", "48"},  {"PT", "351"},
+    {"RO", "40"},  {"SE", "46"},  {"SG", "65"},  {"SI", "386"}, {"SK", "421"}, {"TR", "90"},
+    {"US", "1"},   {"ZA", "27"},
 };
 
 constexpr size_t kMinDigits = 7;
@@ -108,6 +122,30 @@ std::optional<PhoneParts> SplitPhone(std::string_view e164) {
 
 std::string_view TrunkPrefix(std::string_view country_code) {
   return Contains(kTrunkZero, country_code) ? "0" : "";
+}
+
+std::string_view CallingCodeOf(std::string_view country) {
+  const auto* end = std::end(kCountryCodes);
+  const auto* it = std::lower_bound(std::begin(kCountryCodes), end, country,
+                                    [](const auto& row, std::string_view c) { return row.first < c; });
+  return it != end && it->first == country ? it->second : std::string_view();
+}
+
+std::optional<Secret> InternationalFromNational(std::string_view text, std::string_view country) {
+  const std::string_view code = CallingCodeOf(country);
+  if (code.empty() || text.find('+') != std::string_view::npos) return std::nullopt;
+  // The first digit, past any separators: a trunk prefix there is not part of the number.
+  const size_t first = text.find_first_not_of(" -.()");
+  if (first == std::string_view::npos) return std::nullopt;
+  const std::string_view trunk = TrunkPrefix(code);
+  if (!trunk.empty() && text.substr(first, trunk.size()) == trunk) {
+    text.remove_prefix(first + trunk.size());
+  }
+  Secret out("+");
+  out.append(code);
+  out.append(" ");
+  out.append(text);
+  return out;
 }
 
 }  // namespace pims

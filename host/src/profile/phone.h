@@ -34,4 +34,15 @@ std::optional<PhoneParts> SplitPhone(std::string_view e164);
 // whose whole area dials "0" are listed: a shared code such as 7 (Russia dials "8") gives "".
 std::string_view TrunkPrefix(std::string_view country_code);
 
+// The calling code of a country (ISO alpha-2, upper case) for the countries whose national
+// numbers pims reads: Europe's, the Americas' and Oceania's, and Asia's large markets. "" for the
+// others, where the shopper types the number with its "+".
+std::string_view CallingCodeOf(std::string_view country);
+
+// A number typed as it is dialled at home ("020 7946 0000" in GB) in international form
+// ("+44 20 7946 0000"): the country's trunk prefix dropped, its calling code put before; the
+// separators are kept for NormalizePhone to drop. nullopt when the text already has a "+", or
+// the country's calling code is not known. The result still goes through NormalizePhone.
+std::optional<Secret> InternationalFromNational(std::string_view text, std::string_view country);
+
 }  // namespace pims

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "pims/profile.h"
+#include "profile/phone.h"
 #include "profile/profile_paths.h"
 
 namespace pims {
@@ -35,12 +36,29 @@ class Problems {
   std::vector<Status>* list_;
 };
 
-// One value of a record in stored form, or its problem.
+// The country a record's national phone number is read in: the record's own "country" (an
+// address), in upper case; "" when it has none.
+std::string CountryOf(const json& object) {
+  const auto it = object.is_object() ? object.find("country") : object.end();
+  if (it == object.end() || !it->is_string()) return "";
+  std::string country = it->get<std::string>();
+  for (char& c : country) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  return country;
+}
+
+// One value of a record in stored form, or its problem. `country`: where a phone number
+// without "+" is dialled (CountryOf), or "".
 Result<Secret> ReadValue(RecordKind kind, const std::string& key, const json& value,
-                         const std::string& field_path) {
+                         const std::string& field_path, std::string_view country) {
   if (!IsNumberField(kind, key)) {
     if (!value.is_string()) return InvalidField(field_path, "must be a string");
-    return NormalizeField(kind, key, value.get_ref<const std::string&>(), field_path);
+    const std::string& text = value.get_ref<const std::string&>();
+    if (key == "tel") {
+      if (std::optional<Secret> international = InternationalFromNational(text, country)) {
+        return NormalizeField(kind, key, international->reveal(), field_path);
+      }
+    }
+    return NormalizeField(kind, key, text, field_path);
   }
   if (!value.is_number_integer()) return InvalidField(field_path, "must be a whole number");
   std::array<char, 24> text{};
@@ -56,9 +74,10 @@ Result<Secret> ReadValue(RecordKind kind, const std::string& key, const json& va
   return normalised;
 }
 
-// The fields of one JSON object into `out`; "id" into *id when id is not null.
+// The fields of one JSON object into `out`; "id" into *id when id is not null. `country`: where
+// a national phone number of the object is dialled ("" for none).
 Status ReadFields(RecordKind kind, const json& object, std::string_view path, FieldMap& out,
-                  std::string* id, Problems& problems) {
+                  std::string* id, Problems& problems, std::string_view country = "") {
   if (!object.is_object()) return InvalidField(path, "must be a JSON object");
   for (auto it = object.begin(); it != object.end(); ++it) {
     const std::string& key = it.key();
@@ -73,7 +92,7 @@ Status ReadFields(RecordKind kind, const json& object, std::string_view path, Fi
       }
     }
     if (value.is_null()) continue;
-    Result<Secret> normalised = ReadValue(kind, key, value, field_path);
+    Result<Secret> normalised = ReadValue(kind, key, value, field_path, country);
     if (!normalised.ok()) {
       if (problems.Stop(normalised.status())) return normalised.status();
       continue;
@@ -97,8 +116,8 @@ Status ReadRecords(RecordKind kind, const json& list, std::string_view path, siz
   out.reserve(list.size());
   for (size_t i = 0; i < list.size(); ++i) {
     Record record;
-    PIMS_RETURN_IF_ERROR(
-        ReadFields(kind, list[i], IndexPath(path, i), record.fields, &record.id, problems));
+    PIMS_RETURN_IF_ERROR(ReadFields(kind, list[i], IndexPath(path, i), record.fields, &record.id,
+                                    problems, CountryOf(list[i])));
     out.push_back(std::move(record));
   }
   return Status::Ok();
@@ -124,6 +143,22 @@ Status ReadDefaults(const json& object, Profile& profile) {
   }
   return Status::Ok();
 }
+// Where the shopper's own phone number is dialled: the country of the default shipping address,
+// else of the first address; "" when no address names one.
+std::string HomeCountry(const json* addresses, const json* defaults) {
+  if (addresses == nullptr || !addresses->is_array() || addresses->empty()) return "";
+  if (defaults != nullptr && defaults->is_object()) {
+    const auto shipping = defaults->find("shipping");
+    if (shipping != defaults->end() && shipping->is_string()) {
+      for (const json& address : *addresses) {
+        const auto id = address.is_object() ? address.find("id") : address.end();
+        if (id != address.end() && *id == *shipping) return CountryOf(address);
+      }
+    }
+  }
+  return CountryOf(addresses->front());
+}
+
 Result<Profile> ReadProfile(const json& root, Problems& problems) {
   if (!root.is_object()) return InvalidField("", "must be a JSON object");
   for (auto it = root.begin(); it != root.end(); ++it) {
@@ -138,8 +173,9 @@ Result<Profile> ReadProfile(const json& root, Problems& problems) {
     return it == root.end() || it->is_null() ? nullptr : &*it;
   };
   if (const json* person = section("person")) {
-    PIMS_RETURN_IF_ERROR(
-        ReadFields(RecordKind::kPerson, *person, "person", profile.person, nullptr, problems));
+    PIMS_RETURN_IF_ERROR(ReadFields(RecordKind::kPerson, *person, "person", profile.person,
+                                    nullptr, problems, HomeCountry(section("addresses"),
+                                                                   section("defaults"))));
   }
   if (const json* addresses = section("addresses")) {
     PIMS_RETURN_IF_ERROR(ReadRecords(RecordKind::kAddress, *addresses, "addresses", kMaxAddresses,

@@ -1,6 +1,11 @@
 #include "fill/select_option.h"
 
+#include <algorithm>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/text.h"
@@ -92,26 +97,69 @@ std::vector<std::string> Variants(std::string_view raw) {
   return out;
 }
 
+// An option list read once: for each variant of an option's value, and of its text, the first
+// choosable option that has it. A shop sends the same country and region lists with every
+// request, so they are kept (FoldedOptionsOf).
+struct FoldedOptions {
+  std::vector<std::string> values;  // the choosable options' values, in list order
+  std::unordered_map<std::string, size_t> first_by_value;
+  std::unordered_map<std::string, size_t> first_by_text;
+};
+
+FoldedOptions FoldOptions(std::span<const SelectOption> options) {
+  FoldedOptions folded;
+  for (const SelectOption& o : options) {
+    if (FoldText(o.value).empty()) continue;  // a "Select..." placeholder is never chosen
+    const size_t index = folded.values.size();
+    folded.values.push_back(o.value);
+    for (std::string& v : Variants(o.value)) folded.first_by_value.emplace(std::move(v), index);
+    for (std::string& v : Variants(o.text)) folded.first_by_text.emplace(std::move(v), index);
+  }
+  return folded;
+}
+
+// The folded form of an option list, from a small cache of the lists seen last (a shop's
+// country list is 250 options; folding it costs more than the rest of a fill's decision).
+// Lists are compared whole, so a changed list is folded afresh. Option lists hold the page's
+// words, never the shopper's values.
+std::shared_ptr<const FoldedOptions> FoldedOptionsOf(std::span<const SelectOption> options) {
+  struct Entry {
+    std::vector<SelectOption> options;
+    std::shared_ptr<const FoldedOptions> folded;
+  };
+  static constexpr size_t kKept = 8;
+  static std::mutex mutex;
+  static std::deque<Entry> kept;  // most recently used first
+  std::lock_guard<std::mutex> lock(mutex);
+  for (auto it = kept.begin(); it != kept.end(); ++it) {
+    if (std::equal(it->options.begin(), it->options.end(), options.begin(), options.end())) {
+      Entry hit = std::move(*it);
+      kept.erase(it);
+      kept.push_front(std::move(hit));
+      return kept.front().folded;
+    }
+  }
+  kept.push_front({std::vector<SelectOption>(options.begin(), options.end()),
+                   std::make_shared<const FoldedOptions>(FoldOptions(options))});
+  if (kept.size() > kKept) kept.pop_back();
+  return kept.front().folded;
+}
+
 }  // namespace
 
 std::optional<std::string> MatchOption(std::string_view field, std::string_view value,
                                        std::span<const SelectOption> options) {
   const std::vector<std::string> wanted = Spellings(field, value);
   if (wanted.empty()) return std::nullopt;
-  auto wanted_has = [&](const std::string& s) {
+  const std::shared_ptr<const FoldedOptions> folded = FoldedOptionsOf(options);
+  // First an option's value, then its text; the first option of the list that names the value.
+  for (const auto* first_by : {&folded->first_by_value, &folded->first_by_text}) {
+    size_t best = folded->values.size();
     for (const std::string& w : wanted) {
-      if (w == s) return true;
+      const auto it = first_by->find(w);
+      if (it != first_by->end()) best = std::min(best, it->second);
     }
-    return false;
-  };
-  // First pass: an option's value; second: its text.
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const SelectOption& o : options) {
-      if (FoldText(o.value).empty()) continue;
-      for (const std::string& v : Variants(pass == 0 ? o.value : o.text)) {
-        if (wanted_has(v)) return o.value;
-      }
-    }
+    if (best < folded->values.size()) return folded->values[best];
   }
   return std::nullopt;
 }

@@ -2,7 +2,8 @@
 // (code or name in several languages), regions (code or name), months (1, 01, January, Jan,
 // Januar, janvier ...), years (2 or 4 digits) and days. Internal to libpims.
 //
-// Thread-safety: pure function (the name tables are built once, on first use).
+// Thread-safety: safe from any thread (the name tables are built once, on first use; the
+// lists folded lately are kept under a lock).
 #pragma once
 
 #include <optional>

@@ -7,7 +7,7 @@ namespace pims {
 namespace {
 
 // The dispatch table. APPEND new verbs; never rename one (the extension depends on the names).
-constexpr std::array<std::pair<std::string_view, VerbHandler>, 22> kVerbs = {{
+constexpr std::array<std::pair<std::string_view, VerbHandler>, 23> kVerbs = {{
     {"status", HandleStatus},
     {"setup", HandleSetup},
     {"unlock", HandleUnlock},
@@ -30,6 +30,7 @@ constexpr std::array<std::pair<std::string_view, VerbHandler>, 22> kVerbs = {{
     {"ledger.export", HandleLedgerExport},
     {"backup.export", HandleBackupExport},
     {"places", HandlePlaces},
+    {"offer", HandleOffer},
 }};
 
 }  // namespace

@@ -10,8 +10,8 @@ import {
 
 export const HOST_NAME = 'org.pims.host';
 
-// Every verb the host answers. `fill` is sent only by the background itself, with the URL the
-// browser reports for the requesting frame; extension pages may send the others.
+// Every verb the host answers. `fill` and `offer` are sent only by the background itself, with
+// the URL the browser reports for the requesting frame; extension pages may send the others.
 export const VERBS = Object.freeze([
   'status',
   'setup',
@@ -35,6 +35,7 @@ export const VERBS = Object.freeze([
   'ledger.export',
   'backup.export',
   'places',
+  'offer',
 ]);
 
 // The host's error codes (stable wire values).
@@ -86,6 +87,7 @@ export const WITHHELD_REASONS = Object.freeze({
   too_long: 'too long for the field',
   not_visible: 'the field is not visible',
   autofill_off: 'automatic filling is off: press Fill',
+  refused: 'you refused it for this site',
 });
 
 // Consent categories in the host's order, each with the autofill field names it covers, from the

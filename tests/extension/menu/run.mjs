@@ -30,6 +30,7 @@ import {
   tabIdOf,
   withBrowser,
   withTimeout,
+  openExtensionPage,
 } from '../e2e/harness.mjs';
 
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
@@ -362,7 +363,7 @@ async function keyboardPick(kind, browser) {
 }
 
 // "Fill once" on one site, "Never for this shop" on another.
-async function onceAndNever(kind, browser, send, call) {
+async function onceAndNever(kind, browser, send, call, base) {
   let page = await openShop(browser, 'https://once.test/shop.html');
   await page.click('#city');
   let menu = await waitMenu(page, 'once: question');
@@ -432,7 +433,63 @@ async function onceAndNever(kind, browser, send, call) {
   await page.click('#given');
   await sleep(1000);
   check(`${kind}: a refused field opens no menu`, (await findMenu(page)) === null);
+  await popupStates(kind, browser, base, send, tabId);
   await page.close();
+}
+
+// The popup of the tab whose site refused what it asked: all three states shown, and each
+// changed from there.
+async function popupStates(kind, browser, base, send, tabId) {
+  const popup = await openExtensionPage(kind, browser, `${base}popup/popup.html?tab=${tabId}`);
+  const states = () =>
+    popup.evaluate(() => {
+      const of = (c) => ({
+        state: document.getElementById(`state-${c}`)?.textContent,
+        allowed: document.getElementById(`allow-${c}`)?.checked,
+        never: document.getElementById(`deny-${c}`)?.checked,
+        busy: document.getElementById(`deny-${c}`)?.disabled,
+      });
+      return { name: of('name'), email: of('email'), birthday: of('birthday') };
+    });
+  const shown = await poll(states, (s) => s.email.state, STEP_MS, 'popup states').catch((e) => ({
+    error: String(e),
+  }));
+  check(
+    `${kind}: the popup shows refused and undecided categories`,
+    shown.email?.state === 'never' &&
+      shown.email.never === true &&
+      shown.email.allowed === false &&
+      shown.birthday?.state === 'not decided' &&
+      shown.birthday.never === false,
+    JSON.stringify(shown),
+  );
+  await popup.click('#allow-name');
+  const allowed = await poll(
+    states,
+    (s) => s.name.state === 'allowed' && !s.name.busy,
+    STEP_MS,
+    'popup allow',
+  ).catch(() => null);
+  await popup.click('#deny-email');
+  const undecided = await poll(
+    states,
+    (s) => s.email.state === 'not decided' && !s.email.busy,
+    STEP_MS,
+    'popup undecide',
+  ).catch(() => null);
+  const policy = await send({ type: 'site.get', url: 'https://never.test/' });
+  check(
+    `${kind}: the popup turns a refused category into allowed, and another into undecided`,
+    allowed &&
+      undecided &&
+      policy.allow?.includes('name') &&
+      !policy.deny?.includes('name') &&
+      !policy.allow?.includes('email') &&
+      !policy.deny?.includes('email') &&
+      policy.deny?.includes('shipping_address'),
+    JSON.stringify(policy),
+  );
+  await popup.close();
 }
 
 // The page attacks the menu the moment it appears; a click where the shopper sees the page's
@@ -543,7 +600,7 @@ async function scenario(kind, shop) {
       for (const [name, step] of [
         ['always, address and card picks', () => alwaysAndPicks(kind, browser, send)],
         ['keyboard', () => keyboardPick(kind, browser)],
-        ['once and never', () => onceAndNever(kind, browser, send, call)],
+        ['once and never', () => onceAndNever(kind, browser, send, call, base)],
         ['clickjacking', () => clickjacking(kind, browser, send)],
         ['cross-site frame', () => crossSiteFrame(kind, browser, send)],
       ]) {

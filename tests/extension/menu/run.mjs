@@ -18,7 +18,6 @@ import { fileURLToPath } from 'node:url';
 
 import {
   PASSWORD,
-  PROFILE,
   STEP_MS,
   badgeOf,
   createChecks,
@@ -33,6 +32,8 @@ import {
   openExtensionPage,
 } from '../e2e/harness.mjs';
 
+import { MENU_PROFILE, findMenu, readMenu, waitMenu, pickToLastField } from './menu_page.mjs';
+
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
 const BROWSER_BUDGET_MS = 180_000;
 const NAMES = ['shop.test', 'once.test', 'never.test', 'evil.test', 'pay.test'];
@@ -41,79 +42,9 @@ const HOSTS = { tlsHosts: NAMES };
 // content/menu_guard.js): the shopper's pace, with room for a busy machine.
 const STEADY_MS = 900;
 
-// Two addresses and two cards; the defaults are the first of each.
-export const MENU_PROFILE = {
-  ...PROFILE,
-  addresses: [
-    ...PROFILE.addresses,
-    {
-      id: 'work',
-      label: 'Work',
-      name: 'Ada Lovelace',
-      'street-address': '1 Babbage Street',
-      'address-level2': 'Cambridge',
-      'postal-code': 'CB2 1TN',
-      country: 'GB',
-    },
-  ],
-  cards: [
-    ...PROFILE.cards,
-    {
-      id: 'mc',
-      label: 'Work card',
-      'cc-name': 'A Lovelace',
-      'cc-number': '5555555555554444',
-      'cc-exp-month': 3,
-      'cc-exp-year': 2029,
-      'cc-csc': '737',
-    },
-  ],
-};
-
 const checks = createChecks();
 const { check } = checks;
 const timings = {};
-
-// The menu's frame in a page (in any of its frames), or null.
-export async function findMenu(page) {
-  for (const frame of page.frames()) {
-    const href = await frame.evaluate(() => location.href).catch(() => '');
-    if (href.includes('/menu/menu.html')) return frame;
-  }
-  return null;
-}
-
-export function readMenu(frame) {
-  return frame.evaluate(() => ({
-    options: [...document.querySelectorAll('[role=option]')].map((o) => ({
-      id: o.id,
-      text: o.textContent,
-      selected: o.getAttribute('aria-selected') === 'true',
-    })),
-    question: document.getElementById('question')?.textContent ?? null,
-    status: document.getElementById('status')?.textContent ?? '',
-    role: document.getElementById('list')?.getAttribute('role'),
-    focused: document.hasFocus() && document.activeElement?.id === 'list',
-    shownAt: Number(document.documentElement.dataset.shownAt ?? 0),
-    refusedBy: document.documentElement.dataset.refusedBy ?? null,
-  }));
-}
-
-// Waits for the menu with at least one option (and `until` true of what it shows).
-export async function waitMenu(page, label, until = () => true) {
-  return poll(
-    async () => {
-      const frame = await findMenu(page);
-      if (!frame) return null;
-      const state = await readMenu(frame).catch(() => null);
-      return state && state.options.length && until(state) ? { frame, state } : null;
-    },
-    Boolean,
-    STEP_MS,
-    label,
-    50,
-  );
-}
 
 async function noMenu(page) {
   return poll(async () => (await findMenu(page)) === null, Boolean, STEP_MS, 'menu closed').catch(
@@ -146,7 +77,7 @@ async function screenshot(kind, page, field) {
     const m = window.__menuRect();
     return {
       x: f.left - 24,
-      y: f.top - 40,
+      y: f.top - 56,
       right: m.left + m.width + 24,
       bottom: m.top + m.height + 16,
     };
@@ -159,13 +90,6 @@ async function screenshot(kind, page, field) {
     STEP_MS,
     'screenshot',
   );
-}
-
-// In the page: from the press in the menu (when the field lost the focus to the menu's frame)
-// to the last input event of the fill.
-export function pickToLastField(field) {
-  const { blur, input } = window.__times;
-  return input.length && blur[field] ? input.at(-1)[1] - blur[field] : null;
 }
 
 async function openShop(browser, url) {
@@ -287,6 +211,34 @@ async function alwaysAndPicks(kind, browser, send) {
     cccsc: '737',
     street: '1 Babbage Street',
   });
+  await page.close();
+}
+
+// Where the menu does not open, and when it closes by itself: a search box, a page's own
+// focus() call (not the shopper's doing), a field scrolled away under the menu.
+async function whereNot(kind, browser) {
+  const page = await openShop(browser, 'https://shop.test/shop.html');
+  await page.click('#search');
+  await sleep(1000);
+  check(`${kind}: a search box opens no menu`, (await findMenu(page)) === null);
+  await sleep(1200); // longer than a shopper's press counts for a focus that follows it
+  await page.evaluate(() => document.getElementById('city').focus());
+  await sleep(1000);
+  check(
+    `${kind}: the page's own focus() opens no menu`,
+    (await page.evaluate(() => document.activeElement.id)) === 'city' &&
+      (await findMenu(page)) === null,
+  );
+  await page.click('#given');
+  const opened = await waitMenu(page, 'menu at the first name').catch(() => null);
+  await page.mouse.wheel({ deltaY: 250 });
+  const closed = opened && (await noMenu(page));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  check(
+    `${kind}: the menu closes when the page scrolls its field away`,
+    closed && scrolled > 0,
+    `scrollY ${scrolled}`,
+  );
   await page.close();
 }
 
@@ -600,6 +552,7 @@ async function scenario(kind, shop) {
       for (const [name, step] of [
         ['always, address and card picks', () => alwaysAndPicks(kind, browser, send)],
         ['keyboard', () => keyboardPick(kind, browser)],
+        ['where it does not open', () => whereNot(kind, browser)],
         ['once and never', () => onceAndNever(kind, browser, send, call, base)],
         ['clickjacking', () => clickjacking(kind, browser, send)],
         ['cross-site frame', () => crossSiteFrame(kind, browser, send)],

@@ -215,8 +215,8 @@ async function alwaysAndPicks(kind, browser, send) {
 }
 
 // Where the menu does not open, and when it closes by itself: a search box, a page's own
-// focus() call (not the shopper's doing), a field scrolled away under the menu.
-async function whereNot(kind, browser) {
+// focus() call (not the shopper's doing), the menu turned off, a field scrolled away under it.
+async function whereNot(kind, browser, send) {
   const page = await openShop(browser, 'https://shop.test/shop.html');
   await page.click('#search');
   await sleep(1000);
@@ -229,6 +229,13 @@ async function whereNot(kind, browser) {
     (await page.evaluate(() => document.activeElement.id)) === 'city' &&
       (await findMenu(page)) === null,
   );
+  // The shopper turned the menu off in the options: the same click opens nothing.
+  await send({ type: 'settings.set', menu: false });
+  await page.click('#given');
+  await sleep(1000);
+  check(`${kind}: with the menu turned off, nothing opens`, (await findMenu(page)) === null);
+  await send({ type: 'settings.set', menu: true });
+  await page.click('#family');
   await page.click('#given');
   const opened = await waitMenu(page, 'menu at the first name').catch(() => null);
   await page.mouse.wheel({ deltaY: 250 });
@@ -552,7 +559,7 @@ async function scenario(kind, shop) {
       for (const [name, step] of [
         ['always, address and card picks', () => alwaysAndPicks(kind, browser, send)],
         ['keyboard', () => keyboardPick(kind, browser)],
-        ['where it does not open', () => whereNot(kind, browser)],
+        ['where it does not open', () => whereNot(kind, browser, send)],
         ['once and never', () => onceAndNever(kind, browser, send, call, base)],
         ['clickjacking', () => clickjacking(kind, browser, send)],
         ['cross-site frame', () => crossSiteFrame(kind, browser, send)],

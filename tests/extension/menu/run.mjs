@@ -539,6 +539,23 @@ async function crossSiteFrame(kind, browser, send) {
     'pay-email': 'ada@example.org',
   });
   await page.close();
+
+  // The same frame, narrower than the menu: the menu never opens there.
+  const narrow = await openShop(browser, 'https://shop.test/narrow.html');
+  const small = await poll(
+    () => narrow.frames().find((f) => f.url().startsWith('https://pay.test/')),
+    Boolean,
+    STEP_MS,
+    'narrow pay frame',
+  );
+  await small.click('#pay-email');
+  await sleep(1000);
+  check(
+    `${kind}: no menu in a frame smaller than the menu`,
+    (await small.evaluate(() => document.activeElement.id)) === 'pay-email' &&
+      (await findMenu(narrow)) === null,
+  );
+  await narrow.close();
 }
 
 async function scenario(kind, shop) {

@@ -20,6 +20,8 @@ import {
   digitsOf,
   profileForPut,
   integerOrEmpty,
+  siteCategoriesText,
+  ledgerFieldsText,
 } from './model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -393,7 +395,7 @@ async function loadSites() {
             'tr',
             {},
             h('th', { scope: 'row' }, s.site),
-            h('td', {}, s.allow.length ? s.allow.map(categoryLabel).join(', ') : 'nothing'),
+            h('td', {}, siteCategoriesText(s, categoryLabel)),
             h('td', {}, s.auto_card ? 'yes' : 'no'),
             h('td', {}, when(s.last_shared)),
             h(
@@ -459,7 +461,7 @@ async function loadLedger(fresh) {
         {},
         h('td', {}, h('time', { datetime: entry.time }, when(entry.time))),
         h('td', {}, entry.site),
-        h('td', {}, entry.fields.join(', ')),
+        h('td', {}, ledgerFieldsText(entry)),
       ),
     );
   }

@@ -124,3 +124,21 @@ test('a new password needs 8 characters and a matching confirmation', () => {
   assert.match(gate.newPasswordProblem('long enough', 'long enougH'), /differ/);
   assert.equal(gate.newPasswordProblem('long enough', 'long enough'), null);
 });
+
+test('the options list refused categories beside allowed ones, and the record a pick shared', () => {
+  const label = (c) => c.toUpperCase();
+  assert.equal(options.siteCategoriesText({ allow: ['name'], deny: [] }, label), 'NAME');
+  assert.equal(
+    options.siteCategoriesText({ allow: [], deny: ['phone'] }, label),
+    'nothing; never: PHONE',
+  );
+  assert.equal(options.ledgerFieldsText({ fields: ['email'] }), 'email');
+  assert.equal(
+    options.ledgerFieldsText({
+      fields: ['cc-number'],
+      record: { id: 'mc', label: 'Work card' },
+      once: true,
+    }),
+    'cc-number (from “Work card”), this time only',
+  );
+});

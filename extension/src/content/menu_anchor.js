@@ -15,7 +15,8 @@ import { MenuGuard, SAMPLE_MS } from './menu_guard.js';
 
 // A focus counts as the shopper's when it follows their pointer or key press this closely.
 const USER_INPUT_MS = 1_000;
-// After pims gives the focus back to the field, that focus opens nothing.
+// After pims gives the focus back to the field, that focus opens nothing there (the shopper's
+// next field, a Tab away, opens its own).
 const QUIET_MS = 500;
 const GAP = 2; // px between the field and the menu
 
@@ -52,7 +53,7 @@ export class FieldMenu {
     this.filler = filler;
     this.open = null; // {session, field, host, frame, guard, fieldRect, timer}
     this.userInputAt = -Infinity;
-    this.quietUntil = 0;
+    this.quiet = { field: null, until: 0 };
     this.opening = 0;
     this.onInput = (event) => {
       if (!event.isTrusted) return;
@@ -64,7 +65,8 @@ export class FieldMenu {
     };
     this.onFocus = (event) => {
       const el = event.composedPath?.()[0] ?? event.target;
-      if (!event.isTrusted || performance.now() < this.quietUntil) return;
+      if (!event.isTrusted) return;
+      if (el === this.quiet.field && performance.now() < this.quiet.until) return;
       if (performance.now() - this.userInputAt > USER_INPUT_MS) return;
       if (this.open?.field !== el) this.openFor(el, false);
     };
@@ -247,7 +249,7 @@ export class FieldMenu {
     open.host.remove();
     if (notify) this.dropSession(open.session);
     if (refocus && open.field.isConnected) {
-      this.quietUntil = performance.now() + QUIET_MS;
+      this.quiet = { field: open.field, until: performance.now() + QUIET_MS };
       open.field.focus();
     }
   }

@@ -32,10 +32,17 @@ export const MENU_PROFILE = {
   ],
 };
 
-// The menu's frame in a page (in any of its frames), or null.
+// The menu's frame in a page (in any of its frames), or null. A frame removed meanwhile (the
+// menu closing) is not the menu: puppeteer throws at once for it, before any promise.
 export async function findMenu(page) {
   for (const frame of page.frames()) {
-    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (frame.detached) continue;
+    let href = '';
+    try {
+      href = await frame.evaluate(() => location.href);
+    } catch {
+      continue;
+    }
     if (href.includes('/menu/menu.html')) return frame;
   }
   return null;

@@ -48,7 +48,10 @@ const timings = {};
 
 async function noMenu(page) {
   return poll(async () => (await findMenu(page)) === null, Boolean, STEP_MS, 'menu closed').catch(
-    () => false,
+    (e) => {
+      if (process.env.MENU_DEBUG) console.log(`# noMenu: ${e.stack}`);
+      return false;
+    },
   );
 }
 
@@ -259,6 +262,19 @@ async function keyboardPick(kind, browser) {
   check(
     `${kind}: Escape closes the menu and leaves the focus in the field`,
     closed && (await page.evaluate(() => document.activeElement.id)) === 'postcode',
+  );
+  await page.keyboard.press('ArrowDown');
+  const reopened = await waitMenu(page, 'ArrowDown reopens', (s) => s.focused).catch(() => null);
+  check(`${kind}: ArrowDown in the field opens the menu again, focus in it`, Boolean(reopened));
+  await page.keyboard.press('Escape');
+  const back = await noMenu(page);
+  const focusedAfter = await page.evaluate(
+    () => `${document.activeElement.tagName}#${document.activeElement.id} ${document.hasFocus()}`,
+  );
+  check(
+    `${kind}: Escape in the menu closes it and gives the focus back to the field`,
+    back && focusedAfter.startsWith('INPUT#postcode'),
+    `${focusedAfter}, menu closed: ${back}`,
   );
   await page.keyboard.press('Tab'); // the country select: no menu at a select
   await page.keyboard.press('Tab'); // the billing street

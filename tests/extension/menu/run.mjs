@@ -56,7 +56,19 @@ async function noMenu(page) {
 }
 
 function values(target) {
-  return target.evaluate(() => window.__report().values).catch((e) => ({ error: String(e) }));
+  return withTimeout(
+    target.evaluate(() => window.__report().values),
+    STEP_MS,
+    'values',
+  ).catch((e) => ({ error: String(e) }));
+}
+
+// A click in the menu. A pick removes the menu's frame under the driver's click, which then
+// may never answer: bounded, and judged by what the click did (the checks after it).
+function clickMenu(menu, selector) {
+  return withTimeout(menu.frame.click(selector), STEP_MS, `click ${selector}`).catch((e) => {
+    console.log(`# ${selector}: ${e.message}`);
+  });
 }
 
 function expectValues(kind, label, got, expected) {
@@ -108,6 +120,49 @@ async function openShop(browser, url) {
   return page;
 }
 
+// A page that loads the menu page itself, with a made-up session id and with the id of a menu
+// the shopper used (as if it had learnt it): neither menu shows or does anything.
+async function forgedMenus(kind, browser, menuUrl) {
+  const page = await openShop(browser, 'https://evil.test/shop.html');
+  const forged = `${menuUrl.protocol}//${menuUrl.host}${menuUrl.pathname}`;
+  await page.evaluate(
+    (urls) => {
+      for (const url of urls) {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        frame.width = '320';
+        frame.height = '200';
+        document.body.append(frame);
+      }
+    },
+    [`${forged}#${'0'.repeat(32)}`, menuUrl.href],
+  );
+  await sleep(2000);
+  // Either the browser refuses to load it for the page (what Chromium and Firefox ESR do), or
+  // it loads and shows nothing.
+  const outcomes = await Promise.all(
+    page
+      .frames()
+      .filter((f) => f !== page.mainFrame())
+      .map(async (f) => {
+        const url = f.detached ? '' : f.url();
+        if (!/^(chrome|moz)-extension:.*\/menu\/menu\.html/.test(url))
+          return { url, loaded: false };
+        const state = await readMenu(f).catch(() => null);
+        return { url, loaded: true, state };
+      }),
+  );
+  check(
+    `${kind}: a menu page the page loads itself does not load, or shows nothing`,
+    outcomes.length === 2 &&
+      outcomes.every(
+        (o) => !o.loaded || (o.state?.options.length === 0 && /out of date/.test(o.state.status)),
+      ),
+    JSON.stringify(outcomes),
+  );
+  await page.close();
+}
+
 // "Always for this shop", then the second address (every field), then the second card.
 async function alwaysAndPicks(kind, browser, send) {
   const page = await openShop(browser, 'https://shop.test/shop.html');
@@ -131,9 +186,18 @@ async function alwaysAndPicks(kind, browser, send) {
         'Fill once|Always for this shop|Never for this shop',
     JSON.stringify(asked.state),
   );
+  const menuUrl = new URL(await asked.frame.evaluate(() => location.href));
+  // The extension's own page, in a frame the page cannot script; its session id (in the
+  // fragment) is what the background hears it by.
+  check(
+    `${kind}: the menu is the extension's own page, with a session id of 128 bits`,
+    ['chrome-extension:', 'moz-extension:'].includes(menuUrl.protocol) &&
+      /^#[0-9a-f]{32}$/.test(menuUrl.hash),
+    menuUrl.href,
+  );
   const screenshotState = asked.state.question;
   await sleep(STEADY_MS);
-  await asked.frame.click('#answer-always');
+  await clickMenu(asked, '#answer-always');
   const listed = await waitMenu(page, 'the addresses', (s) =>
     s.options.some((o) => o.id === 'entry-1'),
   );
@@ -153,7 +217,7 @@ async function alwaysAndPicks(kind, browser, send) {
   );
   if (screenshotState) await screenshot(kind, page, '#street');
   await sleep(STEADY_MS);
-  await listed.frame.click('#entry-1');
+  await clickMenu(listed, '#entry-1');
   const filled = await poll(
     () => values(page),
     (v) => v.postcode === 'CB2 1TN',
@@ -198,7 +262,7 @@ async function alwaysAndPicks(kind, browser, send) {
     JSON.stringify(cards.state.options),
   );
   await sleep(STEADY_MS);
-  await cards.frame.click('#entry-1');
+  await clickMenu(cards, '#entry-1');
   const card = await poll(
     () => values(page),
     (v) => v.cccsc,
@@ -215,6 +279,7 @@ async function alwaysAndPicks(kind, browser, send) {
     street: '1 Babbage Street',
   });
   await page.close();
+  await forgedMenus(kind, browser, menuUrl);
 }
 
 // Where the menu does not open, and when it closes by itself: a search box, a page's own
@@ -343,7 +408,7 @@ async function onceAndNever(kind, browser, send, call, base) {
   await page.click('#city');
   let menu = await waitMenu(page, 'once: question');
   await sleep(STEADY_MS);
-  await menu.frame.click('#answer-once');
+  await clickMenu(menu, '#answer-once');
   menu = await waitMenu(page, 'once: addresses', (s) => s.options.some((o) => o.id === 'entry-1'));
   check(
     `${kind}: after "Fill once" the menu says nothing is kept`,
@@ -351,7 +416,7 @@ async function onceAndNever(kind, browser, send, call, base) {
     menu.state.status,
   );
   await sleep(STEADY_MS);
-  await menu.frame.click('#entry-0');
+  await clickMenu(menu, '#entry-0');
   const once = await poll(
     () => values(page),
     (v) => v.city,
@@ -388,7 +453,7 @@ async function onceAndNever(kind, browser, send, call, base) {
   await page.click('#email');
   menu = await waitMenu(page, 'never: question');
   await sleep(STEADY_MS);
-  await menu.frame.click('#answer-never');
+  await clickMenu(menu, '#answer-never');
   const gone = await noMenu(page);
   const refused = await send({ type: 'site.get', url: 'https://never.test/' });
   check(
@@ -533,14 +598,14 @@ async function crossSiteFrame(kind, browser, send) {
   await frame.click('#pay-email');
   const person = await waitMenu(page, 'frame: the person');
   await sleep(STEADY_MS);
-  await person.frame.click('#entry-0');
+  await clickMenu(person, '#entry-0');
   await noMenu(page);
   await frame.click('#pay-ccnum');
   const cards = await waitMenu(page, 'frame: cards', (s) =>
     s.options.some((o) => o.id === 'entry-1'),
   );
   await sleep(STEADY_MS);
-  await cards.frame.click('#entry-0');
+  await clickMenu(cards, '#entry-0');
   const filled = await poll(
     () => values(frame),
     (v) => v['pay-cccsc'],

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every benchmark of pims in one go, prints the results and writes docs/benchmarks.md:
 # micro-benchmarks (Google Benchmark), the process-level benchmark (cold start against a C++
-# echo host and browserpass, unlock + fill, warm fills, memory, vault scale) and the fill in
-# real headless Chromium and Firefox ESR. Every figure comes from this one run, on this machine.
+# echo host and browserpass, unlock + fill, warm fills, memory, vault scale), the fill in
+# real headless Chromium and Firefox ESR, and the menu at a field in headless Chromium (focus →
+# menu shown, pick → filled). Every figure comes from this one run, on this machine.
 # Usage: scripts/bench.sh [--quick]     (--quick: fewer rounds, for trying it out)
 # Environment: PIMS_BENCH_BUILD_DIR (default build-bench: a Release build, as shoppers run it)
 set -euo pipefail
@@ -55,5 +56,15 @@ for browser in chromium firefox; do
     *) echo "bench: the $browser page benchmark failed" >&2; exit 1 ;;
   esac
 done
+
+echo "bench: the menu at a field in headless Chromium" >&2
+status=0
+PIMS_HOST_BIN="$build_dir/host/pims-host" PIMS_INSTALL_BIN="$build_dir/installer/pims-install" \
+  node tests/bench/chromium-menu.mjs --runs "$runs" >"$results/menu.json" || status=$?
+case $status in
+  0) ;;
+  77) echo "bench: no Chromium here; the menu figures are left out" >&2; rm -f "$results/menu.json" ;;
+  *) echo "bench: the menu benchmark failed" >&2; exit 1 ;;
+esac
 
 node tests/bench/report.mjs "$results" docs/benchmarks.md

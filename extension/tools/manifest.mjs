@@ -28,6 +28,9 @@ export function makeManifest(base, { browser, identity, version }) {
     manifest.minimum_chrome_version = MIN_CHROME_VERSION;
   } else {
     manifest.background = { scripts: [entry], type: 'module' };
+    // Firefox gives each installation its own random moz-extension:// host already, and does
+    // not know use_dynamic_url.
+    for (const resource of manifest.web_accessible_resources ?? []) delete resource.use_dynamic_url;
     manifest.browser_specific_settings = {
       gecko: {
         id: identity.gecko_id,

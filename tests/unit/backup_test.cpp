@@ -50,6 +50,7 @@ TEST_CASE("a backup carries the profile, the sites and the settings to another v
   REQUIRE(from->PutProfile(testing::AdaProfile()).ok());
   SitePolicy policy;
   policy.allow.Add(Category::kEmail);
+  policy.deny.Add(Category::kBirthday);
   policy.auto_card = true;
   REQUIRE(from->SetSite(kShop, policy).ok());
   REQUIRE(from->SetSettings(VaultSettings{7}).ok());

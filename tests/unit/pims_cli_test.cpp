@@ -130,6 +130,12 @@ TEST_CASE("sites are allowed and denied by category, and the ledger takes any pa
   CHECK(pims.out == "https://shop.example: name,email\n");
   REQUIRE(pims({"site", "deny", "https://shop.example", "all"}) == kExitOk);
   CHECK(pims.out == "https://shop.example: (nothing)\n");
+  REQUIRE(pims({"site", "never", "https://shop.example", "phone", "card"}) == kExitOk);
+  CHECK(pims.out == "https://shop.example: (nothing); never: phone,card\n");
+  REQUIRE(pims({"site", "allow", "https://shop.example", "phone"}) == kExitOk);
+  CHECK(pims.out == "https://shop.example: phone; never: card\n");
+  REQUIRE(pims({"site", "deny", "https://shop.example", "all"}) == kExitOk);
+  CHECK(pims.out == "https://shop.example: (nothing); never: card\n");
   CHECK(pims({"site", "allow", "https://shop.example", "soul"}) == kExitUsage);
   CHECK(pims({"site", "allow", "ftp://shop.example", "name"}) == kExitFailed);
   REQUIRE(pims({"--json", "site", "list"}) == kExitOk);

@@ -240,6 +240,61 @@ TEST_CASE("warming up after unlock writes nothing, shares nothing, and the first
   CHECK(!vault->unlocked());
 }
 
+TEST_CASE("a pick and a once-fill are in the ledger entry, also after a password change") {
+  Fixture f;
+  auto vault = f.CreateWithAda();
+  FillOptions options;
+  options.pick = FillPick{PickRole::kShipping, "work"};
+  options.once.Add(Category::kShippingAddress);
+  auto filled =
+      vault->Fill(kShop, FillTrigger::kGesture, Fields({{"s", "street-address"}}),
+                  AutocompleteClassifier().Classify(Fields({{"s", "street-address"}})), options);
+  REQUIRE(filled.ok());
+  REQUIRE(filled->fills.size() == 1);
+  CHECK(filled->fills[0].value.reveal() == "1 Babbage Street");
+  CHECK(vault->ListSites()->empty());  // a once-fill stores nothing about the site
+  REQUIRE(vault->ChangePassword("pw", "new").ok());
+  auto reopened = f.Reopen("new");
+  auto page = reopened->ListLedger(std::nullopt, 10, std::nullopt);
+  REQUIRE(page.ok());
+  REQUIRE(page->entries.size() == 1);
+  CHECK(page->entries[0].record == LedgerRecord{"work", "Work"});
+  CHECK(page->entries[0].once);
+  CHECK(reopened->VerifyLedger()->ok);
+}
+
+TEST_CASE("a site row from before refusals existed reads as nothing refused") {
+  Fixture f;
+  f.Create();
+  {
+    auto store = SealedStore::Open(f.file, f.clock);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->Unlock("pw").ok());
+    SealedStore& s = **store;
+    REQUIRE(s.Write([&] {
+               const crypto::Hash lookup = crypto::KeyedHash(s.keys().lookup, kShop.ToString());
+               const std::string hex = crypto::ToHex(crypto::AsBytes(lookup));
+               const std::string name = s.Seal(kShop.ToString(), {"sites", hex, "name"});
+               const std::string policy =
+                   s.Seal(R"({"allow": 2, "auto_card": false, "last_shared": null})",
+                          {"sites", hex, "policy"});
+               s.Track({"sites", crypto::AsBytes(lookup), name, policy});
+               SQLite::Statement q(s.db(), "INSERT INTO sites(lookup, name, policy) VALUES(?,?,?)");
+               const std::string_view key = crypto::AsBytes(lookup);
+               q.bind(1, key.data(), static_cast<int>(key.size()));
+               q.bind(2, name.data(), static_cast<int>(name.size()));
+               q.bind(3, policy.data(), static_cast<int>(policy.size()));
+               q.exec();
+               return Status::Ok();
+             }).ok());
+  }
+  auto vault = f.Reopen();
+  auto policy = vault->GetSite(kShop);
+  REQUIRE(policy.ok());
+  CHECK(policy->allow.Has(Category::kEmail));
+  CHECK(policy->deny.empty());
+}
+
 TEST_CASE("a flipped byte in a sealed value is vault_corrupt, never partial plaintext") {
   Fixture f;
   f.CreateWithAda();  // written and closed

@@ -7,13 +7,14 @@
 // background that the browser stops and restarts.
 
 import { webext } from '../shared/webext.js';
-import { HOST_NAME, EXTENSION_ERRORS, categoryLabel } from '../shared/protocol.js';
+import { HOST_NAME, EXTENSION_ERRORS, CATEGORY_IDS, categoryLabel } from '../shared/protocol.js';
 import { TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
 import { HostConnection, errorReply } from './host.js';
 import { senderTier, route, hostBody, frameUrlOf, sanitizeFields, isWebUrl } from './router.js';
 import { askedRefs, hostFillBody, answerFor } from './fill.js';
 import { frameAfterFill, frameAfterDescribe, frameWithPolicy, tabTotals } from './summary.js';
 import { badgeText, badgeColour, badgeTitle } from './badge.js';
+import { MenuSessions } from './menu.js';
 
 // How long a shopper's gesture lets card fields fill in that tab: long enough for fields that
 // scroll into view or a payment frame that loads late, not for the rest of the visit.
@@ -41,6 +42,14 @@ function vaultLocked() {
 
 // tabId -> {frames: Map(frameId -> frame summary), gestureUntil, waiting}
 const tabs = new Map();
+
+// The menus at fields (menu.js).
+const menus = new MenuSessions({
+  request: (verb, body) => host.request(verb, body),
+  command: (tabId, frameId, message) => webext.tabs.sendMessage(tabId, message, { frameId }),
+  categories: CATEGORY_IDS,
+  policyChanged: (site, allow, deny) => policyChanged(site, allow, deny),
+});
 
 function tabState(tabId) {
   let state = tabs.get(tabId);
@@ -86,7 +95,13 @@ async function onPageFields(message, sender) {
   const trigger = gestureActive(tabId) ? 'gesture' : 'auto';
   const asked = askedRefs(message.ask, fields);
   if (asked.size === 0) return { ok: true, fills: [], refused: [] };
-  const answer = await host.request('fill', hostFillBody({ url, trigger, fields, asked }));
+  let body = hostFillBody({ url, trigger, fields, asked });
+  if (message.reason === 'pick') {
+    // A pick in the menu at a field: the shopper's gesture for this one fill.
+    body = menus.takePick(message.menu, { tabId, frameId: sender.frameId, url, fields, asked });
+    if (!body) return errorReply('forbidden', EXTENSION_ERRORS.forbidden);
+  }
+  const answer = await host.request('fill', body);
   if (!answer.ok) {
     if (answer.error?.code === 'locked') state.waiting = true;
     return { ok: false, error: answer.error };
@@ -149,8 +164,10 @@ async function summary(tabId) {
     if (!sites.has(frame.site))
       sites.set(frame.site, await host.request('site.get', { url: frame.site }));
     const policy = sites.get(frame.site);
-    if (policy.ok)
-      state.frames.set(frameId, frameWithPolicy({ ...frame, site: policy.site }, policy.allow));
+    if (policy.ok) {
+      const withSite = { ...frame, site: policy.site };
+      state.frames.set(frameId, frameWithPolicy(withSite, policy.allow, policy.deny));
+    }
   }
   await updateBadge(tabId, { notify: false });
   const frames = [...state.frames.entries()].map(([frameId, f]) => ({ frameId, ...f }));
@@ -196,13 +213,14 @@ async function retryWaitingTabs() {
   }
 }
 
-// The policy of a site changed (popup toggles, options revoke): its frames' "!" follow.
-function policyChanged(site, allow) {
+// The policy of a site changed (popup toggles, options revoke, the menu's answers): its
+// frames' "!" follow.
+function policyChanged(site, allow, deny = []) {
   for (const [tabId, state] of tabs) {
     let touched = false;
     for (const [frameId, frame] of state.frames) {
       if (frame.site === site) {
-        state.frames.set(frameId, frameWithPolicy(frame, allow));
+        state.frames.set(frameId, frameWithPolicy(frame, allow, deny));
         touched = true;
       }
     }
@@ -214,7 +232,7 @@ async function forward(verb, message) {
   const reply = await host.request(verb, hostBody(message));
   if (reply.ok) {
     if (verb === 'unlock' || verb === 'setup') retryWaitingTabs();
-    if (verb === 'site.set') policyChanged(reply.site, reply.allow ?? []);
+    if (verb === 'site.set') policyChanged(reply.site, reply.allow ?? [], reply.deny ?? []);
     if (verb === 'site.forget') policyChanged(reply.site, []);
     if (verb === 'lock') vaultLocked();
   }
@@ -240,6 +258,26 @@ async function dispatch(message, sender) {
       return summary(message.tabId);
     case 'fill-tab':
       return fillTab(message.tabId);
+    case 'menu-open':
+      return menus.open({
+        tabId: sender.tab.id,
+        frameId: sender.frameId,
+        url: frameUrlOf(sender),
+        fields: sanitizeFields(message.fields),
+        focus: message.focus,
+      });
+    case 'menu-closed':
+      return menus.closed(message.session, { tabId: sender.tab.id, frameId: sender.frameId });
+    case 'menu-focus':
+      return menus.focus(message.session, { tabId: sender.tab.id, frameId: sender.frameId });
+    case 'menu-state':
+      return menus.state(message.session, sender);
+    case 'menu-answer':
+      return menus.answer(message.session, message.answer, sender);
+    case 'menu-pick':
+      return menus.pick(message.session, message.index, sender);
+    case 'menu-close':
+      return menus.close(message.session, message.refocus === true, sender);
     default:
       return errorReply(decision.code, EXTENSION_ERRORS[decision.code]);
   }
@@ -291,10 +329,14 @@ webext.commands.onCommand.addListener(async (command, tab) => {
 
 webext.tabs.onUpdated.addListener((tabId, changeInfo) => {
   // A new document: its fields, fills and the shopper's gesture belong to the old one.
+  if (changeInfo.status === 'loading') menus.dropTab(tabId);
   if (changeInfo.status === 'loading' && tabs.has(tabId)) {
     tabs.delete(tabId);
     updateBadge(tabId);
   }
 });
 
-webext.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+webext.tabs.onRemoved.addListener((tabId) => {
+  tabs.delete(tabId);
+  menus.dropTab(tabId);
+});

@@ -6,6 +6,8 @@
 //                which the background forwards, and ask about or fill a tab.
 //   'content':   a content script in an http(s) frame. It may only describe its frame's fields
 //                or ask for them to be filled; the site is the frame's, as the browser reports it.
+//   'menu':      the menu at a field (menu/menu.html), an extension page in a frame of a web
+//                page. It may only speak about its own menu session (menu.js in the background).
 //   null:        anyone else; refused.
 
 import {
@@ -15,11 +17,29 @@ import {
   MAX_OPTIONS,
   MAX_FIELDS,
 } from '../shared/protocol.js';
-import { PAGE_FIELDS, PAGE_DESCRIBE, TAB_SUMMARY, TAB_FILL, REASONS } from '../shared/messages.js';
+import {
+  PAGE_FIELDS,
+  PAGE_DESCRIBE,
+  PAGE_MENU,
+  PAGE_MENU_CLOSED,
+  PAGE_MENU_FOCUS,
+  MENU_STATE,
+  MENU_ANSWER,
+  MENU_PICK,
+  MENU_CLOSE,
+  TAB_SUMMARY,
+  TAB_FILL,
+  REASONS,
+} from '../shared/messages.js';
+import { ANSWERS } from '../shared/menu_view.js';
 
-// Host verbs the extension's pages may send. `fill` is not one: the background sends it itself
-// with the URL of the frame the fields are in.
-export const PAGE_VERBS = Object.freeze(new Set(VERBS.filter((verb) => verb !== 'fill')));
+// Host verbs the extension's pages may send. `fill` and `offer` are not: the background sends
+// them itself with the URL of the frame the fields are in.
+export const PAGE_VERBS = Object.freeze(
+  new Set(VERBS.filter((verb) => verb !== 'fill' && verb !== 'offer')),
+);
+// The menu at a field's page.
+export const MENU_PAGE = 'menu/menu.html';
 
 export function isWebUrl(url) {
   try {
@@ -44,6 +64,8 @@ export function senderTier(sender, { runtimeId, extensionOrigin }) {
   if (sender.url.startsWith(extensionOrigin)) {
     // Chrome also reports the origin; when it does, it must agree.
     if (sender.origin !== undefined && `${sender.origin}/` !== extensionOrigin) return null;
+    const page = sender.url.slice(extensionOrigin.length).split(/[?#]/)[0];
+    if (page === MENU_PAGE) return sender.tab && Number.isInteger(sender.frameId) ? 'menu' : null;
     return 'extension';
   }
   if (sender.tab && Number.isInteger(sender.tab.id) && Number.isInteger(sender.frameId)) {
@@ -68,12 +90,15 @@ export function frameUrlOf(sender) {
 //   {action: 'host', verb}            forward to the host
 //   {action: 'fields' | 'describe'}   a content script's fields
 //   {action: 'summary' | 'fill-tab'}  an extension page asks about / fills a tab
+//   {action: 'menu-open' | 'menu-closed' | 'menu-focus'}          a content script's field menu
+//   {action: 'menu-state' | 'menu-answer' | 'menu-pick' | 'menu-close'}  the menu page
 //   {action: 'refuse', code}
 export function route(message, tier) {
   if (!message || typeof message !== 'object' || typeof message.type !== 'string') {
     return { action: 'refuse', code: 'bad_message' };
   }
   const { type } = message;
+  if (tier === 'menu') return routeMenu(message);
   if (tier === 'extension') {
     if (PAGE_VERBS.has(type)) return { action: 'host', verb: type };
     if (type === TAB_SUMMARY || type === TAB_FILL) {
@@ -83,8 +108,14 @@ export function route(message, tier) {
     return { action: 'refuse', code: 'forbidden' };
   }
   if (tier === 'content') {
+    if (type === PAGE_MENU || type === PAGE_MENU_CLOSED || type === PAGE_MENU_FOCUS) {
+      return routeFieldMenu(message);
+    }
     if (type !== PAGE_FIELDS && type !== PAGE_DESCRIBE)
       return { action: 'refuse', code: 'forbidden' };
+    if (type === PAGE_FIELDS && message.reason === 'pick' && typeof message.menu !== 'string') {
+      return { action: 'refuse', code: 'bad_message' };
+    }
     if (!Array.isArray(message.fields)) return { action: 'refuse', code: 'bad_message' };
     if (type === PAGE_FIELDS && !REASONS.includes(message.reason)) {
       return { action: 'refuse', code: 'bad_message' };
@@ -95,6 +126,36 @@ export function route(message, tier) {
     return { action: type === PAGE_FIELDS ? 'fields' : 'describe' };
   }
   return { action: 'refuse', code: 'forbidden' };
+}
+
+const MENU_ACTIONS = Object.freeze({
+  [MENU_STATE]: 'menu-state',
+  [MENU_ANSWER]: 'menu-answer',
+  [MENU_PICK]: 'menu-pick',
+  [MENU_CLOSE]: 'menu-close',
+});
+
+// The menu page speaks only about its session.
+function routeMenu(message) {
+  const action = MENU_ACTIONS[message.type];
+  if (!action) return { action: 'refuse', code: 'forbidden' };
+  const bad =
+    typeof message.session !== 'string' ||
+    (action === 'menu-answer' && !ANSWERS.includes(message.answer)) ||
+    (action === 'menu-pick' && !(Number.isInteger(message.index) && message.index >= 0));
+  return bad ? { action: 'refuse', code: 'bad_message' } : { action };
+}
+
+// A content script's field menu: a focused field (with its frame's fields), or a closed menu.
+function routeFieldMenu(message) {
+  if (message.type !== PAGE_MENU) {
+    if (typeof message.session !== 'string') return { action: 'refuse', code: 'bad_message' };
+    return { action: message.type === PAGE_MENU_CLOSED ? 'menu-closed' : 'menu-focus' };
+  }
+  if (!Array.isArray(message.fields) || typeof message.focus !== 'string') {
+    return { action: 'refuse', code: 'bad_message' };
+  }
+  return { action: 'menu-open' };
 }
 
 // The body of a host verb from an extension page: the message without its routing keys. An

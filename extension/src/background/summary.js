@@ -73,7 +73,11 @@ export function tabTotals(frames) {
   return { filled, asked: sorted(asked), notAllowed: sorted(notAllowed), sites: [...sites] };
 }
 
-// A frame's summary once its site's policy is known: what it asks for and may not have.
-export function frameWithPolicy(frame, allow) {
-  return { ...frame, notAllowed: frame.asked.filter((c) => !allow.includes(c)) };
+// A frame's summary once its site's policy is known: what it asks for and may not have, of
+// the categories the shopper has not refused ("never for this shop": no "!" for those).
+export function frameWithPolicy(frame, allow, deny = []) {
+  return {
+    ...frame,
+    notAllowed: frame.asked.filter((c) => !allow.includes(c) && !deny.includes(c)),
+  };
 }

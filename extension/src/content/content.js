@@ -6,7 +6,7 @@
 // scripts cannot be ES modules. Injecting it twice is harmless: a live instance stays.
 
 import { webext } from '../shared/webext.js';
-import { PAGE_FIELDS, PAGE_DESCRIBE } from '../shared/messages.js';
+import { PAGE_FIELDS, PAGE_DESCRIBE, MENU_COMMAND } from '../shared/messages.js';
 import { MAX_FIELDS } from '../shared/protocol.js';
 import {
   isCandidate,
@@ -27,6 +27,7 @@ import {
   spendAuto,
 } from './plan.js';
 import { announceValue, setValue } from './write.js';
+import { FieldMenu } from './menu_anchor.js';
 
 // Automatic requests wait until the page has been still this long (a scroll, a burst of DOM
 // changes), and no longer than MAX_WAIT_MS after the first change.
@@ -117,6 +118,7 @@ class PageFiller {
     const win = doc.defaultView;
     this.inFrame = win !== win.top;
     this.view = new TopViewport(() => this.lookSoon());
+    this.menu = new FieldMenu(doc, this);
   }
 
   // In a frame, is the control inside the top-level viewport? (At the top, visibility.js's own
@@ -216,10 +218,12 @@ class PageFiller {
   }
 
   // Every request describes the whole frame, so that the host reads each field beside its
-  // neighbours; `ask` says which fields to decide now (all of them on a gesture).
-  fill(reason) {
+  // neighbours; `ask` says which fields to decide now (all of them on a gesture). A pick in the
+  // menu at a field is a gesture (`extra` names its menu).
+  fill(reason, extra = {}) {
     return this.enqueue(async () => {
-      const gesture = reason === 'gesture';
+      const pick = reason === 'pick';
+      const gesture = reason === 'gesture' || pick;
       const all = this.snapshot(gesture);
       const fields = all.map((e) => e.descriptor);
       const ask = gesture ? all.map((e) => e.ref) : selectForAuto(all, this.plan);
@@ -236,7 +240,13 @@ class PageFiller {
       recordAsked(this.plan, all, ask);
       let reply;
       try {
-        reply = await webext.runtime.sendMessage({ type: PAGE_FIELDS, reason, fields, ask });
+        reply = await webext.runtime.sendMessage({
+          type: PAGE_FIELDS,
+          reason,
+          fields,
+          ask,
+          ...extra,
+        });
       } catch {
         forgetAsked(this.plan, ask);
         return { filled: 0, refused: [], error: 'no_background' };
@@ -250,8 +260,16 @@ class PageFiller {
       const formShown = new Map(
         all.filter((e) => asked.has(e.ref)).map((e) => [e.ref, e.formShown]),
       );
-      return this.apply(reply.fills ?? [], reply.refused ?? [], gesture, formShown);
+      return this.apply(reply.fills ?? [], reply.refused ?? [], gesture, formShown, pick);
     });
+  }
+
+  // Does a write leave this field alone? An automatic fill never writes over a value; a pick
+  // writes over what pims filled, never over what the shopper (or the page) put there.
+  keeps(el, ref, gesture, pick) {
+    if (gesture && !pick) return false;
+    if (pick && this.plan.filled.has(ref)) return false;
+    return hasValue(el, this.picked.has(el));
   }
 
   // Writes the values, checking every field again first: the page may have hidden or moved it
@@ -260,7 +278,7 @@ class PageFiller {
   // (a listener of field 1 cannot hide field 2 and still receive its value), and the page's
   // layout is measured once for the whole form rather than once per field.
   // asked: Map ref -> whether a field of its form was in view when it was asked about.
-  apply(fills, refused, gesture, asked) {
+  apply(fills, refused, gesture, asked, pick = false) {
     const outcome = { filled: 0, refused: [...refused] };
     const targets = [];
     for (const { ref, value, field } of fills) {
@@ -278,7 +296,7 @@ class PageFiller {
       let reason = null;
       if (!mayFill({ ...judged[i], seen, gesture, formShown: asked.get(ref) })) {
         reason = 'not_visible';
-      } else if (!gesture && hasValue(el, this.picked.has(el))) reason = 'not_empty';
+      } else if (this.keeps(el, ref, gesture, pick)) reason = 'not_empty';
       else {
         const set = setValue(el, value);
         if (!set.ok) reason = set.reason;
@@ -330,6 +348,7 @@ class PageFiller {
       this.doc.addEventListener(type, this.onEdit, { capture: true, passive: true });
     }
     this.doc.defaultView.addEventListener('resize', this.onScroll, { passive: true });
+    this.menu.start();
   }
 
   stop() {
@@ -342,6 +361,7 @@ class PageFiller {
       this.doc.removeEventListener(type, this.onEdit, { capture: true });
     }
     this.doc.defaultView.removeEventListener('resize', this.onScroll);
+    this.menu.stop();
   }
 }
 
@@ -380,9 +400,19 @@ if (!previous?.alive()) {
   previous?.stop();
   const filler = new PageFiller(document);
   const started = documentReady(document).then(() => filler.start());
+  // The background's commands for the menu at a field (only the extension can send these).
+  const onMenuCommand = (message, sender, respond) => {
+    if (message?.type !== MENU_COMMAND || sender?.id !== webext.runtime.id) return false;
+    filler.menu.command(message).then(respond, () => respond({ ok: false, reason: 'failed' }));
+    return true;
+  };
+  webext.runtime.onMessage.addListener(onMenuCommand);
   globalThis.__pimsContent = {
     alive: () => Boolean(webext?.runtime?.id),
     run: (command) => started.then(() => filler.run(command)),
-    stop: () => started.then(() => filler.stop()),
+    stop: () => {
+      webext.runtime.onMessage.removeListener(onMenuCommand);
+      return started.then(() => filler.stop());
+    },
   };
 }

@@ -227,7 +227,7 @@ const PROBE_CSS = [EVERYTHING, `${EVERYTHING}::before`, `${EVERYTHING}::after`]
   .concat(' { pointer-events: auto !important; transition: none !important; }');
 
 // Elements that paint an opaque box of their own (images, frames, other controls).
-const OPAQUE_TAGS = new Set([
+export const OPAQUE_TAGS = new Set([
   'IMG',
   'VIDEO',
   'CANVAS',
@@ -242,7 +242,7 @@ const OPAQUE_TAGS = new Set([
   'BUTTON',
 ]);
 
-function opacityChain(node, win) {
+export function opacityChain(node, win) {
   let product = 1;
   for (let n = node; n; n = parentAcrossShadow(n)) {
     const style = win.getComputedStyle(n);
@@ -314,7 +314,7 @@ function coveredUnderProbe(el, x, y) {
 
 // Runs fn with the probe sheet adopted by each of `roots` (documents and shadow roots), then
 // removes it. Resolves to fn's result, or to `fallback` when the browser refuses the sheet.
-function withPointerEventsForced(roots, fn, fallback) {
+export function withPointerEventsForced(roots, fn, fallback) {
   const adopted = [];
   try {
     const sheet = new CSSStyleSheet();

@@ -45,3 +45,19 @@ export function integerOrEmpty(text) {
   const t = String(text ?? '').trim();
   return /^\d{1,4}$/.test(t) ? Number.parseInt(t, 10) : '';
 }
+
+// A site's row: what it may receive, and what the shopper refused it ("never for this shop").
+// labelOf: the category's name for the shopper.
+export function siteCategoriesText({ allow = [], deny = [] }, labelOf) {
+  let text = allow.length ? allow.map(labelOf).join(', ') : 'nothing';
+  if (deny.length) text += `; never: ${deny.map(labelOf).join(', ')}`;
+  return text;
+}
+
+// A ledger row's fields, with the record picked in the menu at a field and a "Fill once".
+export function ledgerFieldsText(entry) {
+  let text = (entry.fields ?? []).join(', ');
+  if (entry.record?.label) text += ` (from “${entry.record.label}”)`;
+  if (entry.once === true) text += ', this time only';
+  return text;
+}

@@ -20,6 +20,8 @@ import {
   digitsOf,
   profileForPut,
   integerOrEmpty,
+  siteCategoriesText,
+  ledgerFieldsText,
 } from './model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -407,7 +409,7 @@ async function loadSites() {
             'tr',
             {},
             h('th', { scope: 'row' }, s.site),
-            h('td', {}, s.allow.length ? s.allow.map(categoryLabel).join(', ') : 'nothing'),
+            h('td', {}, siteCategoriesText(s, categoryLabel)),
             h('td', {}, s.auto_card ? 'yes' : 'no'),
             h('td', {}, when(s.last_shared)),
             h(
@@ -473,7 +475,7 @@ async function loadLedger(fresh) {
         {},
         h('td', {}, h('time', { datetime: entry.time }, when(entry.time))),
         h('td', {}, entry.site),
-        h('td', {}, entry.fields.join(', ')),
+        h('td', {}, ledgerFieldsText(entry)),
       ),
     );
   }
@@ -502,6 +504,7 @@ async function loadSettings() {
   if (!reply.ok) return;
   $('autolock').value = reply.autolock_minutes;
   $('autofill').checked = reply.autofill !== false;
+  $('menu').checked = reply.menu !== false;
 }
 
 async function saveAutolock(event) {
@@ -517,10 +520,11 @@ async function saveAutolock(event) {
 }
 
 // Kept in the vault with the other settings, where no web page's renderer can write it.
-async function saveAutofill() {
-  const reply = await ask('settings.set', { autofill: $('autofill').checked });
+// The menu at a field is a setting of the vault for the same reason: a page cannot turn it on.
+async function saveSwitch(id) {
+  const reply = await ask('settings.set', { [id]: $(id).checked });
   if (lockedOut(reply)) return;
-  if (!reply.ok) $('autofill').checked = !$('autofill').checked;
+  if (!reply.ok) $(id).checked = !$(id).checked;
 }
 
 async function changePassword(event) {
@@ -559,7 +563,8 @@ $('ledger-site').addEventListener('change', () => loadLedger(true));
 $('ledger-more').addEventListener('click', () => loadLedger(false));
 $('verify').addEventListener('click', verifyLedger);
 $('autolock-form').addEventListener('submit', saveAutolock);
-$('autofill').addEventListener('change', saveAutofill);
+$('autofill').addEventListener('change', () => saveSwitch('autofill'));
+$('menu').addEventListener('change', () => saveSwitch('menu'));
 // The vault locked (idle time, Lock in the popup, the host gone): nothing of the profile stays on
 // screen or in the page's memory.
 webext.runtime.onMessage.addListener((message, sender) => {

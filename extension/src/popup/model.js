@@ -3,15 +3,28 @@
 
 import { CATEGORIES, CARD_CATEGORIES, categoryOfField, categoryLabel } from '../shared/protocol.js';
 
-// policy: the host's site.get reply {allow, auto_card}; asked: categories the page asks for;
-// secure: the page is https. One row per category, the ones this page asks for first.
-export function toggleRows({ allow = [] } = {}, asked = [], secure = true) {
+// The three states of a category for a site, as the shopper reads them.
+export const STATE_WORDS = Object.freeze({
+  allowed: 'allowed',
+  refused: 'never',
+  undecided: 'not decided',
+});
+
+// policy: the host's site.get reply {allow, deny, auto_card}; asked: categories the page asks
+// for; secure: the page is https. One row per category, the ones this page asks for first;
+// each allowed, refused ("never for this shop") or undecided.
+export function toggleRows({ allow = [], deny = [] } = {}, asked = [], secure = true) {
   const rows = CATEGORIES.map(({ id, label }) => {
     const card = CARD_CATEGORIES.includes(id);
+    let state = 'undecided';
+    if (allow.includes(id)) state = 'allowed';
+    else if (deny.includes(id)) state = 'refused';
     return {
       id,
       label,
-      checked: allow.includes(id),
+      state,
+      checked: state === 'allowed',
+      refused: state === 'refused',
       asked: asked.includes(id),
       // Cards never go to http: pages (the host refuses too); the toggle says so.
       disabled: card && !secure,
@@ -21,12 +34,18 @@ export function toggleRows({ allow = [] } = {}, asked = [], secure = true) {
   return [...rows.filter((r) => r.asked), ...rows.filter((r) => !r.asked)];
 }
 
-// The allow list after one toggle changed, in the host's category order.
-export function allowAfterToggle(allow, id, on) {
-  const set = new Set(allow);
-  if (on) set.add(id);
-  else set.delete(id);
-  return CATEGORIES.map((c) => c.id).filter((c) => set.has(c));
+// The site.set lists after the shopper set a category to `state` ('allowed', 'refused' or
+// 'undecided'): both whole lists, in the host's order, the category in at most one.
+export function policyAfterChoice({ allow = [], deny = [] }, id, state) {
+  const order = CATEGORIES.map((c) => c.id);
+  const allowSet = new Set(allow.filter((c) => c !== id));
+  const denySet = new Set(deny.filter((c) => c !== id));
+  if (state === 'allowed') allowSet.add(id);
+  if (state === 'refused') denySet.add(id);
+  return {
+    allow: order.filter((c) => allowSet.has(c)),
+    deny: order.filter((c) => denySet.has(c)),
+  };
 }
 
 // "12 Mar 2026, 14:05 — Name, Shipping address (given-name, street-address)"
@@ -40,7 +59,10 @@ export function ledgerLine(entry, locale = undefined) {
     const category = categoryOfField(field);
     if (category && !categories.includes(category)) categories.push(category);
   }
-  const what = categories.length ? categories.map(categoryLabel).join(', ') : 'nothing known';
+  let what = categories.length ? categories.map(categoryLabel).join(', ') : 'nothing known';
+  // The record the shopper picked in the menu at a field, and a "Fill once".
+  if (entry.record?.label) what += ` from “${entry.record.label}”`;
+  if (entry.once === true) what += ', this time only';
   return { time, what, fields: (entry.fields ?? []).join(', ') };
 }
 

@@ -9,7 +9,7 @@ import { ask, errorText } from '../shared/gateway.js';
 import { showGate } from '../shared/gate.js';
 import { categoryLabel, HOST_ERRORS } from '../shared/protocol.js';
 import { TAB_SUMMARY, TAB_FILL, TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
-import { toggleRows, allowAfterToggle, ledgerLine, isSecure } from './model.js';
+import { toggleRows, policyAfterChoice, STATE_WORDS, ledgerLine, isSecure } from './model.js';
 
 const $ = (id) => document.getElementById(id);
 const VAULT_STATES = { absent: 'No vault yet', locked: 'Locked', unlocked: 'Unlocked' };
@@ -96,14 +96,26 @@ function renderToggles() {
         checked: row.checked,
         disabled: row.disabled,
         dataset: { category: row.id },
-        onchange: (event) => setAllowed(row.id, event.target.checked),
+        onchange: (event) => choose(row.id, event.target.checked ? 'allowed' : 'undecided', id),
+      });
+      // The third state: refused, so that the page stops asking ("Never for this shop").
+      const neverId = `deny-${row.id}`;
+      const never = h('input', {
+        id: neverId,
+        type: 'checkbox',
+        checked: row.refused,
+        dataset: { category: row.id },
+        onchange: (event) =>
+          choose(row.id, event.target.checked ? 'refused' : 'undecided', neverId),
       });
       return h(
         'li',
-        { class: row.asked ? 'switch-row asked' : 'switch-row' },
+        { class: row.asked ? 'switch-row asked' : 'switch-row', dataset: { state: row.state } },
         input,
         h('label', { for: id }, row.label),
+        h('span', { class: `state ${row.state}`, id: `state-${row.id}` }, STATE_WORDS[row.state]),
         row.asked ? h('span', { class: 'tag' }, 'asked') : null,
+        h('span', { class: 'never' }, never, h('label', { for: neverId }, 'Never')),
         row.note ? h('span', { class: 'note' }, row.note) : null,
       );
     }),
@@ -113,11 +125,13 @@ function renderToggles() {
   $('auto-card').checked = Boolean(policy.auto_card);
 }
 
-async function savePolicy(allow, autoCard) {
+async function savePolicy(allow, autoCard, deny = undefined) {
   const inputs = [...document.querySelectorAll('#toggles input, #auto-card')];
   for (const input of inputs) input.disabled = true;
   fill($('policy-error'));
-  const reply = await ask('site.set', { url: tabUrl, allow, auto_card: autoCard });
+  const body = { url: tabUrl, allow, auto_card: autoCard };
+  if (deny) body.deny = deny;
+  const reply = await ask('site.set', body);
   if (reply.ok) {
     policy = reply;
   } else {
@@ -126,10 +140,10 @@ async function savePolicy(allow, autoCard) {
   renderToggles(); // back to what the host holds, whether or not the change was taken
 }
 
-function setAllowed(category, on) {
-  const allow = allowAfterToggle(policy.allow, category, on);
-  const keepId = `allow-${category}`;
-  savePolicy(allow, policy.auto_card).then(() => $(keepId)?.focus());
+// Allowed, refused or undecided: the site's two lists after the change, stored whole.
+function choose(category, state, keepId) {
+  const { allow, deny } = policyAfterChoice(policy, category, state);
+  savePolicy(allow, policy.auto_card, deny).then(() => $(keepId)?.focus());
 }
 
 async function renderLedger() {

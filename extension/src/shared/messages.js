@@ -14,5 +14,26 @@ export const TAB_FILL = 'tab.fill'; // {tabId}: the shopper pressed Fill now
 export const TAB_CHANGED = 'tab.changed'; // {tabId}
 export const VAULT_LOCKED = 'vault.locked'; // {}: the vault locked (idle time, lock, host gone)
 
-// Why a content script sends its fields.
-export const REASONS = Object.freeze(['load', 'change', 'gesture']);
+// Why a content script sends its fields ('pick': the shopper picked a record in the menu).
+export const REASONS = Object.freeze(['load', 'change', 'gesture', 'pick']);
+
+// The menu at a field (docs/protocol.md, `offer`; src/menu/).
+// content script -> background: {fields, focus}: the shopper focused the field `focus` (a ref);
+// the answer is {ok, session, size} when there is something to offer there, else {ok, session: null}.
+export const PAGE_MENU = 'page.menu';
+// content script -> background: {session}: the menu was closed at the page (moved, blurred).
+export const PAGE_MENU_CLOSED = 'page.menu.closed';
+// content script -> background -> menu frame: {session}: the field's ArrowDown moves the focus
+// into the menu (only the menu's own document can take it, in Firefox).
+export const PAGE_MENU_FOCUS = 'page.menu.focus';
+export const MENU_FOCUS = 'menu.focus';
+// menu frame -> background, each {session}: what to show; the shopper's answer to the page's
+// request ({answer: 'once' | 'always' | 'never'}); a pick ({index}); close ({refocus}).
+export const MENU_STATE = 'menu.state';
+export const MENU_ANSWER = 'menu.answer';
+export const MENU_PICK = 'menu.pick';
+export const MENU_CLOSE = 'menu.close';
+// background -> the content script of the menu's frame (tabs.sendMessage): {action, session}:
+// 'check' (was the menu really visible?), 'pick' (check, then fill the pick), 'resize' ({size}),
+// 'close' ({refocus}).
+export const MENU_COMMAND = 'menu.command';

@@ -10,8 +10,8 @@ import {
 
 export const HOST_NAME = 'org.pims.host';
 
-// Every verb the host answers. `fill` is sent only by the background itself, with the URL the
-// browser reports for the requesting frame; extension pages may send the others.
+// Every verb the host answers. `fill` and `offer` are sent only by the background itself, with
+// the URL the browser reports for the requesting frame; extension pages may send the others.
 export const VERBS = Object.freeze([
   'status',
   'setup',
@@ -36,6 +36,7 @@ export const VERBS = Object.freeze([
   'backup.export',
   'places',
   'profile.check',
+  'offer',
 ]);
 
 // The host's error codes (stable wire values).
@@ -87,6 +88,7 @@ export const WITHHELD_REASONS = Object.freeze({
   too_long: 'too long for the field',
   not_visible: 'the field is not visible',
   autofill_off: 'automatic filling is off: press Fill',
+  refused: 'you refused it for this site',
 });
 
 // Consent categories in the host's order, each with the autofill field names it covers, from the

@@ -107,8 +107,19 @@ class InMemoryProfileSource : public ProfileSource {
   Result<std::optional<Secret>> Address(AddressHint which, std::string_view field) override;
   Result<std::optional<Secret>> Card(std::string_view field) override;
 
+  // Answers shipping (or billing) addresses, or cards, from `record` instead of the default:
+  // the record the shopper picked. nullptr goes back to the default. The record is borrowed
+  // like the profile.
+  void UseAddress(AddressHint which, const Record* record) {
+    (which == AddressHint::kBilling ? billing_ : shipping_) = record;
+  }
+  void UseCard(const Record* record) { card_ = record; }
+
  private:
   const Profile* profile_;
+  const Record* shipping_ = nullptr;
+  const Record* billing_ = nullptr;
+  const Record* card_ = nullptr;
 };
 
 }  // namespace pims

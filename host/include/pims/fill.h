@@ -2,7 +2,8 @@
 //
 // The planner is where consent is enforced. For each field it decides, in this order:
 //   1. classify it (a FieldClassifier: the autocomplete attribute, else heuristics) -> `unknown`;
-//   2. the field's category must be allowed for the site               -> withheld not_allowed;
+//   2. the field's category must not be refused for the site           -> withheld refused;
+//      and must be allowed                                             -> withheld not_allowed;
 //   3. no card data to a page that is not https                        -> withheld insecure_origin;
 //   4. card number and code (cc-number, cc-csc) only after a shopper gesture, unless the site
 //      has auto_card                                                    -> withheld needs_gesture;
@@ -46,6 +47,7 @@ enum class WithheldReason {
   kTooLong,
   kNotVisible,
   kAutofillOff,
+  kRefused,  // the shopper refused the category for this site ("never for this shop")
 };
 std::string_view WithheldReasonName(WithheldReason reason);
 
@@ -69,6 +71,35 @@ struct FillResult {
   std::vector<WithheldField> withheld;
   std::vector<std::string> unknown;  // refs of fields not understood, or not checkout fields
   std::vector<std::string> empty;    // refs of allowed fields the profile has no value for
+};
+
+// A record the shopper picked in the menu at a field, filled instead of the default. A pick
+// fills only the fields its record answers (InPick); `id` names an address (kShipping,
+// kBilling) or a card (kCard); the person has one record and no id.
+enum class PickRole { kShipping, kBilling, kCard, kPerson };
+struct FillPick {
+  PickRole role = PickRole::kPerson;
+  std::string id;
+};
+// "shipping", "billing", "card", "person" (wire names).
+std::string_view PickRoleName(PickRole role);
+std::optional<PickRole> PickRoleFromName(std::string_view name);
+// The role of the records that answer a field: an address field -> its section's address
+// (kShipping unless the token says billing); a card field -> kCard; anything else pims fills
+// -> kPerson. nullopt for a field pims does not fill.
+std::optional<PickRole> PickRoleOf(const AutofillToken& token);
+// Does a pick of `role` fill this field? An address pick: the address fields of its section and
+// the contact fields (name, email, phone, organization) of that section or of none; a card
+// pick: the card and its security code; the person: the contact fields and birthday outside
+// any address section.
+bool InPick(PickRole role, const AutofillToken& token);
+
+// What a fill may do besides the site's policy.
+struct FillOptions {
+  std::optional<FillPick> pick;
+  // Categories the shopper allowed for this one request ("fill once"): never stored. Only on a
+  // shopper's gesture (the protocol refuses them otherwise).
+  CategorySet once;
 };
 
 // The decision described at the top of this file. `tokens` holds one entry per field.

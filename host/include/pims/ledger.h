@@ -11,11 +11,20 @@
 
 namespace pims {
 
+// The record a shopper picked in the menu at a field: its id and label, never its values.
+struct LedgerRecord {
+  std::string id;
+  std::string label;
+  bool operator==(const LedgerRecord&) const = default;
+};
+
 struct LedgerEntry {
   int64_t seq = 0;
-  int64_t time = 0;                 // ms since the epoch
-  std::string site;                 // "https://shop.example"
-  std::vector<std::string> fields;  // autofill field names shared, never values
+  int64_t time = 0;                    // ms since the epoch
+  std::string site;                    // "https://shop.example"
+  std::vector<std::string> fields;     // autofill field names shared, never values
+  std::optional<LedgerRecord> record;  // the record picked, when the shopper picked one
+  bool once = false;  // shared under a "fill once" answer: the site was not allowed it
 };
 
 struct LedgerPage {
@@ -29,7 +38,8 @@ struct LedgerCheck {
   std::string problem;  // when !ok: which entry failed and how
 };
 
-// {"seq", "time": ISO 8601 UTC, "site", "fields"}: the wire form (docs/protocol.md).
+// {"seq", "time": ISO 8601 UTC, "site", "fields"} and, when set, "record": {"id", "label"} and
+// "once": true: the wire form (docs/protocol.md).
 nlohmann::json LedgerEntryToJson(const LedgerEntry& entry);
 
 }  // namespace pims

@@ -26,6 +26,7 @@
 #include "pims/fill.h"
 #include "pims/json_fields.h"
 #include "pims/ledger.h"
+#include "pims/offer.h"
 #include "pims/password_hashing.h"
 #include "pims/platform.h"
 #include "pims/policy.h"
@@ -41,12 +42,14 @@ struct VaultSettings {
   // fill is withheld (autofill_off) and only the shopper's gestures fill. Kept in the vault, not
   // in the extension's storage, which a compromised renderer could write.
   bool autofill = true;
+  // Open the menu at a checkout field the shopper focuses (docs/protocol.md, `offer`).
+  bool menu = true;
   bool operator==(const VaultSettings&) const = default;
 };
 inline constexpr int kMaxAutolockMinutes = 24 * 60;
 
-// {"autolock_minutes": N, "autofill": bool}: the settings' one JSON form (stored, on the wire,
-// in backups).
+// {"autolock_minutes": N, "autofill": bool, "menu": bool}: the settings' one JSON form (stored, on
+// the wire, in backups).
 nlohmann::json VaultSettingsToJson(const VaultSettings& settings);
 // `base` with the fields the object holds (each optional; out of range or mistyped: the
 // reader's error, naming the field).
@@ -111,9 +114,21 @@ class Vault {
   // and, when anything is filled, appends a ledger entry and updates the site's last_shared.
   // The decision is made inside the write transaction that records it, so a consent revoked by
   // another process (the other browser's host) is seen before any value leaves.
+  // options.pick fills the picked record instead of the default (kNotFound, field "pick.id",
+  // when the profile has none with that id) and names it in the ledger entry; options.once
+  // allows categories for this request alone (never stored) and marks the entry "once" when a
+  // value went out under it. The site's last_shared is updated when it has a stored policy.
   Result<FillResult> Fill(const Site& site, FillTrigger trigger,
                           std::span<const FieldDescriptor> fields,
-                          std::span<const std::optional<AutofillToken>> tokens);
+                          std::span<const std::optional<AutofillToken>> tokens,
+                          const FillOptions& options = {});
+
+  // The menu at a field of `site` whose records answer `role` and whose own category is
+  // `focus`: the site's stored policy and the records to offer, the default first, each with
+  // its label and, only where the site is allowed (its policy or `once`) what it describes, a
+  // summary (pims/offer.h). No records when `focus` is refused (and not in `once`), or is a
+  // card category on a site that is not https. Reads only.
+  Result<MenuOffer> Offer(const Site& site, PickRole role, Category focus, CategorySet once);
 
   // After Unlock: decrypts the profile into the session's cache and rehearses a fill's reads
   // and decision on a small built-in form, for a site with no policy, with every category

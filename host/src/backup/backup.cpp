@@ -62,7 +62,11 @@ Result<VaultContent> ReadContent(const json& payload) {
     auto site = SiteFromUrl(url);
     if (!site.ok()) return site_fields.Error("site", "is not a site");
     SitePolicy policy;
-    PIMS_ASSIGN_OR_RETURN(policy.allow, CategoriesFromJson(site_fields, "allow"));
+    PIMS_ASSIGN_OR_RETURN(CategorySet allow, CategoriesFromJson(site_fields, "allow"));
+    // Backups written before refusals existed have no "deny".
+    PIMS_ASSIGN_OR_RETURN(std::optional<CategorySet> deny,
+                          OptionalCategoriesFromJson(site_fields, "deny"));
+    PIMS_ASSIGN_OR_RETURN(policy, PolicyWithAnswers(policy, allow, deny, site_fields));
     PIMS_ASSIGN_OR_RETURN(std::optional<bool> auto_card, site_fields.OptionalBool("auto_card"));
     policy.auto_card = auto_card.value_or(false);
     content.sites.emplace_back(std::move(site).value(), policy);

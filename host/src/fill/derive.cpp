@@ -452,14 +452,17 @@ Result<std::optional<Secret>> InMemoryProfileSource::Person(std::string_view fie
 
 Result<std::optional<Secret>> InMemoryProfileSource::Address(AddressHint which,
                                                              std::string_view field) {
-  const Record* address = DefaultRecord(profile_->addresses, which == AddressHint::kBilling
-                                                                 ? profile_->default_billing
-                                                                 : profile_->default_shipping);
+  const bool billing = which == AddressHint::kBilling;
+  const Record* address = billing ? billing_ : shipping_;
+  if (address == nullptr) {
+    address = DefaultRecord(profile_->addresses,
+                            billing ? profile_->default_billing : profile_->default_shipping);
+  }
   return address == nullptr ? Nothing() : Lookup(address->fields, field);
 }
 
 Result<std::optional<Secret>> InMemoryProfileSource::Card(std::string_view field) {
-  const Record* card = DefaultRecord(profile_->cards, profile_->default_card);
+  const Record* card = card_ != nullptr ? card_ : DefaultRecord(profile_->cards, profile_->default_card);
   return card == nullptr ? Nothing() : Lookup(card->fields, field);
 }
 

@@ -57,8 +57,9 @@ Shaped ShapeForField(const FieldDescriptor& field, const AutofillToken& token, S
 std::string_view WithheldReasonName(WithheldReason reason) {
   // In enum order; the names are wire values (docs/protocol.md).
   constexpr std::string_view kNames[] = {"not_allowed", "needs_gesture", "insecure_origin",
-                                         "too_long",    "not_visible",   "autofill_off"};
-  static_assert(std::size(kNames) == static_cast<size_t>(WithheldReason::kAutofillOff) + 1);
+                                         "too_long",    "not_visible",   "autofill_off",
+                                         "refused"};
+  static_assert(std::size(kNames) == static_cast<size_t>(WithheldReason::kRefused) + 1);
   return kNames[static_cast<size_t>(reason)];
 }
 
@@ -80,7 +81,9 @@ Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrig
     auto withhold = [&](WithheldReason reason) {
       result.withheld.push_back(WithheldField{field.ref, token->field, *category, reason});
     };
-    if (!policy.allow.Has(*category)) {
+    if (policy.deny.Has(*category)) {
+      withhold(WithheldReason::kRefused);
+    } else if (!policy.allow.Has(*category)) {
       withhold(WithheldReason::kNotAllowed);
     } else if (IsCardCategory(*category) && !site.secure()) {
       withhold(WithheldReason::kInsecureOrigin);

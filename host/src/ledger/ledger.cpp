@@ -24,9 +24,27 @@ std::string SealHead(const Keyring& keys, int64_t count, std::string_view mac) {
                                 {"meta", "ledger_head"});
 }
 
-// An entry's sealed content: {"time", "site", "fields"}.
-std::string EntryText(int64_t time, std::string_view site, const std::vector<std::string>& fields) {
-  return json{{"time", time}, {"site", site}, {"fields", fields}}.dump();
+// An entry's sealed content: {"time", "site", "fields", "record"?, "once"?}.
+std::string EntryText(const LedgerEntry& entry) {
+  json text{{"time", entry.time}, {"site", entry.site}, {"fields", entry.fields}};
+  if (entry.record) text["record"] = {{"id", entry.record->id}, {"label", entry.record->label}};
+  if (entry.once) text["once"] = true;
+  return text.dump();
+}
+
+// The optional parts of an entry written by a pick or a once-fill.
+Status ReadEntryExtras(const JsonFields& fields, const std::string& what, LedgerEntry& entry) {
+  PIMS_ASSIGN_OR_RETURN(const json* record, fields.OptionalObject("record"));
+  if (record != nullptr) {
+    const JsonFields record_fields = JsonFields::OfRecord(*record, what + "'s record");
+    LedgerRecord picked;
+    PIMS_ASSIGN_OR_RETURN(picked.id, record_fields.RequireString("id"));
+    PIMS_ASSIGN_OR_RETURN(picked.label, record_fields.RequireString("label"));
+    entry.record = std::move(picked);
+  }
+  PIMS_ASSIGN_OR_RETURN(std::optional<bool> once, fields.OptionalBool("once"));
+  entry.once = once.value_or(false);
+  return Status::Ok();
 }
 
 struct Head {
@@ -58,16 +76,20 @@ Result<LedgerEntry> OpenEntry(const Keyring& keys, int64_t seq, std::string_view
   PIMS_ASSIGN_OR_RETURN(entry.time, fields.RequireInteger("time", INT64_MIN, INT64_MAX));
   PIMS_ASSIGN_OR_RETURN(entry.site, fields.RequireString("site"));
   PIMS_ASSIGN_OR_RETURN(entry.fields, fields.RequireStrings("fields"));
+  PIMS_RETURN_IF_ERROR(ReadEntryExtras(fields, what, entry));
   return entry;
 }
 
 }  // namespace
 
 json LedgerEntryToJson(const LedgerEntry& entry) {
-  return {{"seq", entry.seq},
-          {"time", FormatTime(entry.time)},
-          {"site", entry.site},
-          {"fields", entry.fields}};
+  json out{{"seq", entry.seq},
+           {"time", FormatTime(entry.time)},
+           {"site", entry.site},
+           {"fields", entry.fields}};
+  if (entry.record) out["record"] = {{"id", entry.record->id}, {"label", entry.record->label}};
+  if (entry.once) out["once"] = true;
+  return out;
 }
 
 void Ledger::InitHead() {
@@ -75,7 +97,8 @@ void Ledger::InitHead() {
   store_.WriteMeta(kMetaLedgerHead, SealHead(store_.keys(), 0, zero));
 }
 
-Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, int64_t time) {
+Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, int64_t time,
+                      const std::optional<LedgerRecord>& record, bool once) {
   const crypto::Hash lookup = sites_.Lookup(site);
   int64_t prev_seq = 0;
   std::string prev_mac(crypto::kHashBytes, '\0');
@@ -96,8 +119,8 @@ Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, 
                                                 "; nothing more is recorded until it is restored");
   }
   const int64_t seq = prev_seq + 1;
-  const std::string sealed =
-      store_.Seal(EntryText(time, site.ToString(), fields), {"ledger", std::to_string(seq)});
+  const LedgerEntry entry{seq, time, site.ToString(), fields, record, once};
+  const std::string sealed = store_.Seal(EntryText(entry), {"ledger", std::to_string(seq)});
   const crypto::Hash mac =
       ChainMac(store_.keys().ledger, seq, prev_mac, crypto::AsBytes(lookup), sealed);
   CachedStatement insert =
@@ -214,8 +237,7 @@ Status Ledger::Reseal(const Keyring& from, const Keyring& to) {
       PIMS_ASSIGN_OR_RETURN(LedgerEntry entry, OpenEntry(from, seq, sealed));
       PIMS_ASSIGN_OR_RETURN(Site site, SiteFromUrl(entry.site));
       const crypto::Hash lookup = SiteStore::LookupUnder(to, site);
-      const std::string resealed = SealedStore::SealUnder(
-          to, EntryText(entry.time, entry.site, entry.fields), {"ledger", where});
+      const std::string resealed = SealedStore::SealUnder(to, EntryText(entry), {"ledger", where});
       const crypto::Hash mac =
           ChainMac(to.ledger, seq, prev_mac, crypto::AsBytes(lookup), resealed);
       BindBlob(*update, 1, crypto::AsBytes(lookup));

@@ -4,7 +4,9 @@
 // Entry n (seq = n, counting from 1) is stored as
 //   site  = the site's keyed lookup hash (so one site's entries can be listed without decrypting
 //           every entry),
-//   entry = sealed {"time", "site", "fields"} bound to "ledger|n",
+//   entry = sealed {"time", "site", "fields"} and, for a picked record or a once-fill,
+//           "record": {"id", "label"} and "once": true (entries without them read as before),
+//           bound to "ledger|n",
 //   mac   = BLAKE2b_ledgerkey(n, mac of entry n-1, site, entry)   (entry 0's mac: 32 zero bytes).
 // meta.ledger_head seals {"count": n, "mac": hex of the last mac}. Removing, reordering or editing
 // an entry breaks the chain; removing entries from the end disagrees with the head; removing the
@@ -36,7 +38,9 @@ class Ledger {
   // entry and the head land together, with whatever else the caller writes.
   // kVaultCorrupt, appending nothing, when the chain does not end where the head says (entries
   // were cut from the end, or the head comes from another copy of the vault).
-  Status Append(const Site& site, const std::vector<std::string>& fields, int64_t time);
+  // `record` and `once` as LedgerEntry says.
+  Status Append(const Site& site, const std::vector<std::string>& fields, int64_t time,
+                const std::optional<LedgerRecord>& record = std::nullopt, bool once = false);
   // Newest first, optionally for one site: at most `limit` (at least 1) entries older than
   // `before` (a seq) when given.
   Result<LedgerPage> List(const std::optional<Site>& site, int limit,

@@ -189,6 +189,8 @@ std::optional<Request> FillParser::Parse(std::string_view payload) {
         ask.push_back(std::string(text));
       }
       request.body["ask"] = std::move(ask);
+    } else if (key == "pick" || key == "once") {
+      return std::nullopt;  // a pick in the menu at a field: rare, read the general way
     } else if (key == "url" || key == "trigger") {
       // Kept for the handler, which checks them as for any fill.
       std::string_view text;

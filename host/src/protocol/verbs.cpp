@@ -7,7 +7,7 @@ namespace pims {
 namespace {
 
 // The dispatch table. APPEND new verbs; never rename one (the extension depends on the names).
-constexpr std::array<std::pair<std::string_view, VerbHandler>, 23> kVerbs = {{
+constexpr std::array<std::pair<std::string_view, VerbHandler>, 24> kVerbs = {{
     {"status", HandleStatus},
     {"setup", HandleSetup},
     {"unlock", HandleUnlock},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<std::string_view, VerbHandler>, 23> kVerbs = {{
     {"backup.export", HandleBackupExport},
     {"places", HandlePlaces},
     {"profile.check", HandleProfileCheck},
+    {"offer", HandleOffer},
 }};
 
 }  // namespace

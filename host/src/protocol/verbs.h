@@ -43,6 +43,8 @@ Result<nlohmann::json> HandleFill(Session&, const nlohmann::json&);
 // The fill with descriptors the fast path read already (prepared), else read from body.
 Result<nlohmann::json> FillWith(Session&, const nlohmann::json& body,
                                 std::optional<std::vector<FieldDescriptor>> prepared);
+// verbs_offer.cpp: what the menu at a field may show
+Result<nlohmann::json> HandleOffer(Session&, const nlohmann::json&);
 // verbs_ledger.cpp
 Result<nlohmann::json> HandleLedgerList(Session&, const nlohmann::json&);
 Result<nlohmann::json> HandleLedgerVerify(Session&, const nlohmann::json&);

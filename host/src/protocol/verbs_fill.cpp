@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "protocol/fill_options.h"
 #include "protocol/verbs.h"
 
 namespace pims {
@@ -148,6 +149,7 @@ Result<json> FillWith(Session& session, const json& body,
                       std::optional<std::vector<FieldDescriptor>> prepared) {
   PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
   PIMS_ASSIGN_OR_RETURN(FillTrigger trigger, ParseTrigger(body));
+  PIMS_ASSIGN_OR_RETURN(FillOptions options, ReadFillOptions(body, trigger));
   std::vector<FieldDescriptor> fields;
   if (prepared) {
     fields = std::move(*prepared);
@@ -165,7 +167,8 @@ Result<json> FillWith(Session& session, const json& body,
   // Every field is classified beside its neighbours; only the asked ones are decided.
   std::vector<std::optional<AutofillToken>> tokens = session.Classify(fields);
   if (has_ask) KeepAsked(ask, fields, tokens);
-  PIMS_ASSIGN_OR_RETURN(FillResult result, vault->Fill(site, trigger, fields, tokens));
+  if (options.pick) KeepPicked(options.pick->role, fields, tokens);
+  PIMS_ASSIGN_OR_RETURN(FillResult result, vault->Fill(site, trigger, fields, tokens, options));
   return FillResultJson(result);
 }
 

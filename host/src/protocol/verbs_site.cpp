@@ -14,12 +14,14 @@ Result<json> HandleSiteGet(Session& session, const json& body) {
 
 Result<json> HandleSiteSet(Session& session, const json& body) {
   PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
-  PIMS_ASSIGN_OR_RETURN(CategorySet allow,
-                        CategoriesFromJson(JsonFields::OfRequest(body), "allow"));
+  const JsonFields fields = JsonFields::OfRequest(body);
+  PIMS_ASSIGN_OR_RETURN(CategorySet allow, CategoriesFromJson(fields, "allow"));
+  PIMS_ASSIGN_OR_RETURN(std::optional<CategorySet> deny,
+                        OptionalCategoriesFromJson(fields, "deny"));
   PIMS_ASSIGN_OR_RETURN(std::optional<bool> auto_card, OptionalBool(body, "auto_card"));
   PIMS_ASSIGN_OR_RETURN(Vault * vault, session.UnlockedVault());
-  PIMS_ASSIGN_OR_RETURN(SitePolicy policy, vault->GetSite(site));
-  policy.allow = allow;
+  PIMS_ASSIGN_OR_RETURN(SitePolicy stored, vault->GetSite(site));
+  PIMS_ASSIGN_OR_RETURN(SitePolicy policy, PolicyWithAnswers(stored, allow, deny, fields));
   if (auto_card) policy.auto_card = *auto_card;
   PIMS_RETURN_IF_ERROR(vault->SetSite(site, policy));
   return PolicyToJson(site, policy);

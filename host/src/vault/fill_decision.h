@@ -9,6 +9,8 @@
 #include <span>
 
 #include "pims/fill.h"
+#include "pims/ledger.h"
+#include "pims/offer.h"
 #include "vault/profile_store.h"
 #include "vault/site_store.h"
 
@@ -18,13 +20,24 @@ struct FillDecision {
   crypto::Hash lookup;                      // the site's row
   std::optional<SiteStore::Stored> stored;  // its policy as read; nullopt: never configured
   FillResult result;
+  std::optional<LedgerRecord> record;  // the record picked (options.pick), for the ledger
+  bool once = false;                   // a value went out under options.once alone
 };
 
 // May throw SQLite::Exception. REQUIRES: the stores' SealedStore is unlocked.
-// `autofill`: the vault's setting (VaultSettings::autofill).
+// `autofill`: the vault's setting (VaultSettings::autofill). kNotFound (field "pick.id") when
+// options.pick names no record of its kind.
 Result<FillDecision> DecideFill(SiteStore& sites, ProfileStore& profile, const Site& site,
                                 FillTrigger trigger, std::span<const FieldDescriptor> fields,
-                                std::span<const std::optional<AutofillToken>> tokens,
-                                bool autofill);
+                                std::span<const std::optional<AutofillToken>> tokens, bool autofill,
+                                const FillOptions& options = {});
+
+// The menu at a field (Vault::Offer). May throw SQLite::Exception.
+// REQUIRES: the stores' SealedStore is unlocked.
+Result<MenuOffer> DecideOffer(SiteStore& sites, ProfileStore& profile, const Site& site,
+                              PickRole role, Category focus, CategorySet once);
+
+// The policy a request works under: the stored one with `once` allowed (and not refused).
+SitePolicy WithOnce(SitePolicy policy, CategorySet once);
 
 }  // namespace pims

@@ -11,17 +11,23 @@ using nlohmann::json;
 
 std::string LookupHex(std::string_view lookup) { return crypto::ToHex(lookup); }
 
-// The sealed policy row: {"allow": category bits, "auto_card": bool, "last_shared": ms | null}.
+// The sealed policy row: {"allow": category bits, "deny": category bits, "auto_card": bool,
+// "last_shared": ms | null}. Rows written before refusals existed have no "deny": nothing refused.
 Result<SiteStore::Stored> ParseStored(std::string_view clear) {
   constexpr std::string_view kWhat = "a site's policy record";
   PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear, kWhat));
   const JsonFields fields = JsonFields::OfRecord(record, std::string(kWhat));
   PIMS_ASSIGN_OR_RETURN(int64_t bits, fields.RequireInteger("allow", 0, UINT32_MAX));
+  PIMS_ASSIGN_OR_RETURN(std::optional<int64_t> deny_bits,
+                        fields.OptionalInteger("deny", 0, UINT32_MAX));
   PIMS_ASSIGN_OR_RETURN(bool auto_card, fields.RequireBool("auto_card"));
   PIMS_ASSIGN_OR_RETURN(std::optional<int64_t> last_shared,
                         fields.OptionalInteger("last_shared", INT64_MIN, INT64_MAX));
   SiteStore::Stored stored;
   stored.policy.allow = CategorySet::FromBits(static_cast<uint32_t>(bits));
+  // A category is never both: an allowed one wins over a refusal (a row written elsewhere).
+  stored.policy.deny = CategorySet::FromBits(static_cast<uint32_t>(deny_bits.value_or(0)) &
+                                             ~stored.policy.allow.bits());
   stored.policy.auto_card = auto_card;
   stored.last_shared = last_shared;
   return stored;
@@ -48,6 +54,7 @@ void SiteStore::Store(const crypto::Hash& lookup, const Site& site, const Stored
   const std::string hex = LookupHex(crypto::AsBytes(lookup));
   const json record{
       {"allow", stored.policy.allow.bits()},
+      {"deny", stored.policy.deny.bits()},
       {"auto_card", stored.policy.auto_card},
       {"last_shared", stored.last_shared ? json(*stored.last_shared) : json(nullptr)}};
   const std::string name = store_.Seal(site.ToString(), {"sites", hex, "name"});

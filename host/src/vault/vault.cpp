@@ -57,15 +57,19 @@ Status CheckSettings(const VaultSettings& settings) {
 }  // namespace
 
 json VaultSettingsToJson(const VaultSettings& settings) {
-  return {{"autolock_minutes", settings.autolock_minutes}, {"autofill", settings.autofill}};
+  return {{"autolock_minutes", settings.autolock_minutes},
+          {"autofill", settings.autofill},
+          {"menu", settings.menu}};
 }
 
 Result<VaultSettings> VaultSettingsFromJson(const JsonFields& fields, VaultSettings base) {
   PIMS_ASSIGN_OR_RETURN(std::optional<int64_t> minutes,
                         fields.OptionalInteger("autolock_minutes", 0, kMaxAutolockMinutes));
   PIMS_ASSIGN_OR_RETURN(std::optional<bool> autofill, fields.OptionalBool("autofill"));
+  PIMS_ASSIGN_OR_RETURN(std::optional<bool> menu, fields.OptionalBool("menu"));
   if (minutes) base.autolock_minutes = static_cast<int>(*minutes);
   if (autofill) base.autofill = *autofill;
+  if (menu) base.menu = *menu;
   return base;
 }
 
@@ -232,24 +236,27 @@ Status Vault::Restore(const VaultContent& content) {
 
 Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
                                std::span<const FieldDescriptor> fields,
-                               std::span<const std::optional<AutofillToken>> tokens) {
+                               std::span<const std::optional<AutofillToken>> tokens,
+                               const FillOptions& options) {
   SealedStore& store = *impl_->store;
   return store.Guarded("filling", [&]() -> Result<FillResult> {
     std::optional<FillDecision> decision;
     PIMS_RETURN_IF_ERROR(store.Write([&]() -> Status {
       PIMS_ASSIGN_OR_RETURN(VaultSettings settings, ReadSettings(store));
       PIMS_ASSIGN_OR_RETURN(decision, DecideFill(impl_->sites, impl_->profile, site, trigger,
-                                                 fields, tokens, settings.autofill));
+                                                 fields, tokens, settings.autofill, options));
       const FillResult& result = decision->result;
       if (result.fills.empty()) return Status::Ok();
-      if (!decision->stored) return Status(ErrorCode::kInternal, "a fill without a policy");
       std::vector<std::string> shared;
       shared.reserve(result.fills.size());
       for (const FilledField& f : result.fills) shared.push_back(f.field);
       const int64_t now = store.clock().NowMillis();
-      decision->stored->last_shared = now;
-      impl_->sites.Store(decision->lookup, site, *decision->stored);
-      return impl_->ledger.Append(site, shared, now);
+      // A site filled once, never configured, gets no row: nothing about it is stored.
+      if (decision->stored) {
+        decision->stored->last_shared = now;
+        impl_->sites.Store(decision->lookup, site, *decision->stored);
+      }
+      return impl_->ledger.Append(site, shared, now, decision->record, decision->once);
     }));
     return std::move(decision->result);
   });
@@ -296,6 +303,12 @@ void Vault::Warm() {
     return PlanFill(nowhere, everything, FillTrigger::kGesture, form.fields, form.tokens, source,
                     settings.autofill)
         .status();
+  });
+}
+
+Result<MenuOffer> Vault::Offer(const Site& site, PickRole role, Category focus, CategorySet once) {
+  return impl_->store->Guarded("reading what the menu may offer", [&] {
+    return DecideOffer(impl_->sites, impl_->profile, site, role, focus, once);
   });
 }
 

@@ -31,6 +31,7 @@ constexpr char kUsage[] =
     "  card list | card remove ID    numbers are shown masked\n"
     "  site list                     every site with what it may receive\n"
     "  site show URL | site allow URL CATEGORY... | site deny URL CATEGORY...|all\n"
+    "  site never URL CATEGORY...|all  refused: pims stops asking for them there\n"
     "  site forget URL               categories: name email phone shipping_address\n"
     "                                billing_address card card_csc organization birthday\n"
     "  ledger show [--site URL] [--limit N]   what was shared, newest first\n"

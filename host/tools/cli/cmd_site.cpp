@@ -1,4 +1,4 @@
-// site list / show / allow / deny / forget
+// site list / show / allow / deny / never / forget
 #include <iomanip>
 #include <ostream>
 
@@ -7,13 +7,20 @@
 namespace pims::cli {
 namespace {
 
-std::string AllowText(const SitePolicy& policy) {
+std::string Names(CategorySet set) {
   std::string out;
-  for (Category c : policy.allow.List()) {
+  for (Category c : set.List()) {
     if (!out.empty()) out += ",";
     out += CategoryName(c);
   }
-  return out.empty() ? "(nothing)" : out;
+  return out;
+}
+
+// What the site may receive, then what the shopper refused it ("never for this shop").
+std::string AllowText(const SitePolicy& policy) {
+  std::string out = policy.allow.empty() ? "(nothing)" : Names(policy.allow);
+  if (!policy.deny.empty()) out += "; never: " + Names(policy.deny);
+  return out;
 }
 
 int ListSites(Invocation& run) {
@@ -53,13 +60,13 @@ Result<CategorySet> NamedCategories(Invocation& run) {
 int CmdSite(Invocation& run) {
   const std::string sub = run.args.empty() ? "" : run.args[0];
   if (sub == "list") return ListSites(run);
-  if (sub != "show" && sub != "allow" && sub != "deny" && sub != "forget") {
-    return run.Usage("site needs list, show, allow, deny or forget");
+  if (sub != "show" && sub != "allow" && sub != "deny" && sub != "never" && sub != "forget") {
+    return run.Usage("site needs list, show, allow, deny, never or forget");
   }
   if (run.args.size() < 2) return run.Usage("site " + sub + " needs a URL");
   auto site = SiteFromUrl(run.args[1]);
   if (!site.ok()) return run.Fail(site.status());
-  const bool edit = sub == "allow" || sub == "deny";
+  const bool edit = sub == "allow" || sub == "deny" || sub == "never";
   if (edit && run.args.size() < 3) return run.Usage("site " + sub + " URL CATEGORY...");
   auto named = NamedCategories(run);
   if (!named.ok()) return run.Usage(named.status().message());
@@ -75,11 +82,15 @@ int CmdSite(Invocation& run) {
   auto policy = (*vault)->GetSite(*site);
   if (!policy.ok()) return run.Fail(policy.status());
   if (edit) {
+    // A category is in one state: allowed, refused (never), or undecided (deny takes the
+    // permission away and leaves a refusal as it was).
     for (Category c : named->List()) {
       if (sub == "allow") {
         policy->allow.Add(c);
+        policy->deny.Remove(c);
       } else {
         policy->allow.Remove(c);
+        if (sub == "never") policy->deny.Add(c);
       }
     }
     Status saved = (*vault)->SetSite(*site, *policy);

@@ -2,7 +2,9 @@
 // the built extension's pages, in each state a shopper meets them, with the real pims-host:
 //   popup: host missing, no vault yet, the setup form's error, locked, a wrong password's error,
 //          unlocked on a shop's tab;
-//   options: locked, unlocked (profile, sites, ledger, settings), validation errors shown.
+//   options: locked, unlocked (profile, sites, ledger, settings), validation errors shown;
+//   the menu at a field: open on a shop's street field (an address, and the shop's request for
+//          a phone number), then with the keyboard's focus in it.
 // Every page must have 0 violations (all of axe's WCAG 2.x A and AA rules, and its best
 // practices), in Chromium and Firefox ESR. The table printed at the end is the issue note's.
 //
@@ -26,6 +28,7 @@ import {
   withTimeout,
 } from '../e2e/harness.mjs';
 import { audit } from './axe.mjs';
+import { waitMenu } from '../menu/menu_page.mjs';
 
 const SHOP = 'http://shop.example';
 const HOSTS = { httpHosts: ['shop.example'] };
@@ -35,8 +38,10 @@ const checks = createChecks();
 const { check } = checks;
 const results = new Map(); // state -> kind -> cell
 
-async function expectClean(kind, state, page) {
-  const violations = await audit(page).catch((error) => [{ id: `axe failed: ${error.message}` }]);
+async function expectClean(kind, state, page, options = {}) {
+  const violations = await audit(page, options).catch((error) => [
+    { id: `axe failed: ${error.message}` },
+  ]);
   const ids = violations.map((v) => v.id);
   if (!results.has(state)) results.set(state, new Map());
   results.get(state).set(kind, ids.length ? ids.join(', ') : '0');
@@ -197,6 +202,16 @@ async function scenarioIn(kind, { browser, base, run }) {
   );
   await expectClean(kind, 'popup, unlocked on a shop', popup);
   await popup.close();
+
+  await shopPage.bringToFront();
+  await shopPage.click('#street');
+  const menu = await waitMenu(shopPage, 'the menu at a field', (m) => m.question !== null);
+  await expectClean(kind, 'the menu at a field', menu.frame, { frame: true });
+  await shopPage.keyboard.press('ArrowDown');
+  const focused = await waitMenu(shopPage, 'focus in the menu', (m) => m.focused);
+  await expectClean(kind, 'the menu at a field, keyboard focus in it', focused.frame, {
+    frame: true,
+  });
   await shopPage.close();
 }
 

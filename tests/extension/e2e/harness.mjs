@@ -391,8 +391,17 @@ export function printTable(firstColumn, names, kinds, cell) {
 // asked for on the command line, calls report(kinds) and prints the counts. The exit code is 1
 // when a check failed (or the run broke), SKIPPED when no check ran.
 export function runSuite({ checks, shopNames, shopOptions = {}, scenario, report = () => {} }) {
+  // A suite whose event loop runs dry before it reports (a promise nobody settles) must not
+  // pass by exiting 0 in silence.
+  let reported = false;
+  process.on('exit', () => {
+    if (reported) return;
+    console.log('FAIL the suite ended before its report (a step never finished)');
+    process.exitCode = 1;
+  });
   const main = async () => {
     if (!preflight()) {
+      reported = true;
       process.exitCode = SKIPPED;
       return;
     }
@@ -402,16 +411,20 @@ export function runSuite({ checks, shopNames, shopOptions = {}, scenario, report
     try {
       for (const kind of kinds) await scenario(kind, shop);
     } finally {
-      await shop.close();
+      await withTimeout(shop.close(), 10_000, 'closing the test shop').catch((error) =>
+        console.log(`# ${error.message}`),
+      );
     }
     report(kinds);
     const { passed, failed } = checks;
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(`${passed} passed, ${failed} failed (${seconds} s)`);
+    reported = true;
     process.exitCode = failed ? 1 : passed ? 0 : SKIPPED;
   };
   main().catch((error) => {
     console.error(error);
+    reported = true;
     process.exit(1);
   });
 }

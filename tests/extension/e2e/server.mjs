@@ -80,6 +80,8 @@ export async function startShop({ tls, pages = DEFAULT_PAGES, hosts, headers = {
     }
   };
   const servers = [createServer(handler('http'))];
+  // The proxy's tunnels are sockets the HTTP server no longer tracks: closed by hand on close.
+  const tunnels = new Set();
   const port = await listen(servers[0]);
   let tlsPort = null;
   if (tls) {
@@ -97,8 +99,15 @@ export async function startShop({ tls, pages = DEFAULT_PAGES, hosts, headers = {
         upstream.pipe(socket);
         socket.pipe(upstream);
       });
-      upstream.on('error', () => socket.destroy());
-      socket.on('error', () => upstream.destroy());
+      for (const end of [socket, upstream]) {
+        tunnels.add(end);
+        end.on('close', () => {
+          tunnels.delete(end);
+          socket.destroy();
+          upstream.destroy();
+        });
+        end.on('error', () => end.destroy());
+      }
     });
   }
   return {
@@ -106,12 +115,14 @@ export async function startShop({ tls, pages = DEFAULT_PAGES, hosts, headers = {
     tlsPort,
     requests,
     reports,
-    close: () =>
-      Promise.all(
+    close: () => {
+      for (const end of tunnels) end.destroy();
+      return Promise.all(
         servers.map((s) => {
           s.closeAllConnections?.();
           return new Promise((done) => s.close(done));
         }),
-      ),
+      );
+    },
   };
 }

@@ -38,8 +38,19 @@ test('both ask for native messaging and http(s) pages, and nothing broader', () 
     assert.ok(!m.permissions.includes('<all_urls>'));
     assert.deepEqual(m.host_permissions, ['http://*/*', 'https://*/*']);
     assert.deepEqual(m.content_scripts[0].matches, ['http://*/*', 'https://*/*']);
-    assert.equal(m.web_accessible_resources, undefined);
   }
+});
+
+test('only the menu at a field is web-accessible, to http(s) pages, at a per-session URL', () => {
+  for (const m of [chrome, firefox]) {
+    assert.equal(m.web_accessible_resources.length, 1);
+    const [menu] = m.web_accessible_resources;
+    assert.deepEqual(menu.resources, ['menu/menu.html']);
+    assert.deepEqual(menu.matches, ['http://*/*', 'https://*/*']);
+  }
+  // Chromium's fixed ID would let any page find the menu; Firefox's host is random already.
+  assert.equal(chrome.web_accessible_resources[0].use_dynamic_url, true);
+  assert.equal(firefox.web_accessible_resources[0].use_dynamic_url, undefined);
 });
 
 test('extension pages run under a strict content security policy', () => {
@@ -48,6 +59,8 @@ test('extension pages run under a strict content security policy', () => {
     assert.match(csp, /script-src 'self';/);
     assert.match(csp, /object-src 'none'/);
     assert.doesNotMatch(csp, /unsafe-(inline|eval)/);
+    // Only web pages may frame an extension page (and only the menu is web-accessible).
+    assert.match(csp, /frame-ancestors http: https:$/);
   }
 });
 

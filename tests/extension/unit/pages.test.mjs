@@ -22,10 +22,41 @@ test('popup toggles: one per category, asked ones first, cards off-limits on htt
   assert.equal(insecure.find((r) => r.id === 'name').disabled, false);
 });
 
-test('a toggle changes one category and keeps the host order', () => {
-  assert.deepEqual(popup.allowAfterToggle(['email'], 'name', true), ['name', 'email']);
-  assert.deepEqual(popup.allowAfterToggle(['name', 'email'], 'name', false), ['email']);
-  assert.deepEqual(popup.allowAfterToggle(['email'], 'email', true), ['email']);
+test('a choice changes one category and keeps the host order', () => {
+  const after = (policy, id, state) => popup.policyAfterChoice(policy, id, state);
+  assert.deepEqual(after({ allow: ['email'] }, 'name', 'allowed'), {
+    allow: ['name', 'email'],
+    deny: [],
+  });
+  assert.deepEqual(after({ allow: ['name', 'email'] }, 'name', 'undecided'), {
+    allow: ['email'],
+    deny: [],
+  });
+  assert.deepEqual(after({ allow: ['email'], deny: [] }, 'email', 'allowed').allow, ['email']);
+});
+
+test('the popup shows three states, and each choice leaves a category in one list at most', () => {
+  const rows = popup.toggleRows({ allow: ['email'], deny: ['phone'] }, [], true);
+  const state = (id) => rows.find((r) => r.id === id);
+  assert.equal(state('email').state, 'allowed');
+  assert.equal(state('phone').state, 'refused');
+  assert.equal(state('phone').refused, true);
+  assert.equal(state('phone').checked, false);
+  assert.equal(state('name').state, 'undecided');
+  assert.equal(popup.STATE_WORDS.refused, 'never');
+  const policy = { allow: ['email', 'phone'], deny: ['name'] };
+  assert.deepEqual(popup.policyAfterChoice(policy, 'phone', 'refused'), {
+    allow: ['email'],
+    deny: ['name', 'phone'],
+  });
+  assert.deepEqual(popup.policyAfterChoice(policy, 'name', 'allowed'), {
+    allow: ['name', 'email', 'phone'],
+    deny: [],
+  });
+  assert.deepEqual(popup.policyAfterChoice(policy, 'name', 'undecided'), {
+    allow: ['email', 'phone'],
+    deny: [],
+  });
 });
 
 test('a ledger line names categories and fields, never values', () => {
@@ -42,6 +73,12 @@ test('a ledger line names categories and fields, never values', () => {
   assert.equal(line.fields, 'given-name, family-name, street-address');
   assert.match(line.time, /2026/);
   assert.equal(popup.ledgerLine({ time: 'bad', fields: [] }).what, 'nothing known');
+  const picked = { time: 'x', fields: ['postal-code'], record: { id: 'work', label: 'Work' } };
+  assert.equal(popup.ledgerLine(picked).what, 'Shipping address from “Work”');
+  assert.equal(
+    popup.ledgerLine({ ...picked, once: true }).what,
+    'Shipping address from “Work”, this time only',
+  );
   assert.equal(popup.isSecure('https://a.example/'), true);
   assert.equal(popup.isSecure('http://a.example/'), false);
   assert.equal(popup.isSecure('nonsense'), false);
@@ -86,4 +123,22 @@ test('a new password needs 8 characters and a matching confirmation', () => {
   assert.match(gate.newPasswordProblem('short', 'short'), /8/);
   assert.match(gate.newPasswordProblem('long enough', 'long enougH'), /differ/);
   assert.equal(gate.newPasswordProblem('long enough', 'long enough'), null);
+});
+
+test('the options list refused categories beside allowed ones, and the record a pick shared', () => {
+  const label = (c) => c.toUpperCase();
+  assert.equal(options.siteCategoriesText({ allow: ['name'], deny: [] }, label), 'NAME');
+  assert.equal(
+    options.siteCategoriesText({ allow: [], deny: ['phone'] }, label),
+    'nothing; never: PHONE',
+  );
+  assert.equal(options.ledgerFieldsText({ fields: ['email'] }), 'email');
+  assert.equal(
+    options.ledgerFieldsText({
+      fields: ['cc-number'],
+      record: { id: 'mc', label: 'Work card' },
+      once: true,
+    }),
+    'cc-number (from “Work card”), this time only',
+  );
 });

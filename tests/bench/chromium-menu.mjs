@@ -27,24 +27,16 @@ import { fileURLToPath } from 'node:url';
 
 import {
   PASSWORD,
-  SKIPPED,
   STEP_MS,
-  browsersToRun,
-  createChecks,
   openGateway,
   poll,
-  preflight,
   registerHost,
   sleep,
-  startShopWithCertificate,
-  withBrowser,
   withTimeout,
 } from '../extension/e2e/harness.mjs';
 import { MENU_PROFILE, pickToLastField, waitMenu } from '../extension/menu/menu_page.mjs';
+import { WARM_UP, parseArguments, runBrowserBench, stats } from './browser_bench.mjs';
 import { CATEGORY_IDS } from '../../extension/src/shared/protocol.js';
-
-// stdout carries only the result; the harness's progress lines go to stderr.
-console.log = (...args) => console.error(...args);
 
 const PAGES = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -55,7 +47,6 @@ const PAGES = path.join(
 );
 const SHOP = 'https://shop.test';
 const PAGE_URL = `${SHOP}/shop.html`;
-const WARM_UP = 3;
 // A pick counts once the menu has been visible and unchanged for 400 ms (menu/sight.js,
 // content/menu_guard.js); the shopper's pace, with room for a busy machine.
 const STEADY_MS = 700;
@@ -68,34 +59,6 @@ const EXPECTED = {
   postcode: 'CB2 1TN',
   country: 'GB',
 };
-
-function parseRuns(argv) {
-  let runs = 30;
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = argv[i].split('=', 2);
-    if (flag !== '--runs') throw new Error(`unknown argument ${argv[i]} (usage: --runs N)`);
-    runs = Number(inline ?? argv[++i]);
-  }
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive integer');
-  return runs;
-}
-
-// Nearest-rank percentile of sorted numbers.
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-const round = (ms) => Math.round(ms * 100) / 100;
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    min: round(sorted[0]),
-    max: round(sorted[sorted.length - 1]),
-  };
-}
 
 // One round on a fresh load: {focusToMenu, pickToFilled}; throws with what went wrong.
 async function roundOnce(page) {
@@ -160,36 +123,12 @@ async function measure({ browser, base, run }, runs, check) {
   };
 }
 
-async function main() {
-  const runs = parseRuns(process.argv.slice(2));
-  if (!preflight() || browsersToRun(['chromium']).length === 0) {
-    process.exitCode = SKIPPED;
-    return;
-  }
-  const checks = createChecks();
-  const shop = await startShopWithCertificate(['shop.test'], { pages: PAGES });
-  let result = null;
-  try {
-    const options = {
-      budgetMs: 120_000 + (WARM_UP + runs) * 5_000,
-      hosts: { tlsHosts: ['shop.test'] },
-      checks,
-      viewport: { width: 1280, height: 800 },
-    };
-    await withBrowser('chromium', shop, options, async (launched) => {
-      result = await measure(launched, runs, checks.check);
-    });
-  } finally {
-    await shop.close();
-  }
-  if (checks.failed || !result) {
-    process.exitCode = 1;
-    return;
-  }
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+const { runs } = parseArguments(process.argv.slice(2));
+runBrowserBench({
+  kind: 'chromium',
+  shopName: 'shop.test',
+  pages: PAGES,
+  runs,
+  viewport: { width: 1280, height: 800 },
+  measure: (launched, check) => measure(launched, runs, check),
 });

@@ -34,28 +34,19 @@ import {
   HOST_BIN,
   PASSWORD,
   PROFILE as HARNESS_PROFILE,
-  SKIPPED,
   STEP_MS,
-  browsersToRun,
-  createChecks,
   identity,
   openGateway,
-  preflight,
   registerHost,
   sleep,
-  startShopWithCertificate,
-  withBrowser,
   withTimeout,
 } from '../extension/e2e/harness.mjs';
+import { WARM_UP, parseArguments, runBrowserBench, stats } from './browser_bench.mjs';
 import { CATEGORY_IDS } from '../../extension/src/shared/protocol.js';
-
-// stdout carries only the result; the harness's progress lines go to stderr.
-console.log = (...args) => console.error(...args);
 
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
 const SHOP = 'https://shop.example';
 const PAGE_URL = `${SHOP}/checkout-40.html`;
-const WARM_UP = 3;
 const FIELDS = 40;
 // What the page's data-expect attributes were written from: a US shopper (the page has state
 // selects), with the harness's card.
@@ -100,35 +91,7 @@ const PROFILE = {
   defaults: { shipping: 'home', billing: 'office', card: 'visa' },
 };
 
-function parseArguments(argv) {
-  const options = { runs: 30, browser: 'chromium' };
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = inline ?? argv[++i];
-    if (flag === '--runs') options.runs = Number(value);
-    else if (flag === '--browser') options.browser = value;
-    else throw new Error(`unknown argument ${argv[i]} (usage: --browser chromium|firefox --runs N)`);
-  }
-  if (!Number.isInteger(options.runs) || options.runs < 1) {
-    throw new Error('--runs takes a positive integer');
-  }
-  if (!['chromium', 'firefox'].includes(options.browser)) {
-    throw new Error('--browser takes chromium or firefox');
-  }
-  return options;
-}
-
-// Nearest-rank percentile of sorted numbers.
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-const round = (ms) => (ms === null || ms === undefined ? null : Math.round(ms * 100) / 100);
-
-function median(values) {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  return sorted.length ? round(percentile(sorted, 50)) : null;
-}
+const median = (values) => stats(values).median;
 
 // The background's view: when each content script's fields reach it (epoch ms, the page's
 // clock base), and the first request's fields (for the host-alone replay). A listener that
@@ -281,13 +244,13 @@ async function measure(kind, { browser, base, run }, runs, check) {
         return [];
       })
     : [];
-  const totals = samples.map((s) => s.total).sort((a, b) => a - b);
+  const total = stats(samples.map((s) => s.total));
   return {
     runs,
-    median_ms: round(percentile(totals, 50)),
-    p95_ms: round(percentile(totals, 95)),
-    min_ms: round(totals[0]),
-    max_ms: round(totals[totals.length - 1]),
+    median_ms: total.median,
+    p95_ms: total.p95,
+    min_ms: total.min,
+    max_ms: total.max,
     fields: FIELDS,
     browser: `${kind} ${(await browser.version()).replace(/^[^/]*\//, '')}`,
     phases_median_ms: background
@@ -304,35 +267,11 @@ async function measure(kind, { browser, base, run }, runs, check) {
   };
 }
 
-async function main() {
-  const { runs, browser: kind } = parseArguments(process.argv.slice(2));
-  if (!preflight() || browsersToRun([kind]).length === 0) {
-    process.exitCode = SKIPPED;
-    return;
-  }
-  const checks = createChecks();
-  const shop = await startShopWithCertificate(['shop.example'], { pages: PAGES });
-  let result = null;
-  try {
-    const options = {
-      budgetMs: 120_000 + (WARM_UP + runs) * 5_000,
-      hosts: { tlsHosts: ['shop.example'] },
-      checks,
-    };
-    await withBrowser(kind, shop, options, async (launched) => {
-      result = await measure(kind, launched, runs, checks.check);
-    });
-  } finally {
-    await shop.close();
-  }
-  if (checks.failed || !result) {
-    process.exitCode = 1;
-    return;
-  }
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+const { runs, browser: kind } = parseArguments(process.argv.slice(2), ['chromium', 'firefox']);
+runBrowserBench({
+  kind,
+  shopName: 'shop.example',
+  pages: PAGES,
+  runs,
+  measure: (launched, check) => measure(kind, launched, runs, check),
 });

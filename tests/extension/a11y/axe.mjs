@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { EXT, STEP_MS, withTimeout } from '../e2e/harness.mjs';
+import { EXT, STEP_MS, printTable, withTimeout } from '../e2e/harness.mjs';
 
 const AXE_SOURCE = readFileSync(path.join(EXT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 // All of axe's WCAG 2.x A and AA rules, and its best practices.
@@ -25,3 +25,30 @@ export async function audit(page, { frame = false } = {}) {
       })))`;
   return withTimeout(page.evaluate(run), STEP_MS, 'axe');
 }
+
+// A suite's audits: expectClean(kind, state, page, options) checks that axe finds nothing and
+// keeps what it found in a table (state -> browser -> rule ids, or 0); report(kinds, title)
+// prints that table, the issue note's.
+export function createAudits(check) {
+  const table = new Map();
+  async function expectClean(kind, state, page, options = {}) {
+    const violations = await audit(page, options).catch((error) => [
+      { id: `axe failed: ${error.message}` },
+    ]);
+    const ids = violations.map((v) => v.id);
+    if (!table.has(state)) table.set(state, new Map());
+    table.get(state).set(kind, ids.length ? ids.join(', ') : '0');
+    check(
+      `${kind}: ${state}: no accessibility violation`,
+      ids.length === 0,
+      JSON.stringify(violations),
+    );
+  }
+  const report = (kinds, title) =>
+    printTable(title, [...table.keys()], kinds, (state, kind) => table.get(state)?.get(kind));
+  return { expectClean, report };
+}
+
+// The text of the first element matching `selector`, or '' (also when the page is gone).
+export const textOf = (page, selector) =>
+  page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector).catch(() => '');

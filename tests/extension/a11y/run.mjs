@@ -20,14 +20,13 @@ import {
   openExtensionPage,
   openGateway,
   poll,
-  printTable,
   registerHost,
   runSuite,
   tabIdOf,
   withBrowser,
   withTimeout,
 } from '../e2e/harness.mjs';
-import { audit } from './axe.mjs';
+import { createAudits, textOf } from './axe.mjs';
 import { waitMenu } from '../menu/menu_page.mjs';
 
 const SHOP = 'http://shop.example';
@@ -36,24 +35,7 @@ const BUDGET_MS = 150_000;
 
 const checks = createChecks();
 const { check } = checks;
-const results = new Map(); // state -> kind -> cell
-
-async function expectClean(kind, state, page, options = {}) {
-  const violations = await audit(page, options).catch((error) => [
-    { id: `axe failed: ${error.message}` },
-  ]);
-  const ids = violations.map((v) => v.id);
-  if (!results.has(state)) results.set(state, new Map());
-  results.get(state).set(kind, ids.length ? ids.join(', ') : '0');
-  check(
-    `${kind}: ${state}: no accessibility violation`,
-    ids.length === 0,
-    JSON.stringify(violations),
-  );
-}
-
-const textOf = (page, selector) =>
-  page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector).catch(() => '');
+const { expectClean, report } = createAudits(check);
 
 async function waitFor(page, test, label) {
   await poll(() => page.evaluate(test).catch(() => false), Boolean, STEP_MS, label);
@@ -219,8 +201,5 @@ runSuite({
   checks,
   shopNames: ['secure.example'],
   scenario,
-  report: (kinds) =>
-    printTable('page, state', [...results.keys()], kinds, (state, kind) =>
-      results.get(state)?.get(kind),
-    ),
+  report: (kinds) => report(kinds, 'page, state'),
 });

@@ -19,34 +19,18 @@ import {
   openExtensionPage,
   openGateway,
   poll,
-  printTable,
   registerHost,
   runSuite,
   withBrowser,
 } from '../e2e/harness.mjs';
-import { audit } from '../a11y/axe.mjs';
+import { createAudits, textOf } from '../a11y/axe.mjs';
 
 const BUDGET_MS = 150_000;
 const EXPORT = path.join(REPO, 'tests', 'data', 'import', 'bitwarden.json');
 
 const checks = createChecks();
 const { check } = checks;
-const audits = new Map(); // state -> kind -> violations
-
-async function expectClean(kind, state, page) {
-  const violations = await audit(page).catch((error) => [{ id: `axe failed: ${error.message}` }]);
-  const ids = violations.map((v) => v.id);
-  if (!audits.has(state)) audits.set(state, new Map());
-  audits.get(state).set(kind, ids.length ? ids.join(', ') : '0');
-  check(
-    `${kind}: welcome, ${state}: no accessibility violation`,
-    !ids.length,
-    JSON.stringify(violations),
-  );
-}
-
-const textOf = (page, selector) =>
-  page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector).catch(() => '');
+const { expectClean, report } = createAudits(check);
 
 function waitForText(page, selector, pattern, label) {
   return poll(
@@ -176,8 +160,5 @@ runSuite({
   checks,
   shopNames: ['secure.example'],
   scenario,
-  report: (kinds) =>
-    printTable('welcome page, state', [...audits.keys()], kinds, (state, kind) =>
-      audits.get(state)?.get(kind),
-    ),
+  report: (kinds) => report(kinds, 'welcome page, state'),
 });

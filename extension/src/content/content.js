@@ -16,7 +16,7 @@ import {
   hasValue,
   takesField,
 } from './fields.js';
-import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
+import { measureVisibilityAll, visibilityVerdict, readablePart } from './visibility.js';
 import {
   createPlan,
   selectForAuto,
@@ -41,9 +41,9 @@ const LOOK_MS = 100;
 // visibility.js sees only the frame's own document, and a page can hide a whole frame
 // (off-screen, clipped to nothing by its container, display:none) while the fields inside look
 // fine; the observer measures each field against the top-level viewport, through every
-// ancestor frame's clipping. A field counts as shown once its latest report has at least
-// MIN_SIZE x MIN_SIZE px in view; until its first report it does not. (The frame element's
-// opacity or visibility in the parent are not measured this way.)
+// ancestor frame's clipping. A field counts as shown once its latest report has a readable part
+// of it in view (visibility.js readablePart); until its first report it does not. (The frame
+// element's opacity, visibility or covers in the parent are FrameShown's.)
 const VIEW_THRESHOLDS = Object.freeze(Array.from({ length: 101 }, (_, i) => i / 100));
 
 class TopViewport {
@@ -54,8 +54,8 @@ class TopViewport {
       (entries) => {
         let changed = false;
         for (const entry of entries) {
-          const r = entry.intersectionRect;
-          const shown = entry.isIntersecting && r.width >= MIN_SIZE && r.height >= MIN_SIZE;
+          const shown =
+            entry.isIntersecting && readablePart(entry.intersectionRect, entry.boundingClientRect);
           if (this.shownNow.has(entry.target) !== shown) {
             if (shown) this.shownNow.add(entry.target);
             else this.shownNow.delete(entry.target);

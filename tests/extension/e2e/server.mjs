@@ -82,10 +82,14 @@ export async function startShop({ tls, pages = DEFAULT_PAGES, hosts, headers = {
   const servers = [createServer(handler('http'))];
   const port = await listen(servers[0]);
   let tlsPort = null;
+  // CONNECT tunnels are no longer the server's connections: closeAllConnections misses them.
+  const tunnels = new Set();
   if (tls) {
     servers.push(createTlsServer(tls, handler('https')));
     tlsPort = await listen(servers[1]);
     servers[0].on('connect', (req, socket, head) => {
+      tunnels.add(socket);
+      socket.on('close', () => tunnels.delete(socket));
       const [connectHost] = String(req.url).split(':');
       if (hosts && !hosts.includes(connectHost)) {
         socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -106,12 +110,14 @@ export async function startShop({ tls, pages = DEFAULT_PAGES, hosts, headers = {
     tlsPort,
     requests,
     reports,
-    close: () =>
-      Promise.all(
+    close: () => {
+      for (const socket of tunnels) socket.destroy();
+      return Promise.all(
         servers.map((s) => {
           s.closeAllConnections?.();
           return new Promise((done) => s.close(done));
         }),
-      ),
+      );
+    },
   };
 }

@@ -87,6 +87,9 @@ export const WITHHELD_REASONS = Object.freeze({
   too_long: 'too long for the field',
   not_visible: 'the field is not visible',
   autofill_off: 'automatic filling is off: press Fill',
+  other_host: 'you allowed this site on another of its addresses: press Fill',
+  cross_site_frame: 'a frame of another site: fill it from its own context menu',
+  top_not_allowed: 'not allowed for the page this frame is in',
 });
 
 // Consent categories in the host's order, each with the autofill field names it covers, from the

@@ -4,10 +4,17 @@
 //   1. classify it (a FieldClassifier: the autocomplete attribute, else heuristics) -> `unknown`;
 //   2. the field's category must be allowed for the site               -> withheld not_allowed;
 //   3. no card data to a page that is not https                        -> withheld insecure_origin;
+//      in a frame of another site than the top-level page (FillScope): the category must be
+//      allowed to the top-level site too                               -> withheld top_not_allowed;
+//      and card data needs that site on https                          -> withheld insecure_origin;
 //   4. card number and code (cc-number, cc-csc) only after a shopper gesture, unless the site
 //      has auto_card                                                    -> withheld needs_gesture;
+//      a frame of another site only on a gesture                       -> withheld
+//      cross_site_frame;
 //   5. an automatic fill (no gesture) when the shopper turned automatic filling off (the vault's
 //      settings)                                                       -> withheld autofill_off;
+//      an automatic fill on a host of the site where consent was not given (FillScope)
+//                                                                      -> withheld other_host;
 //      the field must be visible (as the extension measured it)        -> withheld not_visible;
 //   6. the profile must hold a value                                   -> `empty`;
 //      a select must have an option naming it (by value or text: country codes and names,
@@ -46,6 +53,9 @@ enum class WithheldReason {
   kTooLong,
   kNotVisible,
   kAutofillOff,
+  kOtherHost,
+  kCrossSiteFrame,
+  kTopNotAllowed,
 };
 std::string_view WithheldReasonName(WithheldReason reason);
 
@@ -71,12 +81,30 @@ struct FillResult {
   std::vector<std::string> empty;    // refs of allowed fields the profile has no value for
 };
 
+// Where a fill goes beyond its site, as the browser reports it (docs/protocol.md, fill: url and
+// top_url).
+struct FillPlace {
+  std::string host;         // the page's exact host (SiteAndHost::host); "": not checked
+  std::optional<Site> top;  // in a frame: the top-level page's site; nullopt at the top level
+};
+
+// What the decision needs beyond the site's own policy, from FillPlace and the stored policies.
+struct FillScope {
+  // The page's host is one where the site's consent was given (SitePolicy::hosts).
+  bool consent_host = true;
+  // In a frame of another site than the top-level page: that site's policy, and whether it is
+  // on https.
+  std::optional<SitePolicy> top;
+  bool top_secure = true;
+};
+
 // The decision described at the top of this file. `tokens` holds one entry per field.
 // Errors only come from the source (a value that fails to decrypt: kVaultCorrupt).
 // `autofill`: the shopper's setting (VaultSettings::autofill).
 Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrigger trigger,
                             std::span<const FieldDescriptor> fields,
                             std::span<const std::optional<AutofillToken>> tokens,
-                            ProfileSource& source, bool autofill = true);
+                            ProfileSource& source, bool autofill = true,
+                            const FillScope& scope = {});
 
 }  // namespace pims

@@ -110,10 +110,12 @@ class Vault {
   // Decides the fill of classified fields (`tokens`: one per field, a classifier's, fill.h)
   // and, when anything is filled, appends a ledger entry and updates the site's last_shared.
   // The decision is made inside the write transaction that records it, so a consent revoked by
-  // another process (the other browser's host) is seen before any value leaves.
+  // another process (the other browser's host) is seen before any value leaves. `place`: the
+  // page's exact host and, in a frame, the top-level site (fill.h; default: neither checked).
   Result<FillResult> Fill(const Site& site, FillTrigger trigger,
                           std::span<const FieldDescriptor> fields,
-                          std::span<const std::optional<AutofillToken>> tokens);
+                          std::span<const std::optional<AutofillToken>> tokens,
+                          const FillPlace& place = {});
 
   // After Unlock: decrypts the profile into the session's cache and rehearses a fill's reads
   // and decision on a small built-in form, for a site with no policy, with every category

@@ -189,7 +189,7 @@ std::optional<Request> FillParser::Parse(std::string_view payload) {
         ask.push_back(std::string(text));
       }
       request.body["ask"] = std::move(ask);
-    } else if (key == "url" || key == "trigger") {
+    } else if (key == "url" || key == "trigger" || key == "top_url") {
       // Kept for the handler, which checks them as for any fill.
       std::string_view text;
       if (member.get_string().get(text)) {

@@ -26,8 +26,8 @@ class FillParser {
   FillParser(const FillParser&) = delete;
   FillParser& operator=(const FillParser&) = delete;
 
-  // The request with `fields` set and a body of its other members (id, type, url, trigger and
-  // any member that is not an array or object), or nullopt (see above).
+  // The request with `fields` set and a body of its other members (id, type, url, trigger,
+  // top_url and ask), or nullopt (see above).
   std::optional<Request> Parse(std::string_view payload);
 
  private:

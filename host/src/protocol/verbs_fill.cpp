@@ -81,6 +81,20 @@ Result<FillTrigger> ParseTrigger(const json& body) {
   return Status(ErrorCode::kBadRequest, "trigger must be \"auto\" or \"gesture\"", "trigger");
 }
 
+// The page's host, and the top-level page's site when "top_url" (optional: the fields are in a
+// frame) names one.
+Result<FillPlace> ReadPlace(const json& body, std::string host) {
+  FillPlace place;
+  place.host = std::move(host);
+  PIMS_ASSIGN_OR_RETURN(std::optional<std::string> top_url, OptionalString(body, "top_url"));
+  if (top_url) {
+    auto top = SiteFromUrl(*top_url);
+    if (!top.ok()) return Status(top.status().code(), top.status().message(), "top_url");
+    place.top = std::move(*top);
+  }
+  return place;
+}
+
 // Keeps the asked fields and their tokens, in order.
 void KeepAsked(const std::vector<std::string>& ask, std::vector<FieldDescriptor>& fields,
                std::vector<std::optional<AutofillToken>>& tokens) {
@@ -146,7 +160,9 @@ Result<json> HandleFill(Session& session, const json& body) {
 
 Result<json> FillWith(Session& session, const json& body,
                       std::optional<std::vector<FieldDescriptor>> prepared) {
-  PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
+  PIMS_ASSIGN_OR_RETURN(SiteAndHost page, RequireSiteAndHost(body, "url"));
+  PIMS_ASSIGN_OR_RETURN(FillPlace place, ReadPlace(body, page.host));
+  const Site& site = page.site;
   PIMS_ASSIGN_OR_RETURN(FillTrigger trigger, ParseTrigger(body));
   std::vector<FieldDescriptor> fields;
   if (prepared) {
@@ -165,7 +181,7 @@ Result<json> FillWith(Session& session, const json& body,
   // Every field is classified beside its neighbours; only the asked ones are decided.
   std::vector<std::optional<AutofillToken>> tokens = session.Classify(fields);
   if (has_ask) KeepAsked(ask, fields, tokens);
-  PIMS_ASSIGN_OR_RETURN(FillResult result, vault->Fill(site, trigger, fields, tokens));
+  PIMS_ASSIGN_OR_RETURN(FillResult result, vault->Fill(site, trigger, fields, tokens, place));
   return FillResultJson(result);
 }
 

@@ -21,10 +21,11 @@ struct FillDecision {
 };
 
 // May throw SQLite::Exception. REQUIRES: the stores' SealedStore is unlocked.
-// `autofill`: the vault's setting (VaultSettings::autofill).
+// `autofill`: the vault's setting (VaultSettings::autofill). `place`: the page's host and, in a
+// frame, the top-level site (whose policy is read too when it is another site).
 Result<FillDecision> DecideFill(SiteStore& sites, ProfileStore& profile, const Site& site,
                                 FillTrigger trigger, std::span<const FieldDescriptor> fields,
-                                std::span<const std::optional<AutofillToken>> tokens,
-                                bool autofill);
+                                std::span<const std::optional<AutofillToken>> tokens, bool autofill,
+                                const FillPlace& place = {});
 
 }  // namespace pims

@@ -11,7 +11,8 @@ using nlohmann::json;
 
 std::string LookupHex(std::string_view lookup) { return crypto::ToHex(lookup); }
 
-// The sealed policy row: {"allow": category bits, "auto_card": bool, "last_shared": ms | null}.
+// The sealed policy row: {"allow": category bits, "auto_card": bool, "last_shared": ms | null,
+// "hosts": [host, ...]} ("hosts" absent in rows written before hosts were recorded).
 Result<SiteStore::Stored> ParseStored(std::string_view clear) {
   constexpr std::string_view kWhat = "a site's policy record";
   PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear, kWhat));
@@ -20,8 +21,10 @@ Result<SiteStore::Stored> ParseStored(std::string_view clear) {
   PIMS_ASSIGN_OR_RETURN(bool auto_card, fields.RequireBool("auto_card"));
   PIMS_ASSIGN_OR_RETURN(std::optional<int64_t> last_shared,
                         fields.OptionalInteger("last_shared", INT64_MIN, INT64_MAX));
+  PIMS_ASSIGN_OR_RETURN(std::vector<std::string> hosts, ConsentHostsFromJson(fields, "hosts"));
   SiteStore::Stored stored;
   stored.policy.allow = CategorySet::FromBits(static_cast<uint32_t>(bits));
+  stored.policy.hosts = std::move(hosts);
   stored.policy.auto_card = auto_card;
   stored.last_shared = last_shared;
   return stored;
@@ -46,10 +49,10 @@ Result<std::optional<SiteStore::Stored>> SiteStore::Load(const crypto::Hash& loo
 
 void SiteStore::Store(const crypto::Hash& lookup, const Site& site, const Stored& stored) {
   const std::string hex = LookupHex(crypto::AsBytes(lookup));
-  const json record{
-      {"allow", stored.policy.allow.bits()},
-      {"auto_card", stored.policy.auto_card},
-      {"last_shared", stored.last_shared ? json(*stored.last_shared) : json(nullptr)}};
+  const json record{{"allow", stored.policy.allow.bits()},
+                    {"auto_card", stored.policy.auto_card},
+                    {"last_shared", stored.last_shared ? json(*stored.last_shared) : json(nullptr)},
+                    {"hosts", stored.policy.hosts}};
   const std::string name = store_.Seal(site.ToString(), {"sites", hex, "name"});
   const std::string policy = store_.Seal(record.dump(), {"sites", hex, "policy"});
   TrackOld(lookup);

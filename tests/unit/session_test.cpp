@@ -383,8 +383,12 @@ TEST_CASE("a frame of another site fills only on a gesture, and only what the to
   CHECK(automatic["fills"].empty());
   CHECK(reasons(automatic) ==
         std::map<std::string, std::string>{{"e", "cross_site_frame"}, {"n", "top_not_allowed"}});
-  // On a gesture aimed at the frame: what both sites allow.
+  // A gesture at the tab as a whole (Fill now, a shortcut) does not reach into it.
   fill["trigger"] = "gesture";
+  CHECK(reasons(f.Call("fill", fill)) ==
+        std::map<std::string, std::string>{{"e", "cross_site_frame"}, {"n", "top_not_allowed"}});
+  // On a gesture aimed at the frame: what both sites allow.
+  fill["aimed"] = true;
   json gesture = f.Call("fill", fill);
   REQUIRE(gesture["fills"].size() == 1);
   CHECK(gesture["fills"][0]["ref"] == "e");
@@ -393,12 +397,23 @@ TEST_CASE("a frame of another site fills only on a gesture, and only what the to
   fill["top_url"] = "http://www.plain.example/";
   CHECK(reasons(f.Call("fill", fill)) ==
         std::map<std::string, std::string>{{"n", "insecure_origin"}});
-  // A frame of the page's own site is the page's: top_url changes nothing.
-  json same = f.Call("fill", {{"url", "https://pay.psp.example/frame"},
-                              {"top_url", "https://www.psp.example/"},
+  // A frame of the page's own site is the page's: it fills by itself when the top-level page's
+  // host is one where consent was given, whatever the frame's own host.
+  json same = f.Call("fill", {{"url", "https://frames.psp.example/frame"},
+                              {"top_url", "https://pay.psp.example/"},
                               {"fields", fields}});
   CHECK(same["fills"].size() == 2);  // email, and the number with auto_card
   CHECK(same["withheld"].empty());
+  json elsewhere = f.Call("fill", {{"url", "https://pay.psp.example/frame"},
+                                   {"top_url", "https://www.psp.example/"},
+                                   {"fields", fields}});
+  CHECK(reasons(elsewhere) ==
+        std::map<std::string, std::string>{{"e", "other_host"}, {"n", "other_host"}});
+  // aimed must be a boolean.
+  json typo = f.Call("fill", {{"url", "https://pay.psp.example/frame"},
+                              {"aimed", "yes"},
+                              {"fields", fields}});
+  CHECK(typo["error"]["code"] == "bad_request");
   // A top_url that is no site is refused before anything is decided.
   fill["top_url"] = "about:blank";
   json bad = f.Call("fill", fill);

@@ -9,11 +9,12 @@
 //      and card data needs that site on https                          -> withheld insecure_origin;
 //   4. card number and code (cc-number, cc-csc) only after a shopper gesture, unless the site
 //      has auto_card                                                    -> withheld needs_gesture;
-//      a frame of another site only on a gesture                       -> withheld
-//      cross_site_frame;
+//      a frame of another site only on a gesture aimed at that frame
+//                                                                      -> withheld cross_site_frame;
 //   5. an automatic fill (no gesture) when the shopper turned automatic filling off (the vault's
 //      settings)                                                       -> withheld autofill_off;
-//      an automatic fill on a host of the site where consent was not given (FillScope)
+//      an automatic fill on a host of the site where consent was not given (FillScope; in a
+//      frame of the page's own site, the top-level page's host)
 //                                                                      -> withheld other_host;
 //      the field must be visible (as the extension measured it)        -> withheld not_visible;
 //   6. the profile must hold a value                                   -> `empty`;
@@ -86,6 +87,10 @@ struct FillResult {
 struct FillPlace {
   std::string host;         // the page's exact host (SiteAndHost::host); "": not checked
   std::optional<Site> top;  // in a frame: the top-level page's site; nullopt at the top level
+  std::string top_host;     // in a frame: the top-level page's exact host
+  // The shopper's gesture was aimed at this frame (its context menu, a pick inside it), not at
+  // the tab as a whole. Only such a gesture fills a frame of another site.
+  bool aimed = false;
 };
 
 // What the decision needs beyond the site's own policy, from FillPlace and the stored policies.
@@ -96,6 +101,8 @@ struct FillScope {
   // on https.
   std::optional<SitePolicy> top;
   bool top_secure = true;
+  // The gesture, if any, was aimed at this frame (FillPlace::aimed).
+  bool aimed = false;
 };
 
 // The decision described at the top of this file. `tokens` holds one entry per field.

@@ -65,7 +65,7 @@ std::optional<WithheldReason> ConsentRefusal(const Site& site, const SitePolicy&
   if (scope.top && !scope.top->allow.Has(category)) return WithheldReason::kTopNotAllowed;
   if (scope.top && card && !scope.top_secure) return WithheldReason::kInsecureOrigin;
   if (NeedsGesture(field) && !gesture && !policy.auto_card) return WithheldReason::kNeedsGesture;
-  if (scope.top && !gesture) return WithheldReason::kCrossSiteFrame;
+  if (scope.top && !(gesture && scope.aimed)) return WithheldReason::kCrossSiteFrame;
   if (!gesture && !autofill) return WithheldReason::kAutofillOff;
   if (!gesture && !scope.consent_host) return WithheldReason::kOtherHost;
   return std::nullopt;

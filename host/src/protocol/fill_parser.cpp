@@ -189,6 +189,15 @@ std::optional<Request> FillParser::Parse(std::string_view payload) {
         ask.push_back(std::string(text));
       }
       request.body["ask"] = std::move(ask);
+    } else if (key == "aimed") {
+      // Kept for the handler, which checks it as for any fill.
+      bool aimed = false;
+      if (member.get_bool().get(aimed)) {
+        if (member.type() != element_type::NULL_VALUE) return std::nullopt;
+        request.body["aimed"] = nullptr;
+      } else {
+        request.body["aimed"] = aimed;
+      }
     } else if (key == "url" || key == "trigger" || key == "top_url") {
       // Kept for the handler, which checks them as for any fill.
       std::string_view text;

@@ -27,7 +27,7 @@ class FillParser {
   FillParser& operator=(const FillParser&) = delete;
 
   // The request with `fields` set and a body of its other members (id, type, url, trigger,
-  // top_url and ask), or nullopt (see above).
+  // top_url, aimed and ask), or nullopt (see above).
   std::optional<Request> Parse(std::string_view payload);
 
  private:

@@ -81,17 +81,20 @@ Result<FillTrigger> ParseTrigger(const json& body) {
   return Status(ErrorCode::kBadRequest, "trigger must be \"auto\" or \"gesture\"", "trigger");
 }
 
-// The page's host, and the top-level page's site when "top_url" (optional: the fields are in a
-// frame) names one.
+// The page's host, the top-level page's site and host when "top_url" (optional: the fields are in
+// a frame) names one, and whether a gesture was aimed at the frame ("aimed", default false).
 Result<FillPlace> ReadPlace(const json& body, std::string host) {
   FillPlace place;
   place.host = std::move(host);
   PIMS_ASSIGN_OR_RETURN(std::optional<std::string> top_url, OptionalString(body, "top_url"));
   if (top_url) {
-    auto top = SiteFromUrl(*top_url);
+    auto top = SiteAndHostFromUrl(*top_url);
     if (!top.ok()) return Status(top.status().code(), top.status().message(), "top_url");
-    place.top = std::move(*top);
+    place.top = std::move(top->site);
+    place.top_host = std::move(top->host);
   }
+  PIMS_ASSIGN_OR_RETURN(std::optional<bool> aimed, OptionalBool(body, "aimed"));
+  place.aimed = aimed.value_or(false);
   return place;
 }
 

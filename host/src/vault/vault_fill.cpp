@@ -11,7 +11,11 @@ Result<FillDecision> DecideFill(SiteStore& sites, ProfileStore& profile, const S
   PIMS_ASSIGN_OR_RETURN(decision.stored, sites.Load(decision.lookup));
   const SitePolicy policy = decision.stored ? decision.stored->policy : SitePolicy{};
   FillScope scope;
-  scope.consent_host = place.host.empty() || ConsentGivenOn(policy, place.host);
+  // What the shopper sees in the address bar: in a frame of the page's own site, the top-level
+  // page's host (a cross-site frame needs an aimed gesture anyway).
+  const std::string& shown = place.top ? place.top_host : place.host;
+  scope.consent_host = shown.empty() || ConsentGivenOn(policy, shown);
+  scope.aimed = place.aimed;
   if (place.top && *place.top != site) {
     PIMS_ASSIGN_OR_RETURN(auto top, sites.Load(sites.Lookup(*place.top)));
     scope.top = top ? top->policy : SitePolicy{};

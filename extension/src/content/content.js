@@ -111,6 +111,7 @@ class PageFiller {
     // Controls the shopper typed in or picked from (trusted events only: a page's own events
     // and pims' are not the shopper's).
     this.picked = new WeakSet();
+    this.gesture = null; // the token of the shopper's latest gesture here
     this.onEdit = (event) => {
       if (event.isTrusted) this.picked.add(event.composedPath?.()[0] ?? event.target);
     };
@@ -236,7 +237,9 @@ class PageFiller {
       recordAsked(this.plan, all, ask);
       let reply;
       try {
-        reply = await webext.runtime.sendMessage({ type: PAGE_FIELDS, reason, fields, ask });
+        const message = { type: PAGE_FIELDS, reason, fields, ask };
+        if (this.gesture) message.gesture = this.gesture;
+        reply = await webext.runtime.sendMessage(message);
       } catch {
         forgetAsked(this.plan, ask);
         return { filled: 0, refused: [], error: 'no_background' };
@@ -308,7 +311,11 @@ class PageFiller {
   }
 
   run(command) {
-    if (command?.action === 'fill') return this.fill('gesture');
+    if (command?.action === 'fill') {
+      // The shopper's gesture, for this document only (background/gesture.js).
+      if (typeof command.gesture === 'string') this.gesture = command.gesture;
+      return this.fill('gesture');
+    }
     if (command?.action === 'describe') return this.describe();
     if (command?.action === 'rescan') return this.fill('change');
     return Promise.resolve({ error: 'bad_command' });

@@ -124,15 +124,22 @@ async function whenReady(ctx, visit, mine, expected) {
 
 // The shopper's gestures of a visit: Fill now for the tab (gesture), then Fill with pims on
 // one frame (aimed: the origin of the frame's document).
-async function gestures(ctx, visit, all) {
+async function gestures(ctx, visit, all, mine) {
   if (visit.gesture) {
     const filled = await ctx.send({ type: 'tab.fill', tabId: ctx.tabId });
     all(filled?.ok === true, `Fill now: ${JSON.stringify(filled)}`);
     await sleep(SETTLE_MS);
   }
+  if (visit.afterGesture) {
+    for (const result of await visit.afterGesture(ctx, { mine })) all(...result);
+  }
   if (visit.aimed) {
     const frameId = await frameIdOf(ctx, visit.aimed);
-    const filled = await ctx.send({ type: 'tab.fill', tabId: ctx.tabId, frameId });
+    const filled = await ctx.send({
+      type: 'tab.fill',
+      tabId: ctx.tabId,
+      frameId,
+    });
     all(filled?.ok === true, `Fill with pims in ${visit.aimed}: ${JSON.stringify(filled)}`);
     await sleep(SETTLE_MS);
   }
@@ -185,7 +192,7 @@ export async function runVisit(kind, ctx, visit, n) {
   if (visit.afterAuto) {
     for (const result of await visit.afterAuto(ctx, { startSeq, mine })) all(...result);
   }
-  await gestures(ctx, visit, all);
+  await gestures(ctx, visit, all, mine);
 
   const reports = mine();
   // The page (and each frame) loaded at exactly the expected origin, and nowhere else.

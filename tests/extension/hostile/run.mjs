@@ -21,8 +21,8 @@
 // (positives: [origin, id]). ready: when the page's automatic fill is done: by default when
 // every expected value arrived (and, with waitFor, a report of that source), 'badge' when the
 // badge shows "!", or a function of the visit's reports. afterAuto(ctx, {startSeq, mine}) then
-// runs checks of its own; gesture: the shopper then presses Fill now; aimed: then uses Fill
-// with pims in the frame at that origin; extra(ctx, {startSeq, reports}) runs checks at the
+// runs checks of its own; gesture: the shopper then presses Fill now; afterGesture(ctx, {mine})
+// then runs checks of its own; aimed: then uses Fill with pims in the frame at that origin; extra(ctx, {startSeq, reports}) runs checks at the
 // end. Checks are [ok, detail] pairs that count for every row of the visit.
 
 import path from 'node:path';
@@ -42,6 +42,7 @@ import { runVisit } from './check.mjs';
 import { PAGE_VISITS } from './visits_page.mjs';
 import { SEEN_VISITS } from './visits_seen.mjs';
 import { HOMOGRAPH, SITE_VISITS } from './visits_sites.mjs';
+import { FRAME_VISITS } from './visits_frames.mjs';
 
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
 const BROWSER_BUDGET_MS = 200_000;
@@ -52,6 +53,7 @@ const HOSTS = {
     'www.shop.example',
     'pay.shop.example',
     'pay.psp.test',
+    'pay.cardpsp.test',
     'shop.example.evil.test',
     HOMOGRAPH,
     'alice.github.io',
@@ -63,11 +65,22 @@ const HOSTS = {
 
 // What the shopper allowed. Every other site (evil.test, the homograph, bob.github.io,
 // none.example) was never configured: it is allowed nothing.
-const everything = (url, site) => ({ url, allow: CATEGORY_IDS, auto_card: true, site });
+const everything = (url, site) => ({
+  url,
+  allow: CATEGORY_IDS,
+  auto_card: true,
+  site,
+});
 const POLICIES = [
   everything('https://www.shop.example/', 'https://shop.example'),
   everything('http://shop.example/', 'http://shop.example'),
   { url: 'https://pay.psp.test/', allow: ['email'], site: 'https://psp.test' },
+  {
+    url: 'https://pay.cardpsp.test/',
+    allow: ['email', 'card', 'card_csc'],
+    auto_card: true,
+    site: 'https://cardpsp.test',
+  },
   everything('https://alice.github.io/', 'https://alice.github.io'),
   {
     url: 'https://www.talk.example/',
@@ -77,7 +90,7 @@ const POLICIES = [
   },
 ];
 
-const VISITS = [...SEEN_VISITS, ...SITE_VISITS, ...PAGE_VISITS];
+const VISITS = [...SEEN_VISITS, ...FRAME_VISITS, ...SITE_VISITS, ...PAGE_VISITS];
 const ROWS = [...VISITS.flatMap((v) => v.rows.map((r) => r.name)), 'ledger: only allowed sites'];
 
 const checks = createChecks();
@@ -99,7 +112,16 @@ async function scenario(kind, shop) {
       const { send, call } = await openGateway(kind, browser, base);
       await setUpVault(send, { policies: POLICIES });
       const page = await browser.newPage();
-      const ctx = { kind, browser, base, send, call, page, shop, tabId: undefined };
+      const ctx = {
+        kind,
+        browser,
+        base,
+        send,
+        call,
+        page,
+        shop,
+        tabId: undefined,
+      };
       let n = 0;
       for (const visit of VISITS) {
         let outcome;

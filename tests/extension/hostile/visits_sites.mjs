@@ -1,18 +1,16 @@
-// Hostile visits about sites and frames: whose consent a frame's fill takes, http: pages,
-// lookalike hosts, public-suffix siblings, a site allowed nothing. See run.mjs.
+// Hostile visits about sites: http: pages, lookalike hosts, public-suffix siblings, a site
+// allowed nothing. See run.mjs (frames of other sites and other hosts: visits_frames.mjs).
 
 import { domainToASCII } from 'node:url';
 
 import { badgeOf } from '../e2e/harness.mjs';
-import { V, fromOrigin } from './check.mjs';
-import { SHOP, PAY } from './visits_seen.mjs';
+import { V } from './check.mjs';
 
-export const PSP = 'https://pay.psp.test';
 // "www.shоp.example" with a Cyrillic о (U+043E): a homograph of the shop, its own site.
 export const HOMOGRAPH = domainToASCII('www.sh\u043ep.example');
 
 // The card page (card.html) filled with everything the profile has.
-const CARD_PAGE_ALL = {
+export const CARD_PAGE_ALL = {
   given: V.given,
   family: V.family,
   email: V.email,
@@ -38,7 +36,10 @@ export function nothingAllowed({ id, host, site, name }) {
     gesture: true,
     rows: [{ name, owns: () => true, positives: [] }],
     extra: async ({ send, call, tabId }) => {
-      const policy = await send({ type: 'site.get', url: `${origin}/card.html` });
+      const policy = await send({
+        type: 'site.get',
+        url: `${origin}/card.html`,
+      });
       const badge = await badgeOf(call, tabId);
       return [
         [
@@ -52,38 +53,6 @@ export function nothingAllowed({ id, host, site, name }) {
 }
 
 export const SITE_VISITS = [
-  {
-    id: 'frames',
-    url: `${SHOP}/frames.html`,
-    origins: [SHOP, PSP, PAY],
-    expect: {
-      [SHOP]: { 'top-given': V.given },
-      [PSP]: { 'f-email': V.email },
-      [PAY]: {
-        'f-given': V.given,
-        'f-email': V.email,
-        'f-ccname': V.ccname,
-        'f-ccnum': V.ccnum,
-        'f-csc': V.csc,
-      },
-    },
-    gesture: true,
-    rows: [
-      {
-        name: 'cross-site frame (pay.psp.test, allowed email) asking for the card the shop may have',
-        owns: fromOrigin(PSP),
-        positives: [[PSP, 'f-email']],
-      },
-      {
-        name: 'same-site frame (pay.shop.example in www.shop.example) gets what the shop allows',
-        owns: (r) => r.origin === PAY || r.origin === SHOP,
-        positives: [
-          [SHOP, 'top-given'],
-          ...['f-given', 'f-email', 'f-ccname', 'f-ccnum', 'f-csc'].map((id) => [PAY, id]),
-        ],
-      },
-    ],
-  },
   {
     id: 'http',
     url: 'http://shop.example/card.html',

@@ -42,14 +42,39 @@ const LOOK_MS = 100;
 // (off-screen, clipped to nothing by its container, display:none) while the fields inside look
 // fine; the observer measures each field against the top-level viewport, through every
 // ancestor frame's clipping. A field counts as shown once its latest report has a readable part
-// of it in view (visibility.js readablePart); until its first report it does not. (The frame
-// element's opacity, visibility or covers in the parent are FrameShown's.)
+// of it in view (visibility.js readablePart); until its first report it does not. The frame
+// element's opacity, visibility or covers in the parent cannot be seen from inside; where the
+// browser measures them (Chromium: IntersectionObserver v2, trackVisibility), a frame whose
+// document the browser reports as not visible (occluded, transparent, filtered, transformed)
+// shows nothing. Elsewhere (Firefox) a frame of the page's own site hidden by its page is not
+// detected (docs/security.md); frames of other sites fill only on a gesture aimed at them.
 const VIEW_THRESHOLDS = Object.freeze(Array.from({ length: 101 }, (_, i) => i / 100));
 
+const TRACKS_VISIBILITY =
+  typeof IntersectionObserverEntry !== 'undefined' &&
+  'isVisible' in IntersectionObserverEntry.prototype;
+
 class TopViewport {
-  constructor(onChange) {
+  constructor(onChange, inFrame, root) {
     this.watched = new WeakSet();
     this.shownNow = new Set(); // elements whose latest report shows them
+    // Whether the browser shows the frame's document as visible in its page (see above).
+    this.frameVisible = !(inFrame && TRACKS_VISIBILITY);
+    this.frameObserver = null;
+    if (!this.frameVisible) {
+      this.frameObserver = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          const visible = entry.isIntersecting && entry.isVisible === true;
+          if (visible !== this.frameVisible) {
+            this.frameVisible = visible;
+            onChange();
+          }
+        },
+        { threshold: [0], trackVisibility: true, delay: 100 },
+      );
+      this.frameObserver.observe(root);
+    }
     this.observer = new IntersectionObserver(
       (entries) => {
         let changed = false;
@@ -75,12 +100,13 @@ class TopViewport {
   }
 
   shown(el) {
-    return this.shownNow.has(el);
+    return this.frameVisible && this.shownNow.has(el);
   }
 
   // The watched elements in view now (disconnected ones are let go).
   inView() {
     const found = [];
+    if (!this.frameVisible) return found;
     for (const el of this.shownNow) {
       if (el.isConnected) found.push(el);
       else this.shownNow.delete(el);
@@ -90,6 +116,7 @@ class TopViewport {
 
   stop() {
     this.observer.disconnect();
+    this.frameObserver?.disconnect();
     this.shownNow.clear();
   }
 }
@@ -117,7 +144,7 @@ class PageFiller {
     };
     const win = doc.defaultView;
     this.inFrame = win !== win.top;
-    this.view = new TopViewport(() => this.lookSoon());
+    this.view = new TopViewport(() => this.lookSoon(), this.inFrame, doc.documentElement);
   }
 
   // In a frame, is the control inside the top-level viewport? (At the top, visibility.js's own

@@ -23,7 +23,8 @@
 // badge shows "!", or a function of the visit's reports. afterAuto(ctx, {startSeq, mine}) then
 // runs checks of its own; gesture: the shopper then presses Fill now; afterGesture(ctx, {mine})
 // then runs checks of its own; aimed: then uses Fill with pims in the frame at that origin; extra(ctx, {startSeq, reports}) runs checks at the
-// end. Checks are [ok, detail] pairs that count for every row of the visit.
+// end; browsers: the browsers it runs in (default both; the others show n/a). Checks are
+// [ok, detail] pairs that count for every row of the visit.
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +125,10 @@ async function scenario(kind, shop) {
       };
       let n = 0;
       for (const visit of VISITS) {
+        if (visit.browsers && !visit.browsers.includes(kind)) {
+          for (const row of visit.rows) table.set(row.name, kind, 'n/a');
+          continue;
+        }
         let outcome;
         try {
           outcome = await runVisit(kind, ctx, visit, ++n);

@@ -393,6 +393,12 @@ async function optionsChecks(kind, browser, base) {
     'options sites',
   ).catch(() => '');
   check(`${kind}: the options page lists the allowed sites`, listed(sites), sites);
+  check(
+    `${kind}: and the exact addresses each fills by itself on`,
+    /fills by itself on shop\.example\b/.test(sites) &&
+      /fills by itself on pay\.example\b/.test(sites),
+    sites,
+  );
   await screenshot(page, `${kind}-options`);
   await page.type(selector, '4111111111111112');
   await page.click('#profile-form button[type=submit]');

@@ -410,9 +410,8 @@ TEST_CASE("a frame of another site fills only on a gesture, and only what the to
   CHECK(reasons(elsewhere) ==
         std::map<std::string, std::string>{{"e", "other_host"}, {"n", "other_host"}});
   // aimed must be a boolean.
-  json typo = f.Call("fill", {{"url", "https://pay.psp.example/frame"},
-                              {"aimed", "yes"},
-                              {"fields", fields}});
+  json typo = f.Call(
+      "fill", {{"url", "https://pay.psp.example/frame"}, {"aimed", "yes"}, {"fields", fields}});
   CHECK(typo["error"]["code"] == "bad_request");
   // A top_url that is no site is refused before anything is decided.
   fill["top_url"] = "about:blank";

@@ -9,8 +9,8 @@
 //      and card data needs that site on https                          -> withheld insecure_origin;
 //   4. card number and code (cc-number, cc-csc) only after a shopper gesture, unless the site
 //      has auto_card                                                    -> withheld needs_gesture;
-//      a frame of another site only on a gesture aimed at that frame
-//                                                                      -> withheld cross_site_frame;
+//      a frame of another site only on a gesture aimed at that frame    -> withheld
+//                                                                         cross_site_frame;
 //   5. an automatic fill (no gesture) when the shopper turned automatic filling off (the vault's
 //      settings)                                                       -> withheld autofill_off;
 //      an automatic fill on a host of the site where consent was not given (FillScope; in a

@@ -109,8 +109,10 @@ async function onPageFields(message, sender) {
   const topUrl = topUrlOf(sender);
   let body = hostFillBody({ url, trigger, fields, asked, topUrl, aimed });
   if (message.reason === 'pick') {
-    // A pick in the menu at a field: the shopper's gesture for this one fill.
-    body = menus.takePick(message.menu, { tabId, frameId: sender.frameId, url, fields, asked });
+    // A pick in the menu at a field: the shopper's gesture for this one fill, aimed at the
+    // frame the menu opened in.
+    const frame = { tabId, frameId: sender.frameId, url, topUrl, fields, asked };
+    body = menus.takePick(message.menu, frame);
     if (!body) return errorReply('forbidden', EXTENSION_ERRORS.forbidden);
   }
   const answer = await host.request('fill', body);

@@ -10,6 +10,8 @@
 #include "cli_commands.h"
 #include "created_dirs.h"
 #include "files.h"
+#include "pims/build_config.h"
+#include "presence.h"
 #include "sandbox.h"
 #include "selection.h"
 #include "targets.h"
@@ -108,8 +110,24 @@ bool HostUsable(const fs::path& host, bool force, std::ostream& err) {
   return true;
 }
 
+// Whether install should leave out a browser it was not asked for by name: one whose profiles
+// show that pims is not installed in it (presence.h). A host manifest there would only name
+// pims' IDs for another extension to present.
+bool PimsNotInstalled(const Selected& s, const Pass& pass) {
+  if (s.named || pass.options.profile_dir || pass.scope != Scope::kUser) return false;
+  const PresenceCheck check = FindPims(*s.browser, pass.world.os, pass.world.roots,
+                                       build::kChromeExtensionId, build::kGeckoExtensionId);
+  if (check.presence != Presence::kAbsent) return false;
+  pass.out << "  " << s.browser->name << ": pims is not installed in it (no profile in "
+           << PathToUtf8(check.evidence)
+           << " names pims' ID); not registered. Install the pims extension there and run "
+              "pims-install again, or name the browser with --browser to register anyway.\n";
+  return true;
+}
+
 // Registers host at every install target of one browser, then advises on its sandboxed copies.
 void InstallBrowser(const Selected& s, const fs::path& host, Pass& pass) {
+  if (PimsNotInstalled(s, pass)) return;
   const std::vector<Target> targets = InstallTargets(s, pass.scope, pass.options, pass.world);
   if (s.named && !pass.options.profile_dir && !FoundAnyCopy(s.detection) && !targets.empty()) {
     pass.out << "  " << s.browser->name << ": not found on this machine; registering anyway\n";

@@ -104,11 +104,29 @@ function parseArgs(argv) {
 // --- in the page (evaluated by puppeteer; page scripts are off, so these globals are ours) ---
 
 // Marks the labelled controls a shopper can see and type in right now: enabled, editable, drawn
-// (not display:none, visibility:hidden or opacity 0), at least 2x2 px, its centre in the window
-// and, there, on top (or under its own label). Returns where the form ends relative to the
-// window, and the controls' positions (to tell whether the wheel moved anything).
+// (not display:none, visibility:hidden or opacity 0), at least 2x2 px, its text drawn (a font of
+// a few px, in a colour that is not transparent and not the very colour behind it: a capture
+// that lost a page's dark background shows white text on white), its centre in the window and,
+// there, on top (or under its own label). Returns where the form ends relative to the window,
+// and the controls' positions (to tell whether the wheel moved anything).
 function probeInPage() {
   const state = (globalThis.__pimsRealFill ??= { seen: new Set() });
+  const rgb = (colour) => /^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/.exec(colour);
+  const textDrawn = (el) => {
+    const style = getComputedStyle(el);
+    const ink = rgb(style.webkitTextFillColor || style.color);
+    if (Number.parseFloat(style.fontSize) < 4 || (ink && ink[4] === '0')) return false;
+    let behind = ['', '255', '255', '255'];
+    for (let node = el; node; node = node.parentElement) {
+      const colour = rgb(getComputedStyle(node).backgroundColor);
+      if (getComputedStyle(node).backgroundImage !== 'none') return true;
+      if (colour && colour[4] === undefined) {
+        behind = colour;
+        break;
+      }
+    }
+    return !ink || ink.slice(1, 4).join() !== behind.slice(1, 4).join();
+  };
   const width = innerWidth;
   const height = innerHeight;
   let lowest = -Infinity;
@@ -124,6 +142,7 @@ function probeInPage() {
     if (!drawn) continue;
     lowest = Math.max(lowest, r.bottom);
     if (state.seen.has(id) || el.disabled || el.readOnly || el.type === 'hidden') continue;
+    if (!textDrawn(el)) continue;
     const x = r.left + r.width / 2;
     const y = r.top + r.height / 2;
     if (x < 0 || y < 0 || x >= width || y >= height) continue;

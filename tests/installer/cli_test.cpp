@@ -147,6 +147,42 @@ TEST_CASE("install registers every browser found, status says so, uninstall undo
   CHECK(cli.out.find("nothing of pims's was registered") != std::string::npos);
 }
 
+TEST_CASE("install leaves out a browser whose profiles show pims is not installed, unless named") {
+  Cli cli;
+  testing::MakeExecutable(cli.root / "usr/bin/chromium");
+  testing::MakeExecutable(cli.root / "usr/bin/firefox-esr");
+  testing::MakeExecutable(cli.root / "usr/bin/brave-browser");
+  // Chromium: two profiles, one with pims (unpacked: named in Secure Preferences).
+  WriteText(cli.home / ".config/chromium/Default/Preferences", R"({"extensions":{}})");
+  WriteText(cli.home / ".config/chromium/Profile 1/Secure Preferences",
+            std::string(R"({"extensions":{"settings":{")") + build::kChromeExtensionId +
+                R"(":{"path":"/opt/pims"}}}})");
+  // Firefox: a profile whose add-ons are others only.
+  WriteText(cli.home / ".mozilla/firefox/abcd.default-esr/extensions.json",
+            R"({"addons":[{"id":"uBlock0@raymondhill.net"}]})");
+  // Brave: never started, no profile: pims cannot tell, and registers as before.
+
+  REQUIRE(cli({"install", "--host-path", cli.host.string()}) == kExitOk);
+  CHECK(cli.out.find("Chromium: registered") != std::string::npos);
+  CHECK(cli.out.find("Firefox: pims is not installed in it") != std::string::npos);
+  CHECK_FALSE(fs::exists(cli.home / ".mozilla/native-messaging-hosts/org.pims.host.json"));
+  CHECK(fs::exists(cli.home / ".config/chromium/NativeMessagingHosts/org.pims.host.json"));
+  CHECK(fs::exists(cli.home /
+                   ".config/BraveSoftware/Brave-Browser/NativeMessagingHosts/org.pims.host.json"));
+
+  // Once pims is there (an add-on waiting in the profile), or when named, Firefox is registered.
+  WriteText(cli.home / ".mozilla/firefox/abcd.default-esr/extensions" /
+                (std::string(build::kGeckoExtensionId) + ".xpi"),
+            "zip");
+  REQUIRE(cli({"install", "--host-path", cli.host.string()}) == kExitOk);
+  CHECK(fs::exists(cli.home / ".mozilla/native-messaging-hosts/org.pims.host.json"));
+  fs::remove(cli.home / ".mozilla/firefox/abcd.default-esr/extensions" /
+             (std::string(build::kGeckoExtensionId) + ".xpi"));
+  fs::remove(cli.home / ".mozilla/native-messaging-hosts/org.pims.host.json");
+  REQUIRE(cli({"install", "--browser", "firefox", "--host-path", cli.host.string()}) == kExitOk);
+  CHECK(fs::exists(cli.home / ".mozilla/native-messaging-hosts/org.pims.host.json"));
+}
+
 TEST_CASE("status: a missing host, a host that is not executable, a malformed manifest") {
   Cli cli;
   const fs::path manifest = cli.home / ".config/chromium/NativeMessagingHosts/org.pims.host.json";

@@ -1,10 +1,8 @@
 // The `pims` command line, run as a shopper would, with --password-stdin standing in for the
 // no-echo prompt.
-#include <catch2/catch.hpp>
-
-#include <fstream>
-
 #include <boost/process.hpp>
+#include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/host_process.h"
@@ -30,7 +28,7 @@ Run Pims(const std::filesystem::path& home, std::vector<std::string> args,
   env["PIMS_KDF"] = "minimum";
   bp::opstream in;
   bp::ipstream out, err;
-  bp::child child(PIMS_CLI_BINARY, bp::args(args), bp::std_in < in, bp::std_out > out,
+  bp::child child(PIMS_CLI_BINARY, bp::args(args), bp::std_in<in, bp::std_out> out,
                   bp::std_err > err, env);
   in << input;
   in.flush();
@@ -84,7 +82,8 @@ TEST_CASE("pims sets up a profile, masks cards, sets consent and shows the ledge
   REQUIRE(list.size() == 1);
   CHECK(list[0]["street-address"] == "12 St James's Square\nFlat 3");
 
-  Run allow = Pims(home.path(), {"site", "allow", "https://www.shop.example/cart", "name", "email"});
+  Run allow =
+      Pims(home.path(), {"site", "allow", "https://www.shop.example/cart", "name", "email"});
   REQUIRE(allow.exit_code == 0);
   CHECK(allow.out.find("https://shop.example: name,email") != std::string::npos);
   CHECK(Pims(home.path(), {"site", "allow", "https://shop.example", "passport"}).exit_code == 2);
@@ -95,7 +94,7 @@ TEST_CASE("pims sets up a profile, masks cards, sets consent and shows the ledge
     REQUIRE(host.Call({{"id", 1}, {"type", "unlock"}, {"password", "pw"}})["ok"] == true);
     auto fill = host.Call({{"id", 2},
                            {"type", "fill"},
-                           {"url", "https://shop.example"},
+                           {"url", "https://www.shop.example/checkout"},
                            {"fields", {{{"ref", "a"}, {"autocomplete", "email"}}}}});
     REQUIRE(fill["fills"].size() == 1);
     host.CloseAndWait();
@@ -137,7 +136,9 @@ TEST_CASE("passwd changes the master password") {
 TEST_CASE("export and import carry the profile and sites through an encrypted backup") {
   TempDir home, other;
   REQUIRE(Pims(home.path(), {"init"}).exit_code == 0);
-  REQUIRE(Pims(home.path(), {"profile", "set", "given-name=Ada", "email=ada@example.org"}).exit_code == 0);
+  REQUIRE(
+      Pims(home.path(), {"profile", "set", "given-name=Ada", "email=ada@example.org"}).exit_code ==
+      0);
   REQUIRE(Pims(home.path(), {"site", "allow", "https://shop.example", "email"}).exit_code == 0);
   const std::string backup = (home / "backup.pims").string();
   REQUIRE(Pims(home.path(), {"export", backup}, "pw\nbackup-pw\n").exit_code == 0);
@@ -164,8 +165,8 @@ TEST_CASE("pims --help names every command, and an unknown one is a usage error"
   TempDir home;
   Run help = Pims(home.path(), {"--help"});
   CHECK(help.exit_code == 0);
-  for (const char* command : {"init", "passwd", "profile", "address", "card", "site", "ledger",
-                              "export", "import"}) {
+  for (const char* command :
+       {"init", "passwd", "profile", "address", "card", "site", "ledger", "export", "import"}) {
     CHECK(help.out.find(command) != std::string::npos);
   }
   CHECK(Pims(home.path(), {"frobnicate"}).exit_code == 2);

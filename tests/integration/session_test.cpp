@@ -51,11 +51,12 @@ TEST_CASE("a shopper's session: setup, consent, fill, lock, a new host, unlock, 
 
     json allow = host.Call({{"id", "set"},
                             {"type", "site.set"},
-                            {"url", "https://checkout.shop.example/pay"},
+                            {"url", "https://www.shop.example/account"},
                             {"allow", {"name", "email", "shipping_address"}}});
     REQUIRE(allow["ok"] == true);
     CHECK(allow["id"] == "set");
     CHECK(allow["site"] == "https://shop.example");
+    CHECK(allow["hosts"] == json::array({"www.shop.example"}));
 
     json fill = host.Call({{"id", 5},
                            {"type", "fill"},

@@ -52,6 +52,7 @@ TEST_CASE("a backup carries the profile, the sites and the settings to another v
   policy.allow.Add(Category::kEmail);
   policy.deny.Add(Category::kBirthday);
   policy.auto_card = true;
+  policy.hosts = {"www.shop.example", "pay.shop.example"};
   REQUIRE(from->SetSite(kShop, policy).ok());
   REQUIRE(from->SetSettings(VaultSettings{7}).ok());
   auto bytes = ExportBackup(*from, "backup pw", PasswordHashing::Minimum());

@@ -41,6 +41,8 @@ TEST_CASE("a fill request reads the same through the fast path as through the ge
       {"type", "fill"},
       {"url", "https://shop.example/checkout"},
       {"trigger", "gesture"},
+      {"top_url", "https://www.shop.example/"},
+      {"aimed", true},
       {"ask", {"a", "c"}},
       {"extra", {{"ignored", {1, 2, 3}}}},
       {"fields",
@@ -69,6 +71,9 @@ TEST_CASE("a fill request reads the same through the fast path as through the ge
   CHECK(fast->body["url"] == "https://shop.example/checkout");
   CHECK(fast->body["trigger"] == "gesture");
   CHECK(fast->body["ask"] == json({"a", "c"}));
+  // A frame's place (issue 15): kept for the handler, as the general path keeps them.
+  CHECK(fast->body["top_url"] == "https://www.shop.example/");
+  CHECK(fast->body["aimed"] == true);
   REQUIRE(fast->fields.has_value());
   const std::vector<FieldDescriptor> general = GeneralPath(payload);
   REQUIRE(fast->fields->size() == general.size());
@@ -103,6 +108,8 @@ TEST_CASE("anything but an exact fill request is left to the general path") {
   CHECK_FALSE(without([](json& r) { r["fields"] = json::object(); }));
   CHECK_FALSE(without([](json& r) { r["url"] = 5; }));
   CHECK_FALSE(without([](json& r) { r["ask"] = {1}; }));
+  CHECK_FALSE(without([](json& r) { r["aimed"] = "yes"; }));
+  CHECK_FALSE(without([](json& r) { r["top_url"] = 5; }));
   CHECK_FALSE(parser.Parse("[1,2]").has_value());
   CHECK_FALSE(parser.Parse("{\"id\":1,\"type\":\"fill\",\"fields\":[").has_value());
   CHECK_FALSE(

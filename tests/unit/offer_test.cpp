@@ -254,4 +254,56 @@ TEST_CASE("a refused category is withheld as refused, offers nothing, and is ask
   CHECK(f.Call("site.list")["sites"][0]["deny"] == json({"card"}));
 }
 
+TEST_CASE("a pick in a frame of another site is aimed at it; once answers the frame's site only") {
+  Fixture f;
+  REQUIRE(f.Allow("https://pay.psp.example/", {"card"})["ok"] == true);
+  json shop = f.Allow("https://www.fairsocks.example/", {"name", "card"}, {{"deny", {"email"}}});
+  REQUIRE(shop["ok"] == true);
+  CHECK(shop["deny"] == json({"email"}));
+  CHECK(shop["hosts"] == json({"www.fairsocks.example"}));
+  auto reasons = [](const json& reply) {
+    std::map<std::string, std::string> out;
+    for (const json& w : reply["withheld"]) out[w["ref"]] = w["reason"];
+    return out;
+  };
+  json fill = {{"url", "https://pay.psp.example/frame"},
+               {"top_url", "https://www.fairsocks.example/checkout"},
+               {"trigger", "gesture"},
+               {"fields", Fixture::Form()},
+               {"once", {"card_csc"}},
+               {"pick", {{"role", "card"}, {"id", "mc"}}}};
+
+  // Not aimed (a pick always is, but the host does not take it on trust): nothing.
+  json loose = f.Call("fill", fill);
+  REQUIRE(loose["ok"] == true);
+  CHECK(loose["fills"].empty());
+  CHECK(reasons(loose) == std::map<std::string, std::string>{{"number", "cross_site_frame"},
+                                                             {"csc", "top_not_allowed"}});
+  // Aimed: the picked card's number, which both sites allow; the code was allowed once to the
+  // frame's site only, and the shop is not allowed it.
+  fill["aimed"] = true;
+  json aimed = f.Call("fill", fill);
+  REQUIRE(aimed["fills"].size() == 1);
+  CHECK(aimed["fills"][0]["ref"] == "number");
+  CHECK(aimed["fills"][0]["value"] == "5555555555554444");
+  CHECK(reasons(aimed) == std::map<std::string, std::string>{{"csc", "top_not_allowed"}});
+  json entry = f.Call("ledger.list")["entries"][0];
+  CHECK(entry["site"] == "https://psp.example");
+  CHECK(entry["record"]["id"] == "mc");
+  CHECK_FALSE(entry.contains("once"));
+
+  // The person picked in the frame: email allowed once there, refused by the shop.
+  json person = f.Call("fill", {{"url", "https://pay.psp.example/frame"},
+                                {"top_url", "https://www.fairsocks.example/checkout"},
+                                {"trigger", "gesture"},
+                                {"aimed", true},
+                                {"fields", Fixture::Form()},
+                                {"once", {"email"}},
+                                {"pick", {{"role", "person"}}}});
+  CHECK(person["fills"].empty());
+  CHECK(reasons(person) == std::map<std::string, std::string>{{"given", "not_allowed"},
+                                                              {"email", "top_not_allowed"},
+                                                              {"bday", "not_allowed"}});
+}
+
 }  // namespace pims

@@ -187,7 +187,7 @@ TEST_CASE("site.list, site.forget and ledger.list speak in sites and field names
   REQUIRE(list["sites"].size() == 1);
   CHECK(list["sites"][0]["site"] == "https://shop.example");
   CHECK(list["sites"][0]["last_shared"].is_null());
-  REQUIRE(f.Call("fill", {{"url", "https://b.shop.example"},
+  REQUIRE(f.Call("fill", {{"url", "https://a.shop.example/cart"},
                           {"fields", {{{"ref", "e"}, {"autocomplete", "email"}}}}})["fills"]
               .size() == 1);
   CHECK(f.Call("site.list")["sites"][0]["last_shared"].is_string());
@@ -320,6 +320,104 @@ TEST_CASE("a fill decides only the asked fields; the others are context, in no r
   CHECK(f.Call("fill", {{"url", "https://shop.example"},
                         {"fields", fields},
                         {"ask", {1}}})["error"]["field"] == "ask");
+}
+
+TEST_CASE("a consent given on one host fills another host of its site only on a gesture") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("profile.put", {{"profile", testing::AdaProfileJson()}})["ok"] == true);
+  json set = f.Call("site.set", {{"url", "https://store.shop.example/cart"}, {"allow", {"email"}}});
+  REQUIRE(set["ok"] == true);
+  CHECK(set["site"] == "https://shop.example");
+  CHECK(set["hosts"] == json::array({"store.shop.example"}));
+  const json fields = {{{"ref", "e"}, {"autocomplete", "email"}}};
+
+  json here = f.Call("fill", {{"url", "https://store.shop.example/pay"}, {"fields", fields}});
+  CHECK(here["fills"].size() == 1);
+  json there = f.Call("fill", {{"url", "https://docs.shop.example/form"}, {"fields", fields}});
+  CHECK(there["fills"].empty());
+  REQUIRE(there["withheld"].size() == 1);
+  CHECK(there["withheld"][0]["reason"] == "other_host");
+  CHECK(there["site"] == "https://shop.example");
+  json asked = f.Call(
+      "fill",
+      {{"url", "https://docs.shop.example/form"}, {"trigger", "gesture"}, {"fields", fields}});
+  CHECK(asked["fills"].size() == 1);
+
+  // Consent given there too: both hosts fill by themselves; the list keeps both, once.
+  REQUIRE(f.Call("site.set", {{"url", "https://docs.shop.example/"}, {"allow", {"email"}}})["ok"] ==
+          true);
+  REQUIRE(f.Call("site.set",
+                 {{"url", "https://DOCS.shop.example./x"}, {"allow", {"email"}}})["ok"] == true);
+  CHECK(f.Call("site.get", {{"url", "https://shop.example"}})["hosts"] ==
+        json::array({"store.shop.example", "docs.shop.example"}));
+  CHECK(f.Call("fill", {{"url", "https://docs.shop.example/form"}, {"fields", fields}})["fills"]
+            .size() == 1);
+  CHECK(f.Call("site.list")["sites"][0]["hosts"].size() == 2);
+}
+
+TEST_CASE("a frame of another site fills only on a gesture, and only what the top site may have") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("profile.put", {{"profile", testing::AdaProfileJson()}})["ok"] == true);
+  REQUIRE(f.Call("site.set", {{"url", "https://pay.psp.example/"},
+                              {"allow", {"email", "card"}},
+                              {"auto_card", true}})["ok"] == true);
+  REQUIRE(f.Call("site.set", {{"url", "https://www.shop.example/"}, {"allow", {"email"}}})["ok"] ==
+          true);
+  REQUIRE(f.Call("site.set", {{"url", "http://www.plain.example/"},
+                              {"allow", {"email", "card"}}})["ok"] == true);
+  const json fields = {{{"ref", "e"}, {"autocomplete", "email"}},
+                       {{"ref", "n"}, {"autocomplete", "cc-number"}}};
+  auto reasons = [](const json& reply) {
+    std::map<std::string, std::string> out;
+    for (const json& w : reply["withheld"]) out[w["ref"]] = w["reason"];
+    return out;
+  };
+  json fill = {{"url", "https://pay.psp.example/frame"},
+               {"top_url", "https://www.shop.example/checkout"},
+               {"fields", fields}};
+
+  // Automatic: nothing, even with auto_card, whatever the frame's own site allows.
+  json automatic = f.Call("fill", fill);
+  CHECK(automatic["fills"].empty());
+  CHECK(reasons(automatic) ==
+        std::map<std::string, std::string>{{"e", "cross_site_frame"}, {"n", "top_not_allowed"}});
+  // A gesture at the tab as a whole (Fill now, a shortcut) does not reach into it.
+  fill["trigger"] = "gesture";
+  CHECK(reasons(f.Call("fill", fill)) ==
+        std::map<std::string, std::string>{{"e", "cross_site_frame"}, {"n", "top_not_allowed"}});
+  // On a gesture aimed at the frame: what both sites allow.
+  fill["aimed"] = true;
+  json gesture = f.Call("fill", fill);
+  REQUIRE(gesture["fills"].size() == 1);
+  CHECK(gesture["fills"][0]["ref"] == "e");
+  CHECK(reasons(gesture) == std::map<std::string, std::string>{{"n", "top_not_allowed"}});
+  // Under an http: page, no card data even where both sites allow it.
+  fill["top_url"] = "http://www.plain.example/";
+  CHECK(reasons(f.Call("fill", fill)) ==
+        std::map<std::string, std::string>{{"n", "insecure_origin"}});
+  // A frame of the page's own site is the page's: it fills by itself when the top-level page's
+  // host is one where consent was given, whatever the frame's own host.
+  json same = f.Call("fill", {{"url", "https://frames.psp.example/frame"},
+                              {"top_url", "https://pay.psp.example/"},
+                              {"fields", fields}});
+  CHECK(same["fills"].size() == 2);  // email, and the number with auto_card
+  CHECK(same["withheld"].empty());
+  json elsewhere = f.Call("fill", {{"url", "https://pay.psp.example/frame"},
+                                   {"top_url", "https://www.psp.example/"},
+                                   {"fields", fields}});
+  CHECK(reasons(elsewhere) ==
+        std::map<std::string, std::string>{{"e", "other_host"}, {"n", "other_host"}});
+  // aimed must be a boolean.
+  json typo = f.Call(
+      "fill", {{"url", "https://pay.psp.example/frame"}, {"aimed", "yes"}, {"fields", fields}});
+  CHECK(typo["error"]["code"] == "bad_request");
+  // A top_url that is no site is refused before anything is decided.
+  fill["top_url"] = "about:blank";
+  json bad = f.Call("fill", fill);
+  CHECK(bad["error"]["code"] == "bad_site");
+  CHECK(bad["error"]["field"] == "top_url");
 }
 
 }  // namespace pims

@@ -405,4 +405,25 @@ TEST_CASE("sites can key an ordered map", "[site]") {
   CHECK(grants.at(Site{"https", "shop.com"}) == 2);
 }
 
+TEST_CASE("a URL's exact host is kept beside its site, spelled one way", "[site]") {
+  auto page = SiteAndHostFromUrl("https://User@Checkout.Shop.co.uk.:8443/pay?x#y");
+  REQUIRE(page.ok());
+  CHECK(page->site.ToString() == "https://shop.co.uk");
+  CHECK(page->host == "checkout.shop.co.uk");
+  CHECK(SiteAndHostFromUrl("https://www.bücher.de/")->host == "www.xn--bcher-kva.de");
+  CHECK(SiteAndHostFromUrl("http://[0:0::1]:80/")->host == "[::1]");
+  CHECK(SiteAndHostFromUrl("http://127.0.0.1/")->host == "127.0.0.1");
+  CHECK(SiteAndHostFromUrl("data:text/html,x").status().code() == ErrorCode::kBadSite);
+
+  CHECK(IsCanonicalHost("checkout.shop.co.uk"));
+  CHECK(IsCanonicalHost("[::1]"));
+  CHECK_FALSE(IsCanonicalHost(""));
+  CHECK_FALSE(IsCanonicalHost("Shop.example"));
+  CHECK_FALSE(IsCanonicalHost("shop.example."));
+  CHECK_FALSE(IsCanonicalHost("shop.example:443"));
+  CHECK_FALSE(IsCanonicalHost("shop.example/x"));
+  CHECK_FALSE(IsCanonicalHost("a@shop.example"));
+  CHECK_FALSE(IsCanonicalHost(std::string(300, 'a')));
+}
+
 }  // namespace pims

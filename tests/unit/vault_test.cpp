@@ -513,7 +513,7 @@ namespace pims {
 
 TEST_CASE("rows put back from an older copy of the vault are detected, whatever the row") {
   Fixture f;
-  SitePolicy everything{CategorySet::All(), /*auto_card=*/true};
+  SitePolicy everything{CategorySet::All(), /*auto_card=*/true, /*deny=*/{}, /*hosts=*/{}};
   {
     auto vault = f.CreateWithAda();
     REQUIRE(vault->SetSite(kShop, everything).ok());
@@ -559,7 +559,7 @@ TEST_CASE("rows put back from an older copy of the vault are detected, whatever 
 TEST_CASE("a row put back while the vault is unlocked is caught before the next fill") {
   Fixture f;
   auto vault = f.CreateWithAda();
-  REQUIRE(vault->SetSite(kShop, SitePolicy{CategorySet::All(), true}).ok());
+  REQUIRE(vault->SetSite(kShop, SitePolicy{CategorySet::All(), true, {}, {}}).ok());
   std::string allowed_name, allowed_policy;
   {
     SQLite::Database db(f.file.string(), SQLite::OPEN_READONLY);

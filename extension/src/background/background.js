@@ -12,13 +12,11 @@ import { TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
 import { HostConnection, errorReply } from './host.js';
 import { senderTier, route, hostBody, frameUrlOf, sanitizeFields, isWebUrl } from './router.js';
 import { askedRefs, hostFillBody, answerFor } from './fill.js';
+import { startGesture, gestureOf, anyGesture } from './gesture.js';
 import { frameAfterFill, frameAfterDescribe, frameWithPolicy, tabTotals } from './summary.js';
 import { badgeText, badgeColour, badgeTitle } from './badge.js';
 import { MenuSessions } from './menu.js';
 
-// How long a shopper's gesture lets card fields fill in that tab: long enough for fields that
-// scroll into view or a payment frame that loads late, not for the rest of the visit.
-const GESTURE_MS = 60_000;
 const MENU_ID = 'pims-fill';
 const CONTENT_FILE = 'content/content.js';
 
@@ -40,7 +38,7 @@ function vaultLocked() {
   webext.runtime.sendMessage({ type: VAULT_LOCKED }).catch(() => undefined);
 }
 
-// tabId -> {frames: Map(frameId -> frame summary), gestureUntil, waiting}
+// tabId -> {frames: Map(frameId -> frame summary), gestures: Map(token -> gesture), waiting}
 const tabs = new Map();
 
 // The menus at fields (menu.js).
@@ -54,15 +52,19 @@ const menus = new MenuSessions({
 function tabState(tabId) {
   let state = tabs.get(tabId);
   if (!state) {
-    state = { frames: new Map(), gestureUntil: 0, waiting: false };
+    state = { frames: new Map(), gestures: new Map(), waiting: false };
     tabs.set(tabId, state);
   }
   return state;
 }
 
 // Tells an open popup that the tab's summary changed (it is not asked back: no loop).
-function notifyPages(tabId, totals) {
-  webext.runtime.sendMessage({ type: TAB_CHANGED, tabId, totals }).catch(() => undefined);
+function notifyPages(tabId, totals, frames) {
+  webext.runtime.sendMessage({ type: TAB_CHANGED, tabId, totals, frames }).catch(() => undefined);
+}
+
+function frameList(state) {
+  return state ? [...state.frames.entries()].map(([frameId, f]) => ({ frameId, ...f })) : [];
 }
 
 async function updateBadge(tabId, { notify = true } = {}) {
@@ -75,11 +77,19 @@ async function updateBadge(tabId, { notify = true } = {}) {
   } catch {
     // The tab is gone.
   }
-  if (notify) notifyPages(tabId, totals);
+  if (notify) notifyPages(tabId, totals, frameList(state));
 }
 
 function gestureActive(tabId) {
-  return (tabs.get(tabId)?.gestureUntil ?? 0) > Date.now();
+  const state = tabs.get(tabId);
+  return state ? anyGesture(state.gestures) : false;
+}
+
+// The tab's top-level page, for a frame that is not it (sender.tab.url, as the browser says).
+function topUrlOf(sender) {
+  if (sender.frameId === 0) return undefined;
+  const url = sender.tab?.url;
+  return isWebUrl(url ?? '') ? url : undefined;
 }
 
 // --- content scripts ---------------------------------------------------------------------
@@ -92,13 +102,17 @@ async function onPageFields(message, sender) {
   const state = tabState(tabId);
   // Whether automatic filling is on is the shopper's setting in the vault: the host withholds an
   // automatic fill (autofill_off) when it is off, and still says what the page asks for.
-  const trigger = gestureActive(tabId) ? 'gesture' : 'auto';
+  // A gesture counts only in the frame and document it was handed to (gesture.js).
+  const { trigger, aimed } = gestureOf(state.gestures, message.gesture, sender.frameId);
   const asked = askedRefs(message.ask, fields);
   if (asked.size === 0) return { ok: true, fills: [], refused: [] };
-  let body = hostFillBody({ url, trigger, fields, asked });
+  const topUrl = topUrlOf(sender);
+  let body = hostFillBody({ url, trigger, fields, asked, topUrl, aimed });
   if (message.reason === 'pick') {
-    // A pick in the menu at a field: the shopper's gesture for this one fill.
-    body = menus.takePick(message.menu, { tabId, frameId: sender.frameId, url, fields, asked });
+    // A pick in the menu at a field: the shopper's gesture for this one fill, aimed at the
+    // frame the menu opened in.
+    const frame = { tabId, frameId: sender.frameId, url, topUrl, fields, asked };
+    body = menus.takePick(message.menu, frame);
     if (!body) return errorReply('forbidden', EXTENSION_ERRORS.forbidden);
   }
   const answer = await host.request('fill', body);
@@ -108,7 +122,10 @@ async function onPageFields(message, sender) {
   }
   const reply = answerFor(answer, asked);
   const previous = state.frames.get(sender.frameId);
-  state.frames.set(sender.frameId, frameAfterFill(previous, { site: url, fields, reply }));
+  state.frames.set(sender.frameId, {
+    ...frameAfterFill(previous, { site: url, fields, reply }),
+    url,
+  });
   updateBadge(tabId);
   return {
     ok: true,
@@ -121,8 +138,9 @@ async function onPageDescribe(message, sender) {
   const state = tabState(sender.tab.id);
   const fields = sanitizeFields(message.fields);
   const previous = state.frames.get(sender.frameId);
-  const frame = frameAfterDescribe(previous, { site: frameUrlOf(sender), fields });
-  state.frames.set(sender.frameId, frame);
+  const url = frameUrlOf(sender);
+  const frame = frameAfterDescribe(previous, { site: url, fields });
+  state.frames.set(sender.frameId, { ...frame, url });
   return { ok: true };
 }
 
@@ -170,7 +188,7 @@ async function summary(tabId) {
     }
   }
   await updateBadge(tabId, { notify: false });
-  const frames = [...state.frames.entries()].map(([frameId, f]) => ({ frameId, ...f }));
+  const frames = frameList(state);
   return {
     ok: true,
     url,
@@ -183,13 +201,18 @@ async function summary(tabId) {
   };
 }
 
-// The shopper asked to fill the tab (or one frame of it): card fields may fill for a while.
+// The shopper asked to fill the tab (Fill now, the shortcut: every frame there is now) or one
+// frame of it (Fill with pims on a field: that frame only, and only that kind of gesture fills a
+// frame of another site). Card fields there may fill for a while.
 async function fillTab(tabId, frameId) {
   const state = tabState(tabId);
-  state.gestureUntil = Date.now() + GESTURE_MS;
+  const gesture = startGesture(state.gestures, {
+    frameId: frameId ?? null,
+    token: crypto.randomUUID(),
+  });
   const ran = await runInTab(
     tabId,
-    { action: 'fill' },
+    { action: 'fill', gesture },
     frameId === undefined ? undefined : [frameId],
   );
   if (!ran.ok) return ran;
@@ -257,7 +280,7 @@ async function dispatch(message, sender) {
     case 'summary':
       return summary(message.tabId);
     case 'fill-tab':
-      return fillTab(message.tabId);
+      return fillTab(message.tabId, message.frameId);
     case 'menu-open':
       return menus.open({
         tabId: sender.tab.id,

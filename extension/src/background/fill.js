@@ -15,10 +15,13 @@ export function askedRefs(ask, fields) {
   return new Set(ask.filter((ref) => typeof ref === 'string' && refs.has(ref)));
 }
 
-export function hostFillBody({ url, trigger, fields, asked }) {
+// topUrl: the tab's top-level page when the frame is not it (the host then applies the rules of
+// frames of other sites); aimed: the gesture was aimed at this frame (gesture.js).
+export function hostFillBody({ url, trigger, fields, asked, topUrl, aimed = false }) {
   return {
     url,
     trigger,
+    ...(topUrl ? { top_url: topUrl, aimed } : {}),
     ask: fields.filter((f) => asked.has(f.ref)).map((f) => f.ref),
     fields: fields.map((f) => (asked.has(f.ref) ? f : { ...f, visible: false })),
   };

@@ -154,13 +154,15 @@ export class MenuSessions {
   }
 
   // A fill request that names a menu session: its pick, used once, if the request comes from
-  // the session's own frame. The host's fill body, or null.
-  takePick(id, { tabId, frameId, url, fields, asked }) {
+  // the session's own frame. The host's fill body, or null. topUrl: the tab's top-level page
+  // when the frame is not it; the pick is a gesture aimed at that frame (gesture.js).
+  takePick(id, { tabId, frameId, url, topUrl, fields, asked }) {
     const session = typeof id === 'string' ? this.sessions.get(id) : undefined;
     if (!session?.pending || session.tabId !== tabId || session.frameId !== frameId) return null;
     const { pick, once } = session.pending;
     session.pending = null;
-    const body = { ...hostFillBody({ url, trigger: 'gesture', fields, asked }), pick };
+    const gesture = { trigger: 'gesture', topUrl, aimed: true };
+    const body = { ...hostFillBody({ url, fields, asked, ...gesture }), pick };
     if (once.length) body.once = once;
     return body;
   }

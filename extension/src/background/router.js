@@ -103,6 +103,11 @@ export function route(message, tier) {
     if (PAGE_VERBS.has(type)) return { action: 'host', verb: type };
     if (type === TAB_SUMMARY || type === TAB_FILL) {
       if (!Number.isInteger(message.tabId)) return { action: 'refuse', code: 'bad_message' };
+      if (
+        message.frameId !== undefined &&
+        !(Number.isInteger(message.frameId) && message.frameId >= 0)
+      )
+        return { action: 'refuse', code: 'bad_message' };
       return { action: type === TAB_SUMMARY ? 'summary' : 'fill-tab' };
     }
     return { action: 'refuse', code: 'forbidden' };
@@ -121,6 +126,9 @@ export function route(message, tier) {
       return { action: 'refuse', code: 'bad_message' };
     }
     if (type === PAGE_FIELDS && message.ask !== undefined && !Array.isArray(message.ask)) {
+      return { action: 'refuse', code: 'bad_message' };
+    }
+    if (message.gesture !== undefined && !/^[0-9a-f-]{36}$/.test(String(message.gesture))) {
       return { action: 'refuse', code: 'bad_message' };
     }
     return { action: type === PAGE_FIELDS ? 'fields' : 'describe' };

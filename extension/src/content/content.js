@@ -16,7 +16,7 @@ import {
   hasValue,
   takesField,
 } from './fields.js';
-import { measureVisibilityAll, visibilityVerdict, MIN_SIZE } from './visibility.js';
+import { measureVisibilityAll, visibilityVerdict, readablePart } from './visibility.js';
 import {
   createPlan,
   selectForAuto,
@@ -42,21 +42,46 @@ const LOOK_MS = 100;
 // visibility.js sees only the frame's own document, and a page can hide a whole frame
 // (off-screen, clipped to nothing by its container, display:none) while the fields inside look
 // fine; the observer measures each field against the top-level viewport, through every
-// ancestor frame's clipping. A field counts as shown once its latest report has at least
-// MIN_SIZE x MIN_SIZE px in view; until its first report it does not. (The frame element's
-// opacity or visibility in the parent are not measured this way.)
+// ancestor frame's clipping. A field counts as shown once its latest report has a readable part
+// of it in view (visibility.js readablePart); until its first report it does not. The frame
+// element's opacity, visibility or covers in the parent cannot be seen from inside; where the
+// browser measures them (Chromium: IntersectionObserver v2, trackVisibility), a frame whose
+// document the browser reports as not visible (occluded, transparent, filtered, transformed)
+// shows nothing. Elsewhere (Firefox) a frame of the page's own site hidden by its page is not
+// detected (docs/security.md); frames of other sites fill only on a gesture aimed at them.
 const VIEW_THRESHOLDS = Object.freeze(Array.from({ length: 101 }, (_, i) => i / 100));
 
+const TRACKS_VISIBILITY =
+  typeof IntersectionObserverEntry !== 'undefined' &&
+  'isVisible' in IntersectionObserverEntry.prototype;
+
 class TopViewport {
-  constructor(onChange) {
+  constructor(onChange, inFrame, root) {
     this.watched = new WeakSet();
     this.shownNow = new Set(); // elements whose latest report shows them
+    // Whether the browser shows the frame's document as visible in its page (see above).
+    this.frameVisible = !(inFrame && TRACKS_VISIBILITY);
+    this.frameObserver = null;
+    if (!this.frameVisible) {
+      this.frameObserver = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          const visible = entry.isIntersecting && entry.isVisible === true;
+          if (visible !== this.frameVisible) {
+            this.frameVisible = visible;
+            onChange();
+          }
+        },
+        { threshold: [0], trackVisibility: true, delay: 100 },
+      );
+      this.frameObserver.observe(root);
+    }
     this.observer = new IntersectionObserver(
       (entries) => {
         let changed = false;
         for (const entry of entries) {
-          const r = entry.intersectionRect;
-          const shown = entry.isIntersecting && r.width >= MIN_SIZE && r.height >= MIN_SIZE;
+          const shown =
+            entry.isIntersecting && readablePart(entry.intersectionRect, entry.boundingClientRect);
           if (this.shownNow.has(entry.target) !== shown) {
             if (shown) this.shownNow.add(entry.target);
             else this.shownNow.delete(entry.target);
@@ -76,12 +101,13 @@ class TopViewport {
   }
 
   shown(el) {
-    return this.shownNow.has(el);
+    return this.frameVisible && this.shownNow.has(el);
   }
 
   // The watched elements in view now (disconnected ones are let go).
   inView() {
     const found = [];
+    if (!this.frameVisible) return found;
     for (const el of this.shownNow) {
       if (el.isConnected) found.push(el);
       else this.shownNow.delete(el);
@@ -91,6 +117,7 @@ class TopViewport {
 
   stop() {
     this.observer.disconnect();
+    this.frameObserver?.disconnect();
     this.shownNow.clear();
   }
 }
@@ -112,12 +139,13 @@ class PageFiller {
     // Controls the shopper typed in or picked from (trusted events only: a page's own events
     // and pims' are not the shopper's).
     this.picked = new WeakSet();
+    this.gesture = null; // the token of the shopper's latest gesture here
     this.onEdit = (event) => {
       if (event.isTrusted) this.picked.add(event.composedPath?.()[0] ?? event.target);
     };
     const win = doc.defaultView;
     this.inFrame = win !== win.top;
-    this.view = new TopViewport(() => this.lookSoon());
+    this.view = new TopViewport(() => this.lookSoon(), this.inFrame, doc.documentElement);
     this.menu = new FieldMenu(doc, this);
   }
 
@@ -240,13 +268,9 @@ class PageFiller {
       recordAsked(this.plan, all, ask);
       let reply;
       try {
-        reply = await webext.runtime.sendMessage({
-          type: PAGE_FIELDS,
-          reason,
-          fields,
-          ask,
-          ...extra,
-        });
+        const message = { type: PAGE_FIELDS, reason, fields, ask, ...extra };
+        if (this.gesture) message.gesture = this.gesture;
+        reply = await webext.runtime.sendMessage(message);
       } catch {
         forgetAsked(this.plan, ask);
         return { filled: 0, refused: [], error: 'no_background' };
@@ -326,7 +350,11 @@ class PageFiller {
   }
 
   run(command) {
-    if (command?.action === 'fill') return this.fill('gesture');
+    if (command?.action === 'fill') {
+      // The shopper's gesture, for this document only (background/gesture.js).
+      if (typeof command.gesture === 'string') this.gesture = command.gesture;
+      return this.fill('gesture');
+    }
     if (command?.action === 'describe') return this.describe();
     if (command?.action === 'rescan') return this.fill('change');
     return Promise.resolve({ error: 'bad_command' });

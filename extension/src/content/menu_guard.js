@@ -13,13 +13,11 @@
 // inside the menu; Firefox has no such observer, so this is its defence, and in Chromium a
 // second one. docs/security.md says what it cannot see.
 
-import {
-  filterOpacity,
-  colourAlpha,
-  opacityChain,
-  OPAQUE_TAGS,
-  withPointerEventsForced,
-} from './visibility.js';
+// The same rules as for a field, each from its one home: colours and filters (colour.js), what
+// paints over what (paint.js), the probe that forces pointer events on (visibility.js).
+import { filterOpacity, colourAlpha } from './colour.js';
+import { opacityChain, OPAQUE_TAGS } from './paint.js';
+import { withPointerEventsForced } from './visibility.js';
 
 export const SAMPLE_MS = 50;
 export const STEADY_MS = 400;

@@ -408,7 +408,15 @@ async function loadSites() {
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, s.site),
+            h(
+              'th',
+              { scope: 'row' },
+              s.site,
+              // The addresses consent was given on: fills by itself there, elsewhere on Fill.
+              s.hosts?.length
+                ? h('span', { class: 'note hosts' }, ` (fills by itself on ${s.hosts.join(', ')})`)
+                : null,
+            ),
             h('td', {}, siteCategoriesText(s, categoryLabel)),
             h('td', {}, s.auto_card ? 'yes' : 'no'),
             h('td', {}, when(s.last_shared)),

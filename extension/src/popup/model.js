@@ -73,3 +73,51 @@ export function isSecure(url) {
     return false;
   }
 }
+
+function hostOf(url) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+// The tab's frames (tab.summary's frames: {frameId, site, url, asked}) split by site: what the
+// top site's own frames ask for (shown by its switches, which apply to them), and each frame of
+// another site under that site (its own settings decide, and it fills only on a gesture aimed
+// at it), so that an ad frame cannot make the shop seem to ask for the card's code.
+export function framesBySite(frames = [], topSite = '') {
+  const top = new Set();
+  const others = new Map();
+  for (const frame of frames) {
+    const asked = frame.asked ?? [];
+    if (frame.site === topSite || (frame.frameId === 0 && !frame.site)) {
+      for (const c of asked) top.add(c);
+      continue;
+    }
+    const site = frame.site || hostOf(frame.url);
+    let entry = others.get(site);
+    if (!entry) {
+      entry = { site, hosts: [], asked: new Set(), filled: 0 };
+      others.set(site, entry);
+    }
+    const host = hostOf(frame.url);
+    if (host && !entry.hosts.includes(host)) entry.hosts.push(host);
+    for (const c of asked) entry.asked.add(c);
+    entry.filled += frame.filled ?? 0;
+  }
+  const order = (set) => CATEGORIES.map((c) => c.id).filter((id) => set.has(id));
+  return {
+    top: order(top),
+    others: [...others.values()].map((e) => ({ ...e, asked: order(e.asked) })),
+  };
+}
+
+// Where the tab's own page fills, by the host the shopper sees: {host, automatic, hosts}.
+// automatic: the site's consent was given on this very host, so its allowed fields fill by
+// themselves here; elsewhere on the site they fill only when the shopper asks.
+export function consentHere(policy, url) {
+  const host = hostOf(url).replace(/:\d+$/, '');
+  const hosts = policy?.hosts ?? [];
+  return { host, hosts, automatic: hosts.includes(host) };
+}

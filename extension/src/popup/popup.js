@@ -9,7 +9,15 @@ import { ask, errorText } from '../shared/gateway.js';
 import { showGate } from '../shared/gate.js';
 import { categoryLabel, HOST_ERRORS } from '../shared/protocol.js';
 import { TAB_SUMMARY, TAB_FILL, TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
-import { toggleRows, policyAfterChoice, STATE_WORDS, ledgerLine, isSecure } from './model.js';
+import {
+  toggleRows,
+  policyAfterChoice,
+  STATE_WORDS,
+  ledgerLine,
+  isSecure,
+  framesBySite,
+  consentHere,
+} from './model.js';
 
 const $ = (id) => document.getElementById(id);
 const VAULT_STATES = { absent: 'No vault yet', locked: 'Locked', unlocked: 'Unlocked' };
@@ -19,6 +27,7 @@ let tabId = null;
 let tabUrl = '';
 let policy = null;
 let asked = [];
+let frames = [];
 let forgetArmedUntil = 0;
 
 async function currentTabId() {
@@ -49,7 +58,7 @@ async function showSite() {
   const summary = await ask(TAB_SUMMARY, { tabId });
   if (!summary.ok || !summary.web) return showOnly('not-web');
   tabUrl = summary.url;
-  asked = summary.asked ?? [];
+  frames = summary.frames ?? [];
   const reply = await ask('site.get', { url: tabUrl });
   if (!reply.ok) {
     if (reply.error?.code === 'locked') return render();
@@ -61,25 +70,55 @@ async function showSite() {
   policy = reply;
   showOnly('site');
   fill($('site-name'), policy.site);
+  renderHost();
   $('access').hidden = summary.access !== false;
   renderAsks(summary);
   renderToggles();
   await renderLedger();
 }
 
+// The exact address the page's fills go to, and whether they go there by themselves.
+function renderHost() {
+  const here = consentHere(policy, tabUrl);
+  let text = `This page: ${here.host}.`;
+  const allowsAny = policy.allow.length > 0;
+  if (allowsAny && here.automatic) text += ' Allowed fields fill by themselves here.';
+  else if (allowsAny) {
+    text += here.hosts.length
+      ? ` You allowed this site on ${here.hosts.join(', ')}: here, pims fills only when you press Fill.`
+      : ' pims fills here only when you press Fill.';
+  }
+  fill($('host-line'), text);
+  $('here-too').hidden = !allowsAny || here.automatic;
+}
+
+// The switches show what the top site's own frames ask for; frames of other sites are listed
+// apart, each under its own site (framesBySite).
 function renderAsks(summary) {
+  const split = framesBySite(frames, policy?.site);
+  asked = split.top;
   const parts = [];
-  if (summary.asked?.length) {
-    parts.push(`This page asks for: ${summary.asked.map(categoryLabel).join(', ')}.`);
+  if (asked.length) {
+    parts.push(`This page asks for: ${asked.map(categoryLabel).join(', ')}.`);
   } else {
     parts.push('pims has not found fields it knows on this page.');
   }
   if (summary.filled)
     parts.push(`Filled ${summary.filled} field${summary.filled === 1 ? '' : 's'}.`);
-  const foreign = (summary.sites ?? []).filter((s) => s !== policy?.site);
-  if (foreign.length)
-    parts.push(`Frames from other sites: ${foreign.join(', ')} (each has its own settings).`);
   fill($('asks'), parts.join(' '));
+  $('other-sites').hidden = split.others.length === 0;
+  fill(
+    $('other-frames'),
+    split.others.map((other) =>
+      h(
+        'li',
+        { dataset: { site: other.site } },
+        h('strong', {}, other.site),
+        ` (${other.hosts.join(', ')})`,
+        other.asked.length ? ` asks for: ${other.asked.map(categoryLabel).join(', ')}.` : '.',
+      ),
+    ),
+  );
 }
 
 function renderToggles() {
@@ -137,6 +176,7 @@ async function savePolicy(allow, autoCard, deny = undefined) {
   } else {
     fill($('policy-error'), errorText(reply));
   }
+  renderHost();
   renderToggles(); // back to what the host holds, whether or not the change was taken
 }
 
@@ -226,7 +266,7 @@ webext.runtime.onMessage.addListener((message, sender) => {
     policy &&
     message.totals
   ) {
-    asked = message.totals.asked;
+    if (Array.isArray(message.frames)) frames = message.frames;
     renderAsks(message.totals);
     renderToggles();
   }
@@ -234,6 +274,10 @@ webext.runtime.onMessage.addListener((message, sender) => {
 });
 
 $('fill-now').addEventListener('click', fillNow);
+// Consent given on this address too (site.set records the page's host).
+$('here-too').addEventListener('click', () =>
+  savePolicy(policy.allow, policy.auto_card).then(() => $('fill-now').focus()),
+);
 $('forget').addEventListener('click', forget);
 $('lock').addEventListener('click', lock);
 $('auto-card').addEventListener('change', (event) =>

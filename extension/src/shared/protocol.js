@@ -89,6 +89,9 @@ export const WITHHELD_REASONS = Object.freeze({
   not_visible: 'the field is not visible',
   autofill_off: 'automatic filling is off: press Fill',
   refused: 'you refused it for this site',
+  other_host: 'you allowed this site on another of its addresses: press Fill',
+  cross_site_frame: 'a frame of another site: fill it from a field inside it',
+  top_not_allowed: 'not allowed for the page this frame is in',
 });
 
 // Consent categories in the host's order, each with the autofill field names it covers, from the

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pims/categories.h"
 #include "pims/json_fields.h"
@@ -24,8 +25,21 @@ struct SitePolicy {
   // context menu). Off by default: a page cannot pull the card just by being opened.
   bool auto_card = false;
   CategorySet deny{};
+  // The exact hosts (site.h, SiteAndHost::host) on which the shopper gave this consent, oldest
+  // first, at most kMaxConsentHosts. The grant covers the whole site, but an automatic fill on
+  // a host not listed here is withheld (other_host): only a gesture fills there. Empty for a
+  // policy stored before hosts were recorded.
+  std::vector<std::string> hosts;
   bool operator==(const SitePolicy&) const = default;
 };
+
+inline constexpr size_t kMaxConsentHosts = 32;
+
+// Records `host` as one where consent was given (kept once; the oldest beyond
+// kMaxConsentHosts are let go).
+void AddConsentHost(SitePolicy& policy, std::string host);
+// Whether consent was given on exactly `host`.
+bool ConsentGivenOn(const SitePolicy& policy, std::string_view host);
 
 // A configured site, as the shopper's list of sites shows it.
 struct SiteSummary {
@@ -35,7 +49,7 @@ struct SiteSummary {
 };
 
 // {"site": "https://shop.example", "allow": ["name", ...] (category order), "deny": [...],
-//  "auto_card": bool}
+//  "auto_card": bool, "hosts": ["www.shop.example", ...]}
 nlohmann::json PolicyToJson(const Site& site, const SitePolicy& policy);
 // PolicyToJson plus "last_shared": ISO 8601 UTC time, or null when nothing was shared yet.
 nlohmann::json SiteSummaryToJson(const SiteSummary& summary);
@@ -53,5 +67,10 @@ Result<std::optional<CategorySet>> OptionalCategoriesFromJson(const JsonFields& 
 Result<SitePolicy> PolicyWithAnswers(SitePolicy policy, CategorySet allow,
                                      const std::optional<CategorySet>& deny,
                                      const JsonFields& fields);
+
+// The hosts named by the optional array fields[key] (absent: none). A mistyped array, or an
+// entry that is not a host as SiteAndHost spells it, is the reader's error.
+Result<std::vector<std::string>> ConsentHostsFromJson(const JsonFields& fields,
+                                                      std::string_view key);
 
 }  // namespace pims

@@ -1,4 +1,6 @@
-// Sites: the unit of consent. A shopper grants categories to a site, never to a page or a host.
+// Sites: the unit of consent. A shopper grants categories to a site, never to a page; the exact
+// host where a grant was given is remembered beside it (an automatic fill on another host of the
+// site needs a gesture).
 //
 // A site is a scheme plus a registrable domain ("eTLD+1" from the Public Suffix List), so
 // https://checkout.shop.co.uk and https://www.shop.co.uk are one site, http://shop.co.uk is
@@ -38,6 +40,15 @@ struct Site {
   bool operator==(const Site&) const = default;
   // An arbitrary but stable order, so a Site can key a std::map.
   auto operator<=>(const Site&) const = default;
+};
+
+// A URL's site and its exact host: the site is what the shopper grants categories to, the host
+// the one page address a grant was given on (policy.h, SitePolicy::hosts).
+struct SiteAndHost {
+  Site site;
+  // The URL's host in lowercase ASCII (IDNs in punycode), no trailing dot, IPv6 in brackets:
+  // "checkout.shop.co.uk" for https://Checkout.Shop.co.uk:8443/pay.
+  std::string host;
 };
 
 // SiteFromUrl refuses longer inputs before parsing them.
@@ -81,5 +92,12 @@ Result<Site> SiteFromUrl(std::string_view url);
 // shopper's first fill does not wait for the dynamic loader. Session calls it at unlock, which
 // waits for Argon2id anyway. Failing to load is not reported here: SiteFromUrl reports it.
 void WarmSiteFromUrl();
+
+// SiteFromUrl, with the URL's host kept as well. Same errors.
+Result<SiteAndHost> SiteAndHostFromUrl(std::string_view url);
+
+// Whether `host` is a host as SiteAndHost spells it (what a backup or a stored row may hold):
+// SiteAndHostFromUrl("https://" + host) gives back exactly that host.
+bool IsCanonicalHost(std::string_view host);
 
 }  // namespace pims

@@ -118,10 +118,12 @@ class Vault {
   // when the profile has none with that id) and names it in the ledger entry; options.once
   // allows categories for this request alone (never stored) and marks the entry "once" when a
   // value went out under it. The site's last_shared is updated when it has a stored policy.
+  // `place`: the page's exact host and, in a frame, the top-level site (fill.h; default:
+  // neither checked).
   Result<FillResult> Fill(const Site& site, FillTrigger trigger,
                           std::span<const FieldDescriptor> fields,
                           std::span<const std::optional<AutofillToken>> tokens,
-                          const FillOptions& options = {});
+                          const FillOptions& options = {}, const FillPlace& place = {});
 
   // The menu at a field of `site` whose records answer `role` and whose own category is
   // `focus`: the site's stored policy and the records to offer, the default first, each with

@@ -69,6 +69,7 @@ Result<VaultContent> ReadContent(const json& payload) {
     PIMS_ASSIGN_OR_RETURN(policy, PolicyWithAnswers(policy, allow, deny, site_fields));
     PIMS_ASSIGN_OR_RETURN(std::optional<bool> auto_card, site_fields.OptionalBool("auto_card"));
     policy.auto_card = auto_card.value_or(false);
+    PIMS_ASSIGN_OR_RETURN(policy.hosts, ConsentHostsFromJson(site_fields, "hosts"));
     content.sites.emplace_back(std::move(site).value(), policy);
   }
 

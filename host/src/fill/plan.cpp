@@ -52,21 +52,41 @@ Shaped ShapeForField(const FieldDescriptor& field, const AutofillToken& token, S
   return Shaped::kFits;
 }
 
+// The consent rules of the top of pims/fill.h, before anything is read: the reason to withhold
+// a field of `category` answering `field`, or nullopt when it may be filled.
+std::optional<WithheldReason> ConsentRefusal(const Site& site, const SitePolicy& policy,
+                                             FillTrigger trigger, bool autofill,
+                                             const FillScope& scope, Category category,
+                                             std::string_view field) {
+  const bool card = IsCardCategory(category);
+  const bool gesture = trigger == FillTrigger::kGesture;
+  if (policy.deny.Has(category)) return WithheldReason::kRefused;
+  if (!policy.allow.Has(category)) return WithheldReason::kNotAllowed;
+  if (card && !site.secure()) return WithheldReason::kInsecureOrigin;
+  if (scope.top && !scope.top->allow.Has(category)) return WithheldReason::kTopNotAllowed;
+  if (scope.top && card && !scope.top_secure) return WithheldReason::kInsecureOrigin;
+  if (NeedsGesture(field) && !gesture && !policy.auto_card) return WithheldReason::kNeedsGesture;
+  if (scope.top && !(gesture && scope.aimed)) return WithheldReason::kCrossSiteFrame;
+  if (!gesture && !autofill) return WithheldReason::kAutofillOff;
+  if (!gesture && !scope.consent_host) return WithheldReason::kOtherHost;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view WithheldReasonName(WithheldReason reason) {
   // In enum order; the names are wire values (docs/protocol.md).
-  constexpr std::string_view kNames[] = {"not_allowed", "needs_gesture", "insecure_origin",
-                                         "too_long",    "not_visible",   "autofill_off",
-                                         "refused"};
-  static_assert(std::size(kNames) == static_cast<size_t>(WithheldReason::kRefused) + 1);
+  constexpr std::string_view kNames[] = {
+      "not_allowed",  "needs_gesture", "insecure_origin", "too_long",         "not_visible",
+      "autofill_off", "refused",       "other_host",      "cross_site_frame", "top_not_allowed"};
+  static_assert(std::size(kNames) == static_cast<size_t>(WithheldReason::kTopNotAllowed) + 1);
   return kNames[static_cast<size_t>(reason)];
 }
 
 Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrigger trigger,
                             std::span<const FieldDescriptor> fields,
                             std::span<const std::optional<AutofillToken>> tokens,
-                            ProfileSource& source, bool autofill) {
+                            ProfileSource& source, bool autofill, const FillScope& scope) {
   FillResult result;
   result.site = site;
   for (size_t i = 0; i < fields.size(); ++i) {
@@ -81,17 +101,9 @@ Result<FillResult> PlanFill(const Site& site, const SitePolicy& policy, FillTrig
     auto withhold = [&](WithheldReason reason) {
       result.withheld.push_back(WithheldField{field.ref, token->field, *category, reason});
     };
-    if (policy.deny.Has(*category)) {
-      withhold(WithheldReason::kRefused);
-    } else if (!policy.allow.Has(*category)) {
-      withhold(WithheldReason::kNotAllowed);
-    } else if (IsCardCategory(*category) && !site.secure()) {
-      withhold(WithheldReason::kInsecureOrigin);
-    } else if (NeedsGesture(token->field) && trigger != FillTrigger::kGesture &&
-               !policy.auto_card) {
-      withhold(WithheldReason::kNeedsGesture);
-    } else if (trigger == FillTrigger::kAuto && !autofill) {
-      withhold(WithheldReason::kAutofillOff);
+    if (const auto refusal =
+            ConsentRefusal(site, policy, trigger, autofill, scope, *category, token->field)) {
+      withhold(*refusal);
     } else if (!field.visible) {
       withhold(WithheldReason::kNotVisible);
     } else {

@@ -1,5 +1,7 @@
 #include "pims/policy.h"
 
+#include <algorithm>
+
 #include "pims/platform.h"
 
 namespace pims {
@@ -20,7 +22,41 @@ json PolicyToJson(const Site& site, const SitePolicy& policy) {
   return {{"site", site.ToString()},
           {"allow", CategoryNames(policy.allow)},
           {"deny", CategoryNames(policy.deny)},
-          {"auto_card", policy.auto_card}};
+          {"auto_card", policy.auto_card},
+          {"hosts", policy.hosts}};
+}
+
+void AddConsentHost(SitePolicy& policy, std::string host) {
+  if (host.empty() || ConsentGivenOn(policy, host)) return;
+  policy.hosts.push_back(std::move(host));
+  if (policy.hosts.size() > kMaxConsentHosts) {
+    policy.hosts.erase(
+        policy.hosts.begin(),
+        policy.hosts.begin() + static_cast<std::ptrdiff_t>(policy.hosts.size() - kMaxConsentHosts));
+  }
+}
+
+bool ConsentGivenOn(const SitePolicy& policy, std::string_view host) {
+  return std::find(policy.hosts.begin(), policy.hosts.end(), host) != policy.hosts.end();
+}
+
+Result<std::vector<std::string>> ConsentHostsFromJson(const JsonFields& fields,
+                                                      std::string_view key) {
+  PIMS_ASSIGN_OR_RETURN(const json* array, fields.OptionalArray(key));
+  std::vector<std::string> hosts;
+  if (array == nullptr) return hosts;
+  if (array->size() > kMaxConsentHosts) {
+    return fields.Error(key, "must hold at most " + std::to_string(kMaxConsentHosts) + " hosts");
+  }
+  for (size_t i = 0; i < array->size(); ++i) {
+    const json& host = (*array)[i];
+    if (!host.is_string() || !IsCanonicalHost(host.get_ref<const std::string&>())) {
+      return fields.Error(std::string(key) + "[" + std::to_string(i) + "]",
+                          "must be a host name in lowercase ASCII");
+    }
+    hosts.push_back(host.get<std::string>());
+  }
+  return hosts;
 }
 
 json SiteSummaryToJson(const SiteSummary& summary) {

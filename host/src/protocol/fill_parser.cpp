@@ -191,7 +191,16 @@ std::optional<Request> FillParser::Parse(std::string_view payload) {
       request.body["ask"] = std::move(ask);
     } else if (key == "pick" || key == "once") {
       return std::nullopt;  // a pick in the menu at a field: rare, read the general way
-    } else if (key == "url" || key == "trigger") {
+    } else if (key == "aimed") {
+      // Kept for the handler, which checks it as for any fill.
+      bool aimed = false;
+      if (member.get_bool().get(aimed)) {
+        if (member.type() != element_type::NULL_VALUE) return std::nullopt;
+        request.body["aimed"] = nullptr;
+      } else {
+        request.body["aimed"] = aimed;
+      }
+    } else if (key == "url" || key == "trigger" || key == "top_url") {
       // Kept for the handler, which checks them as for any fill.
       std::string_view text;
       if (member.get_string().get(text)) {

@@ -26,8 +26,9 @@ class FillParser {
   FillParser(const FillParser&) = delete;
   FillParser& operator=(const FillParser&) = delete;
 
-  // The request with `fields` set and a body of its other members (id, type, url, trigger and
-  // any member that is not an array or object), or nullopt (see above).
+  // The request with `fields` set and a body of its other members (id, type, url, trigger,
+  // top_url, aimed and ask), or nullopt (see above; also for a pick or once-fill, rare enough
+  // to be read the general way).
   std::optional<Request> Parse(std::string_view payload);
 
  private:

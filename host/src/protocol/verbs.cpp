@@ -50,12 +50,17 @@ std::vector<std::string_view> AllVerbs() {
 }
 
 Result<Site> RequireSite(const nlohmann::json& body, std::string_view field) {
+  PIMS_ASSIGN_OR_RETURN(SiteAndHost page, RequireSiteAndHost(body, field));
+  return std::move(page.site);
+}
+
+Result<SiteAndHost> RequireSiteAndHost(const nlohmann::json& body, std::string_view field) {
   PIMS_ASSIGN_OR_RETURN(std::string url, RequireString(body, field));
-  auto site = SiteFromUrl(url);
-  if (!site.ok()) {
-    return Status(site.status().code(), site.status().message(), std::string(field));
+  auto page = SiteAndHostFromUrl(url);
+  if (!page.ok()) {
+    return Status(page.status().code(), page.status().message(), std::string(field));
   }
-  return site;
+  return page;
 }
 
 }  // namespace pims

@@ -58,5 +58,7 @@ Result<nlohmann::json> HandleBackupExport(Session&, const nlohmann::json&);
 
 // Shared by handlers: the site named by body[field] (kBadRequest / kBadSite).
 Result<Site> RequireSite(const nlohmann::json& body, std::string_view field);
+// The same, with the URL's exact host.
+Result<SiteAndHost> RequireSiteAndHost(const nlohmann::json& body, std::string_view field);
 
 }  // namespace pims

@@ -82,6 +82,23 @@ Result<FillTrigger> ParseTrigger(const json& body) {
   return Status(ErrorCode::kBadRequest, "trigger must be \"auto\" or \"gesture\"", "trigger");
 }
 
+// The page's host, the top-level page's site and host when "top_url" (optional: the fields are in
+// a frame) names one, and whether a gesture was aimed at the frame ("aimed", default false).
+Result<FillPlace> ReadPlace(const json& body, std::string host) {
+  FillPlace place;
+  place.host = std::move(host);
+  PIMS_ASSIGN_OR_RETURN(std::optional<std::string> top_url, OptionalString(body, "top_url"));
+  if (top_url) {
+    auto top = SiteAndHostFromUrl(*top_url);
+    if (!top.ok()) return Status(top.status().code(), top.status().message(), "top_url");
+    place.top = std::move(top->site);
+    place.top_host = std::move(top->host);
+  }
+  PIMS_ASSIGN_OR_RETURN(std::optional<bool> aimed, OptionalBool(body, "aimed"));
+  place.aimed = aimed.value_or(false);
+  return place;
+}
+
 // Keeps the asked fields and their tokens, in order.
 void KeepAsked(const std::vector<std::string>& ask, std::vector<FieldDescriptor>& fields,
                std::vector<std::optional<AutofillToken>>& tokens) {
@@ -147,7 +164,9 @@ Result<json> HandleFill(Session& session, const json& body) {
 
 Result<json> FillWith(Session& session, const json& body,
                       std::optional<std::vector<FieldDescriptor>> prepared) {
-  PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
+  PIMS_ASSIGN_OR_RETURN(SiteAndHost page, RequireSiteAndHost(body, "url"));
+  PIMS_ASSIGN_OR_RETURN(FillPlace place, ReadPlace(body, page.host));
+  const Site& site = page.site;
   PIMS_ASSIGN_OR_RETURN(FillTrigger trigger, ParseTrigger(body));
   PIMS_ASSIGN_OR_RETURN(FillOptions options, ReadFillOptions(body, trigger));
   std::vector<FieldDescriptor> fields;
@@ -168,7 +187,8 @@ Result<json> FillWith(Session& session, const json& body,
   std::vector<std::optional<AutofillToken>> tokens = session.Classify(fields);
   if (has_ask) KeepAsked(ask, fields, tokens);
   if (options.pick) KeepPicked(options.pick->role, fields, tokens);
-  PIMS_ASSIGN_OR_RETURN(FillResult result, vault->Fill(site, trigger, fields, tokens, options));
+  PIMS_ASSIGN_OR_RETURN(FillResult result,
+                        vault->Fill(site, trigger, fields, tokens, options, place));
   return FillResultJson(result);
 }
 

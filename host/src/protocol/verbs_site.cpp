@@ -12,8 +12,10 @@ Result<json> HandleSiteGet(Session& session, const json& body) {
   return PolicyToJson(site, policy);
 }
 
+// The whole list of categories; the URL's host becomes one where consent was given.
 Result<json> HandleSiteSet(Session& session, const json& body) {
-  PIMS_ASSIGN_OR_RETURN(Site site, RequireSite(body, "url"));
+  PIMS_ASSIGN_OR_RETURN(SiteAndHost page, RequireSiteAndHost(body, "url"));
+  const Site& site = page.site;
   const JsonFields fields = JsonFields::OfRequest(body);
   PIMS_ASSIGN_OR_RETURN(CategorySet allow, CategoriesFromJson(fields, "allow"));
   PIMS_ASSIGN_OR_RETURN(std::optional<CategorySet> deny,
@@ -23,6 +25,7 @@ Result<json> HandleSiteSet(Session& session, const json& body) {
   PIMS_ASSIGN_OR_RETURN(SitePolicy stored, vault->GetSite(site));
   PIMS_ASSIGN_OR_RETURN(SitePolicy policy, PolicyWithAnswers(stored, allow, deny, fields));
   if (auto_card) policy.auto_card = *auto_card;
+  AddConsentHost(policy, std::move(page.host));
   PIMS_RETURN_IF_ERROR(vault->SetSite(site, policy));
   return PolicyToJson(site, policy);
 }

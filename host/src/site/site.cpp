@@ -216,8 +216,13 @@ Result<std::string> RegistrableDomain(const std::string& host) {
   return std::string(registrable);  // a suffix of host.c_str()
 }
 
-// Host as written (not bracketed) -> lowercase ASCII site host.
-Result<std::string> SiteHost(std::string_view written) {
+// Host as written (not bracketed) -> lowercase ASCII host, checked; and its site host.
+struct Hosts {
+  std::string host;
+  std::string site_host;
+};
+
+Result<Hosts> SiteHost(std::string_view written) {
   bool ascii = true;
   for (char c : written) {
     const auto byte = static_cast<unsigned char>(c);
@@ -248,14 +253,14 @@ Result<std::string> SiteHost(std::string_view written) {
     if (!IsCanonicalIpv4(host)) {
       return Bad("the URL's host ends in a number but is not a dotted-decimal IPv4 address");
     }
-    return host;
+    return Hosts{host, host};
   }
   PIMS_ASSIGN_OR_RETURN(std::string site_host, RegistrableDomain(host));
   // A site must read back as itself, and IDNA's checks are not closed under taking a suffix:
   // libidn2 can encode a Unicode label into an "xn--" label it refuses once the labels around
   // it (which set the name's direction) are gone. Such a host has no site.
   if (!ascii || site_host.size() != host.size()) PIMS_RETURN_IF_ERROR(CheckPunycode(site_host));
-  return site_host;
+  return Hosts{std::move(host), std::move(site_host)};
 }
 
 }  // namespace
@@ -263,6 +268,17 @@ Result<std::string> SiteHost(std::string_view written) {
 std::string Site::ToString() const { return scheme + "://" + host; }
 
 Result<Site> SiteFromUrl(std::string_view url) {
+  PIMS_ASSIGN_OR_RETURN(SiteAndHost parsed, SiteAndHostFromUrl(url));
+  return std::move(parsed.site);
+}
+
+bool IsCanonicalHost(std::string_view host) {
+  if (host.empty() || host.size() > 253) return false;
+  auto parsed = SiteAndHostFromUrl("https://" + std::string(host) + "/");
+  return parsed.ok() && parsed->host == host;
+}
+
+Result<SiteAndHost> SiteAndHostFromUrl(std::string_view url) {
   if (url.size() > kMaxUrlBytes) return Bad("the URL is longer than 2048 bytes");
   PIMS_ASSIGN_OR_RETURN(const site_internal::SchemeAndRest split, site_internal::SplitScheme(url));
 
@@ -282,12 +298,16 @@ Result<Site> SiteFromUrl(std::string_view url) {
 
   PIMS_ASSIGN_OR_RETURN(const site_internal::Authority authority,
                         site_internal::ParseAuthority(split.rest));
+  std::string host;
   if (authority.host.front() == '[') {
     PIMS_ASSIGN_OR_RETURN(site.host, CanonicalIpv6(authority.host));
+    host = site.host;
   } else {
-    PIMS_ASSIGN_OR_RETURN(site.host, SiteHost(authority.host));
+    PIMS_ASSIGN_OR_RETURN(Hosts hosts, SiteHost(authority.host));
+    site.host = std::move(hosts.site_host);
+    host = std::move(hosts.host);
   }
-  return site;
+  return SiteAndHost{std::move(site), std::move(host)};
 }
 
 void WarmSiteFromUrl() {

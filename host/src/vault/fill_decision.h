@@ -26,11 +26,12 @@ struct FillDecision {
 
 // May throw SQLite::Exception. REQUIRES: the stores' SealedStore is unlocked.
 // `autofill`: the vault's setting (VaultSettings::autofill). kNotFound (field "pick.id") when
-// options.pick names no record of its kind.
+// options.pick names no record of its kind. `place`: the page's host and, in a frame, the
+// top-level site (whose policy is read too when it is another site).
 Result<FillDecision> DecideFill(SiteStore& sites, ProfileStore& profile, const Site& site,
                                 FillTrigger trigger, std::span<const FieldDescriptor> fields,
                                 std::span<const std::optional<AutofillToken>> tokens, bool autofill,
-                                const FillOptions& options = {});
+                                const FillOptions& options = {}, const FillPlace& place = {});
 
 // The menu at a field (Vault::Offer). May throw SQLite::Exception.
 // REQUIRES: the stores' SealedStore is unlocked.

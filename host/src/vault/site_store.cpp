@@ -12,7 +12,8 @@ using nlohmann::json;
 std::string LookupHex(std::string_view lookup) { return crypto::ToHex(lookup); }
 
 // The sealed policy row: {"allow": category bits, "deny": category bits, "auto_card": bool,
-// "last_shared": ms | null}. Rows written before refusals existed have no "deny": nothing refused.
+// "last_shared": ms | null, "hosts": [host, ...]}. Rows written before refusals existed have no
+// "deny": nothing refused; rows written before hosts were recorded have no "hosts".
 Result<SiteStore::Stored> ParseStored(std::string_view clear) {
   constexpr std::string_view kWhat = "a site's policy record";
   PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear, kWhat));
@@ -23,11 +24,13 @@ Result<SiteStore::Stored> ParseStored(std::string_view clear) {
   PIMS_ASSIGN_OR_RETURN(bool auto_card, fields.RequireBool("auto_card"));
   PIMS_ASSIGN_OR_RETURN(std::optional<int64_t> last_shared,
                         fields.OptionalInteger("last_shared", INT64_MIN, INT64_MAX));
+  PIMS_ASSIGN_OR_RETURN(std::vector<std::string> hosts, ConsentHostsFromJson(fields, "hosts"));
   SiteStore::Stored stored;
   stored.policy.allow = CategorySet::FromBits(static_cast<uint32_t>(bits));
   // A category is never both: an allowed one wins over a refusal (a row written elsewhere).
   stored.policy.deny = CategorySet::FromBits(static_cast<uint32_t>(deny_bits.value_or(0)) &
                                              ~stored.policy.allow.bits());
+  stored.policy.hosts = std::move(hosts);
   stored.policy.auto_card = auto_card;
   stored.last_shared = last_shared;
   return stored;
@@ -52,11 +55,11 @@ Result<std::optional<SiteStore::Stored>> SiteStore::Load(const crypto::Hash& loo
 
 void SiteStore::Store(const crypto::Hash& lookup, const Site& site, const Stored& stored) {
   const std::string hex = LookupHex(crypto::AsBytes(lookup));
-  const json record{
-      {"allow", stored.policy.allow.bits()},
-      {"deny", stored.policy.deny.bits()},
-      {"auto_card", stored.policy.auto_card},
-      {"last_shared", stored.last_shared ? json(*stored.last_shared) : json(nullptr)}};
+  const json record{{"allow", stored.policy.allow.bits()},
+                    {"deny", stored.policy.deny.bits()},
+                    {"auto_card", stored.policy.auto_card},
+                    {"last_shared", stored.last_shared ? json(*stored.last_shared) : json(nullptr)},
+                    {"hosts", stored.policy.hosts}};
   const std::string name = store_.Seal(site.ToString(), {"sites", hex, "name"});
   const std::string policy = store_.Seal(record.dump(), {"sites", hex, "policy"});
   TrackOld(lookup);

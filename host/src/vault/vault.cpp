@@ -237,14 +237,15 @@ Status Vault::Restore(const VaultContent& content) {
 Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
                                std::span<const FieldDescriptor> fields,
                                std::span<const std::optional<AutofillToken>> tokens,
-                               const FillOptions& options) {
+                               const FillOptions& options, const FillPlace& place) {
   SealedStore& store = *impl_->store;
   return store.Guarded("filling", [&]() -> Result<FillResult> {
     std::optional<FillDecision> decision;
     PIMS_RETURN_IF_ERROR(store.Write([&]() -> Status {
       PIMS_ASSIGN_OR_RETURN(VaultSettings settings, ReadSettings(store));
-      PIMS_ASSIGN_OR_RETURN(decision, DecideFill(impl_->sites, impl_->profile, site, trigger,
-                                                 fields, tokens, settings.autofill, options));
+      PIMS_ASSIGN_OR_RETURN(decision,
+                            DecideFill(impl_->sites, impl_->profile, site, trigger, fields, tokens,
+                                       settings.autofill, options, place));
       const FillResult& result = decision->result;
       if (result.fills.empty()) return Status::Ok();
       std::vector<std::string> shared;
@@ -298,7 +299,7 @@ void Vault::Warm() {
     PIMS_RETURN_IF_ERROR(impl_->sites.Load(impl_->sites.Lookup(nowhere)).status());
     PIMS_ASSIGN_OR_RETURN(const Profile* clear, impl_->profile.Cached());
     InMemoryProfileSource source(*clear);
-    const SitePolicy everything{.allow = CategorySet::All(), .auto_card = true};
+    const SitePolicy everything{.allow = CategorySet::All(), .auto_card = true, .hosts = {}};
     const WarmForm& form = TheWarmForm();
     return PlanFill(nowhere, everything, FillTrigger::kGesture, form.fields, form.tokens, source,
                     settings.autofill)

@@ -64,8 +64,9 @@ int CmdSite(Invocation& run) {
     return run.Usage("site needs list, show, allow, deny, never or forget");
   }
   if (run.args.size() < 2) return run.Usage("site " + sub + " needs a URL");
-  auto site = SiteFromUrl(run.args[1]);
-  if (!site.ok()) return run.Fail(site.status());
+  auto page = SiteAndHostFromUrl(run.args[1]);
+  if (!page.ok()) return run.Fail(page.status());
+  const Site* site = &page->site;
   const bool edit = sub == "allow" || sub == "deny" || sub == "never";
   if (edit && run.args.size() < 3) return run.Usage("site " + sub + " URL CATEGORY...");
   auto named = NamedCategories(run);
@@ -93,10 +94,17 @@ int CmdSite(Invocation& run) {
         if (sub == "never") policy->deny.Add(c);
       }
     }
+    // Allowing on a URL is consent given on its host: automatic fills go there.
+    if (sub == "allow") AddConsentHost(*policy, page->host);
     Status saved = (*vault)->SetSite(*site, *policy);
     if (!saved.ok()) return run.Fail(saved);
   }
   run.out << site->ToString() << ": " << AllowText(*policy) << "\n";
+  if (sub == "show" && !policy->hosts.empty()) {
+    run.out << "  fills by itself on:";
+    for (const std::string& host : policy->hosts) run.out << " " << host;
+    run.out << " (other hosts of the site: only when you ask)\n";
+  }
   return kExitOk;
 }
 

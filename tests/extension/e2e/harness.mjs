@@ -374,6 +374,41 @@ export async function withBrowser(kind, shop, { budgetMs, hosts, checks, viewpor
   }
 }
 
+// Awaits a reply that must satisfy ok (default: {ok: true}); throws with the reply otherwise.
+export async function must(label, promise, ok = (reply) => reply?.ok) {
+  const reply = await promise;
+  if (!ok(reply)) throw new Error(`${label}: ${JSON.stringify(reply)}`);
+  return reply;
+}
+
+// A new vault through the gateway: setup, the profile, and each policy ({url, allow,
+// auto_card?, site}: site.set on url must answer for that site).
+export async function setUpVault(send, { profile = PROFILE, policies = [] } = {}) {
+  await must('setup', send({ type: 'setup', password: PASSWORD }));
+  await must('profile.put', send({ type: 'profile.put', profile }));
+  for (const { url, allow, auto_card: autoCard, site } of policies) {
+    const body = { type: 'site.set', url, allow };
+    if (autoCard !== undefined) body.auto_card = autoCard;
+    await must(`site.set ${url}`, send(body), (r) => r?.ok && r.site === site);
+  }
+}
+
+// A results table, one cell per row name and browser: set(name, kind, text), get(name, kind),
+// print(firstColumn, names, kinds).
+export function createTable() {
+  const cells = new Map();
+  return {
+    set(name, kind, text) {
+      if (!cells.has(name)) cells.set(name, {});
+      cells.get(name)[kind] = text;
+    },
+    get: (name, kind) => cells.get(name)?.[kind],
+    print(firstColumn, names, kinds) {
+      printTable(firstColumn, names, kinds, (name, kind) => cells.get(name)?.[kind]);
+    },
+  };
+}
+
 // Prints a results table: one row per name, one column per browser; cell(name, kind) is what
 // the run recorded ('-' when nothing).
 export function printTable(firstColumn, names, kinds, cell) {

@@ -229,7 +229,7 @@ async function frameValues(shop) {
 }
 
 // A frame from another site gets nothing the shop was allowed; its own site's permissions
-// decide, and a shopper's Fill now reaches into it.
+// decide, and only Fill with pims aimed at that frame reaches into it (Fill now is for the tab).
 async function frameChecks(kind, shop, send, tabId) {
   const before = await frameValues(shop);
   check(
@@ -240,6 +240,18 @@ async function frameChecks(kind, shop, send, tabId) {
   const allowed = await send({ type: 'site.set', url: 'http://pay.example/', allow: ['email'] });
   check(`${kind}: site.set for the frame's site`, allowed?.ok, JSON.stringify(allowed));
   await send({ type: 'tab.fill', tabId });
+  await sleep(700);
+  const tabWide = await frameValues(shop);
+  check(
+    `${kind}: Fill now for the tab does not reach into another site's frame`,
+    tabWide && tabWide['pay-email'] === '',
+    JSON.stringify(tabWide),
+  );
+  const summary = await send({ type: 'tab.summary', tabId });
+  const frame = (summary?.frames ?? []).find((f) =>
+    String(f.url).startsWith('http://pay.example/'),
+  );
+  await send({ type: 'tab.fill', tabId, frameId: frame?.frameId ?? -1 });
   const after = await poll(
     () => frameValues(shop),
     (v) => v?.['pay-email'],
@@ -282,6 +294,14 @@ async function popupChecks(kind, browser, base, send, tabId) {
       cardDisabled: document.getElementById('allow-card')?.disabled,
       email: document.getElementById('allow-email')?.checked,
       ledger: document.getElementById('ledger')?.textContent,
+      host: document.getElementById('host-line')?.textContent,
+      birthdayAsked: document
+        .getElementById('allow-birthday')
+        ?.closest('li')
+        ?.classList.contains('asked'),
+      others: document.getElementById('other-sites')?.hidden
+        ? ''
+        : document.getElementById('other-frames')?.textContent,
     }));
   const shown = await poll(state, (s) => s.site && s.email !== undefined, STEP_MS, 'popup').catch(
     (e) => ({ error: String(e) }),
@@ -297,6 +317,22 @@ async function popupChecks(kind, browser, base, send, tabId) {
     shown.asks,
   );
   check(`${kind}: card switches are off-limits on an http page`, shown.cardDisabled === true);
+  // What the other site's frame asks for stands under that site, not by the shop's switches.
+  check(
+    `${kind}: the popup shows the shop's switches only what the shop's own frames ask for`,
+    !/Date of birth|Birthday/i.test(shown.asks ?? '') && shown.birthdayAsked === false,
+    JSON.stringify(shown),
+  );
+  check(
+    `${kind}: the popup lists the other site's frame under its own site, with what it asks for`,
+    /http:\/\/pay\.example/.test(shown.others ?? '') && /birth/i.test(shown.others ?? ''),
+    shown.others,
+  );
+  check(
+    `${kind}: the popup shows the exact address the page's fills go to`,
+    /This page: shop\.example\b/.test(shown.host ?? ''),
+    shown.host,
+  );
   // The history loads after the switches: wait for it.
   const ledger = await poll(
     () => page.evaluate(() => document.getElementById('ledger')?.textContent ?? ''),
@@ -357,6 +393,12 @@ async function optionsChecks(kind, browser, base) {
     'options sites',
   ).catch(() => '');
   check(`${kind}: the options page lists the allowed sites`, listed(sites), sites);
+  check(
+    `${kind}: and the exact addresses each fills by itself on`,
+    /fills by itself on shop\.example\b/.test(sites) &&
+      /fills by itself on pay\.example\b/.test(sites),
+    sites,
+  );
   await screenshot(page, `${kind}-options`);
   await page.type(selector, '4111111111111112');
   await page.click('#profile-form button[type=submit]');

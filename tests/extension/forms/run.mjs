@@ -21,15 +21,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
-  PASSWORD,
   PROFILE,
   STEP_MS,
   createChecks,
+  createTable,
   openGateway,
   poll,
-  printTable,
   registerHost,
   runSuite,
+  setUpVault,
   sleep,
   tabIdOf,
   withBrowser,
@@ -318,7 +318,7 @@ function readControls(page) {
 }
 
 const checks = createChecks();
-const table = new Map(); // page id -> {chromium: 'n/m', firefox: ...}
+const table = createTable(); // page id -> {chromium: 'n/m', firefox: ...}
 
 async function visitPage(kind, page, visit, { send, call }) {
   const started = Date.now();
@@ -368,14 +368,7 @@ async function visitPage(kind, page, visit, { send, call }) {
     `# ${kind}: ${visit.id}: ${passed}/${controls.length} controls right` +
       (ready ? `, filled in ${readyMs} ms` : ', some expected values never arrived'),
   );
-  if (!table.has(visit.id)) table.set(visit.id, {});
-  table.get(visit.id)[kind] = `${passed}/${controls.length}`;
-}
-
-async function must(label, promise, ok) {
-  const reply = await promise;
-  if (!ok(reply)) throw new Error(`${label}: ${JSON.stringify(reply)}`);
-  return reply;
+  table.set(visit.id, kind, `${passed}/${controls.length}`);
 }
 
 async function scenario(kind, shop) {
@@ -387,14 +380,12 @@ async function scenario(kind, shop) {
     async ({ browser, base, run }) => {
       registerHost(kind, run);
       const gateway = await openGateway(kind, browser, base);
-      const { send } = gateway;
-      await must('setup', send({ type: 'setup', password: PASSWORD }), (r) => r?.ok);
-      await must('profile.put', send({ type: 'profile.put', profile: SHOPPER }), (r) => r?.ok);
-      await must(
-        'site.set',
-        send({ type: 'site.set', url: `${SHOP}/`, allow: CATEGORY_IDS, auto_card: true }),
-        (r) => r?.ok && r.site === 'https://shop.example',
-      );
+      await setUpVault(gateway.send, {
+        profile: SHOPPER,
+        policies: [
+          { url: `${SHOP}/`, allow: CATEGORY_IDS, auto_card: true, site: 'https://shop.example' },
+        ],
+      });
       const page = await browser.newPage();
       for (const visit of VISITS) {
         try {
@@ -406,7 +397,7 @@ async function scenario(kind, shop) {
     },
   );
   for (const visit of VISITS) {
-    if (!table.get(visit.id)?.[kind]) {
+    if (!table.get(visit.id, kind)) {
       checks.check(`${kind}: ${visit.id}: visited`, false, 'not run');
     }
   }
@@ -419,10 +410,9 @@ runSuite({
   shopOptions: { pages: PAGES },
   scenario,
   report: (kinds) =>
-    printTable(
+    table.print(
       'page',
       VISITS.map((v) => v.id),
       kinds,
-      (id, kind) => table.get(id)?.[kind],
     ),
 });

@@ -301,6 +301,30 @@ test("a pick is handed to its own frame's next fill only, as a gesture, once", a
   assert.equal(body.trigger, 'gesture');
   assert.equal(session.pending, null);
   assert.equal(menus.sessions.has(id), false);
+  assert.equal(body.top_url, undefined, 'at the top level: no top_url');
+});
+
+test('a pick in a frame is a gesture aimed at that frame, with its top page', async () => {
+  const { menus } = sessions();
+  const id = (await menus.open(focus)).session;
+  await menus.answer(id, 'once', menuSender);
+  const fields = [{ ref: 'f3', autocomplete: 'street-address', visible: true }];
+  let body = null;
+  menus.command = async () => {
+    body = menus.takePick(id, {
+      tabId: 7,
+      frameId: 2,
+      url: focus.url,
+      topUrl: 'https://shop.example/checkout',
+      fields,
+      asked: new Set(['f3']),
+    });
+    return { ok: true, filled: 1 };
+  };
+  assert.equal((await menus.pick(id, 1, menuSender)).ok, true);
+  assert.equal(body.trigger, 'gesture');
+  assert.equal(body.top_url, 'https://shop.example/checkout');
+  assert.equal(body.aimed, true);
 });
 
 test('a choice the content script refuses changes nothing', async () => {

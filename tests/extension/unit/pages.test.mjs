@@ -105,7 +105,13 @@ test('the profile sent on save leaves out empty fields', () => {
   const put = options.profileForPut({
     person: { 'given-name': 'Ada', 'family-name': '', tel: undefined },
     addresses: [{ label: 'Home', country: 'GB', tel: '' }],
-    cards: [{ 'cc-number': '4111111111111111', 'cc-exp-month': 12, 'cc-exp-year': '' }],
+    cards: [
+      {
+        'cc-number': '4111111111111111',
+        'cc-exp-month': 12,
+        'cc-exp-year': '',
+      },
+    ],
     defaults: { shipping: '', card: 'visa' },
   });
   assert.deepEqual(put, {
@@ -141,4 +147,63 @@ test('the options list refused categories beside allowed ones, and the record a 
     }),
     'cc-number (from “Work card”), this time only',
   );
+});
+
+test('popup: the top site switches show its own frames asks; other sites frames stand apart', () => {
+  const frames = [
+    {
+      frameId: 0,
+      site: 'https://shop.example',
+      url: 'https://www.shop.example/c',
+      asked: ['name'],
+    },
+    {
+      frameId: 3,
+      site: 'https://shop.example',
+      url: 'https://pay.shop.example/f',
+      asked: ['card'],
+    },
+    {
+      frameId: 4,
+      site: 'https://ads.example',
+      url: 'https://x.ads.example/a',
+      asked: ['card_csc', 'birthday'],
+      filled: 0,
+    },
+    {
+      frameId: 5,
+      site: 'https://ads.example',
+      url: 'https://y.ads.example/b',
+      asked: ['email'],
+    },
+  ];
+  const split = popup.framesBySite(frames, 'https://shop.example');
+  assert.deepEqual(split.top, ['name', 'card']);
+  assert.equal(split.others.length, 1);
+  assert.equal(split.others[0].site, 'https://ads.example');
+  assert.deepEqual(split.others[0].hosts, ['x.ads.example', 'y.ads.example']);
+  assert.deepEqual(split.others[0].asked, ['email', 'card_csc', 'birthday']);
+  // The ad frame's asks never reach the shop's switches.
+  const rows = popup.toggleRows({ allow: [] }, split.top, true);
+  assert.equal(rows.find((r) => r.id === 'card_csc').asked, false);
+  assert.equal(rows.find((r) => r.id === 'card').asked, true);
+});
+
+test('popup: the exact host a fill goes to, and whether consent was given on it', () => {
+  const policy = {
+    site: 'https://shop.example',
+    allow: ['email'],
+    hosts: ['www.shop.example'],
+  };
+  assert.deepEqual(popup.consentHere(policy, 'https://www.shop.example/cart'), {
+    host: 'www.shop.example',
+    hosts: ['www.shop.example'],
+    automatic: true,
+  });
+  assert.equal(
+    popup.consentHere(policy, 'https://docs.shop.example:8443/x').host,
+    'docs.shop.example',
+  );
+  assert.equal(popup.consentHere(policy, 'https://docs.shop.example/x').automatic, false);
+  assert.equal(popup.consentHere({ allow: [] }, 'https://a.example/').automatic, false);
 });

@@ -26,7 +26,10 @@ test('extension pages are the extension tier, also when opened in a tab', () => 
   // Firefox reports no origin.
   const moz = { id: ID, url: 'moz-extension://1234/options/options.html' };
   assert.equal(
-    router.senderTier(moz, { runtimeId: ID, extensionOrigin: 'moz-extension://1234/' }),
+    router.senderTier(moz, {
+      runtimeId: ID,
+      extensionOrigin: 'moz-extension://1234/',
+    }),
     'extension',
   );
 });
@@ -35,7 +38,12 @@ test('content scripts in http(s) frames are the content tier', () => {
   assert.equal(router.senderTier(content, self), 'content');
   assert.equal(
     router.senderTier(
-      { ...content, frameId: 4, url: 'https://pay.example/frame', origin: 'https://pay.example' },
+      {
+        ...content,
+        frameId: 4,
+        url: 'https://pay.example/frame',
+        origin: 'https://pay.example',
+      },
       self,
     ),
     'content',
@@ -87,6 +95,19 @@ test('extension pages may send host verbs except fill, and tab requests', () => 
     action: 'fill-tab',
   });
   assert.equal(router.route({ type: 'tab.fill' }, 'extension').code, 'bad_message');
+  // One frame of the tab (Fill with pims on a field in it).
+  assert.equal(
+    router.route({ type: 'tab.fill', tabId: 3, frameId: 4 }, 'extension').action,
+    'fill-tab',
+  );
+  assert.equal(
+    router.route({ type: 'tab.fill', tabId: 3, frameId: '4' }, 'extension').code,
+    'bad_message',
+  );
+  assert.equal(
+    router.route({ type: 'tab.fill', tabId: 3, frameId: -1 }, 'extension').code,
+    'bad_message',
+  );
   assert.equal(router.route({ type: 'nope' }, 'extension').code, 'forbidden');
   // Import and export, for the welcome and options pages; never for a content script.
   assert.deepEqual(
@@ -185,7 +206,11 @@ test('descriptors from a content script are reduced to known keys and sizes', ()
 });
 
 test('every key of a descriptor reaches the host, as the content script wrote it', () => {
-  const full = { ref: 'f1', maxlength: 5, options: [{ value: 'NY', text: 'New York' }] };
+  const full = {
+    ref: 'f1',
+    maxlength: 5,
+    options: [{ value: 'NY', text: 'New York' }],
+  };
   for (const key of DESCRIPTOR_TEXT_KEYS) full[key] = `${key} text`;
   full.visible = true;
   assert.deepEqual(Object.keys(full).sort(), [...DESCRIPTOR_KEYS].sort());
@@ -194,4 +219,15 @@ test('every key of a descriptor reaches the host, as the content script wrote it
   // A field labelled only by the text beside it keeps that text.
   const [bare] = router.sanitizeFields([{ ref: 'f2', label: '', nearby: 'Postcode' }]);
   assert.equal(bare.nearby, 'Postcode');
+});
+
+test('a content script may present a gesture token, shaped as the background makes them', () => {
+  const fields = { type: 'page.fields', reason: 'gesture', fields: [] };
+  const token = '0b5c3f3e-8d9a-4c1e-9f00-123456789abc';
+  assert.equal(router.route({ ...fields, gesture: token }, 'content').action, 'fields');
+  assert.equal(
+    router.route({ ...fields, gesture: 'x'.repeat(5000) }, 'content').code,
+    'bad_message',
+  );
+  assert.equal(router.route({ ...fields, gesture: { token } }, 'content').code, 'bad_message');
 });

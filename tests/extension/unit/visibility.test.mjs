@@ -2,8 +2,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { ext } from './paths.mjs';
 
-const { visibilityVerdict, GEOMETRY_REASONS, filterOpacity, colourAlpha, hidesWithBackground } =
-  await ext('src/content/visibility.js');
+const { visibilityVerdict, GEOMETRY_REASONS, readablePart, readableText } = await ext(
+  'src/content/visibility.js',
+);
+const { filterOpacity } = await ext('src/content/colour.js');
 
 // A plain visible text field near the top of an 800x600 window.
 function field(overrides = {}) {
@@ -26,11 +28,6 @@ const reason = (m) => visibilityVerdict(m).reason;
 
 test('a plain field in view is visible', () => {
   assert.deepEqual(visibilityVerdict(field()), { visible: true });
-  assert.equal(
-    visibilityVerdict(field({ hit: 'label' })).visible,
-    true,
-    'a floating label over it',
-  );
 });
 
 test('hidden inputs, display:none and visibility:hidden are not visible', () => {
@@ -40,25 +37,23 @@ test('hidden inputs, display:none and visibility:hidden are not visible', () => 
   assert.equal(reason(field({ visibility: 'collapse' })), 'visibility_hidden');
 });
 
-test('opacity below 0.1 on the field or an ancestor (or combined) is not visible', () => {
+test('opacity below 0.5 on the field or an ancestor (or combined) is not visible', () => {
   assert.equal(reason(field({ opacities: [0.05, 1] })), 'transparent');
   assert.equal(reason(field({ opacities: [1, 1, 0] })), 'transparent');
-  assert.equal(reason(field({ opacities: [0.3, 0.3] })), 'transparent');
+  assert.equal(reason(field({ opacities: [0.15] })), 'transparent', 'near zero is not enough');
+  assert.equal(reason(field({ opacities: [0.4, 0.4] })), 'transparent', 'the product counts');
   assert.equal(reason(field({ opacities: [Number.NaN] })), 'transparent');
-  assert.equal(visibilityVerdict(field({ opacities: [0.5, 0.5] })).visible, true);
+  assert.equal(visibilityVerdict(field({ opacities: [0.9, 0.6] })).visible, true);
 });
 
-test('fields smaller than 2x2 px are not visible', () => {
-  assert.equal(reason(field({ rect: { left: 20, top: 40, width: 1, height: 24 } })), 'too_small');
-  assert.equal(
-    reason(field({ rect: { left: 20, top: 40, width: 200, height: 1.5 } })),
-    'too_small',
-  );
+test('a field must be large enough to read a typed character in: 20x10 px', () => {
+  const sized = (width, height) => field({ rect: { left: 20, top: 40, width, height } });
+  assert.equal(reason(sized(1, 24)), 'too_small');
+  assert.equal(reason(sized(200, 1.5)), 'too_small');
+  assert.equal(reason(sized(19, 24)), 'too_small');
+  assert.equal(reason(sized(200, 9)), 'too_small');
   assert.equal(reason(field({ rect: null })), 'too_small');
-  assert.equal(
-    visibilityVerdict(field({ rect: { left: 20, top: 40, width: 2, height: 2 } })).visible,
-    true,
-  );
+  assert.equal(visibilityVerdict(sized(20, 10)).visible, true);
 });
 
 test('fields placed off the page are not visible', () => {
@@ -82,14 +77,55 @@ test('fields placed off the page are not visible', () => {
   assert.equal(reason(scrolled), 'outside_viewport');
 });
 
-test('fields clipped away by an overflow:hidden ancestor are not visible', () => {
-  const clips = [{ left: 0, top: 0, width: 10, height: 10 }];
-  assert.equal(reason(field({ clips })), 'clipped');
-  const partly = [{ left: 0, top: 0, width: 120, height: 600 }];
-  assert.equal(visibilityVerdict(field({ clips: partly })).visible, true);
+test('at least half of a field must show past its clipping ancestors, at least 20x10 px', () => {
+  assert.equal(reason(field({ clips: [{ left: 0, top: 0, width: 10, height: 10 }] })), 'clipped');
+  // A box of 3 px keeps the whole width but no readable height.
+  assert.equal(reason(field({ clips: [{ left: 0, top: 40, width: 800, height: 3 }] })), 'clipped');
+  // 40 % of the width: readable size, but less than half of the field.
+  assert.equal(reason(field({ clips: [{ left: 0, top: 0, width: 100, height: 600 }] })), 'clipped');
+  assert.ok(GEOMETRY_REASONS.has('clipped'), 'scrolled inside its box: it may show later');
+  const partly = [{ left: 0, top: 0, width: 130, height: 600 }];
+  assert.equal(visibilityVerdict(field({ clips: partly })).visible, true, '55 % shows');
 });
 
-test('a field under another element at its centre is covered', () => {
+test('a field partly out of the window counts once at least half of it is in', () => {
+  const at = (top) => field({ rect: { left: 20, top, width: 200, height: 40 } });
+  assert.equal(visibilityVerdict(at(560)).visible, true, '40 of 40 px');
+  assert.equal(visibilityVerdict(at(576)).visible, true, '24 of 40 px');
+  assert.equal(reason(at(584)), 'outside_viewport', '16 of 40 px');
+  assert.equal(reason(at(-24)), 'outside_viewport', 'scrolled above: 16 of 40 px');
+  assert.deepEqual(readablePart({ width: 200, height: 20 }, { width: 200, height: 40 }), true);
+  assert.deepEqual(readablePart({ width: 19, height: 40 }, { width: 19, height: 40 }), false);
+});
+
+test('text must be readable: a visible colour, unlike its background, not tiny', () => {
+  const black = { r: 0, g: 0, b: 0, a: 1 };
+  const white = { r: 255, g: 255, b: 255, a: 1 };
+  const text = (overrides) => ({
+    fontPx: 14,
+    indentHides: false,
+    colour: black,
+    background: white,
+    ...overrides,
+  });
+  assert.equal(readableText(text({})), true);
+  assert.equal(readableText(text({ colour: { ...black, a: 0 } })), false, 'transparent');
+  assert.equal(readableText(text({ colour: { ...black, a: 0.2 } })), false, 'faint');
+  assert.equal(readableText(text({ colour: white })), false, 'white on white');
+  assert.equal(readableText(text({ colour: { r: 250, g: 250, b: 250, a: 1 } })), false);
+  assert.equal(readableText(text({ colour: { r: 120, g: 120, b: 120, a: 1 } })), true, 'grey');
+  assert.equal(readableText(text({ fontPx: 1 })), false, 'zero-size text');
+  assert.equal(readableText(text({ fontPx: 0 })), false);
+  assert.equal(readableText(text({ fontPx: Number.NaN })), false);
+  assert.equal(readableText(text({ indentHides: true })), false, 'indented out of the box');
+  assert.equal(readableText(text({ background: null })), true, 'over an image: not known');
+  assert.equal(readableText(text({ colour: null })), true, 'a colour not read: not known');
+  const field2 = field({ text: text({ colour: white }) });
+  assert.equal(reason(field2), 'unreadable');
+  assert.ok(!GEOMETRY_REASONS.has('unreadable'));
+});
+
+test('a field with something painted over any of its sample points is covered', () => {
   assert.equal(reason(field({ hit: 'other' })), 'covered');
 });
 
@@ -116,41 +152,4 @@ test('filter: opacity() counts like opacity; an SVG filter counts as erasing', (
   assert.equal(filterOpacity('opacity(nonsense)'), 0);
   // Folded into the opacities the verdict multiplies.
   assert.equal(reason(field({ opacities: [1 * filterOpacity('opacity(0)'), 1] })), 'transparent');
-});
-
-test('the alpha of computed colours', () => {
-  assert.equal(colourAlpha('rgba(0, 0, 0, 0)'), 0);
-  assert.equal(colourAlpha('transparent'), 0);
-  assert.equal(colourAlpha('rgb(238, 238, 238)'), 1);
-  assert.equal(colourAlpha('rgba(238, 238, 238, 0.4)'), 0.4);
-  assert.equal(colourAlpha('rgb(1 2 3 / 0.25)'), 0.25);
-  assert.equal(colourAlpha('oklch(0.5 0.1 120 / 50%)'), 0.5);
-  assert.equal(colourAlpha('color(srgb 1 1 1)'), 1);
-});
-
-test('what counts as a cover: an opaque background or an image, shown', () => {
-  const style = (overrides) => ({
-    visibility: 'visible',
-    opacity: '1',
-    filter: 'none',
-    backgroundColor: 'rgba(0, 0, 0, 0)',
-    backgroundImage: 'none',
-    ...overrides,
-  });
-  assert.equal(hidesWithBackground(style({})), false, 'a transparent click-through layer');
-  assert.equal(hidesWithBackground(style({ backgroundColor: 'rgb(238, 238, 238)' })), true);
-  assert.equal(hidesWithBackground(style({ backgroundImage: 'url("x.png")' })), true);
-  assert.equal(hidesWithBackground(style({ backgroundColor: 'rgba(0, 0, 0, 0.2)' })), false);
-  assert.equal(
-    hidesWithBackground(style({ backgroundColor: 'rgb(0, 0, 0)', opacity: '0.3' })),
-    false,
-  );
-  assert.equal(
-    hidesWithBackground(style({ backgroundColor: 'rgb(0, 0, 0)', filter: 'opacity(0.1)' })),
-    false,
-  );
-  assert.equal(
-    hidesWithBackground(style({ backgroundColor: 'rgb(0, 0, 0)', visibility: 'hidden' })),
-    false,
-  );
 });

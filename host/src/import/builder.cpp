@@ -48,6 +48,9 @@ Result<json> ParseImportJson(std::string_view text, std::string_view what) {
   } catch (const json::parse_error& e) {
     // Only the position: nlohmann's own message quotes the text it read.
     return BadImport(std::string(what) + " is not JSON (byte " + std::to_string(e.byte) + ")");
+  } catch (const json::out_of_range&) {
+    // 406: a number literal beyond a double (1e400); nlohmann throws this, not a parse error.
+    return BadImport(std::string(what) + " has a number too large to read");
   }
   if (too_deep) {
     WipeJson(parsed);

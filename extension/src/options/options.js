@@ -74,7 +74,8 @@ const ADDRESS_FIELDS = editorFields('address');
 const CARD_FIELDS = editorFields('card');
 
 let draft = null; // the profile being edited
-let places = { countries: [], regions: {} }; // the host's choices (`places`), read once
+// The host's choices (`places`), read once; the countries named and sorted once with them.
+let places = { countries: [], regions: {}, named: [] };
 let ledgerBefore = null;
 
 // --- vault state ---------------------------------------------------------------------------
@@ -203,10 +204,9 @@ function inputFor(record, key, label, kind, path) {
 // one of them).
 function choicesFor(record, key) {
   if (key === 'country' && places.countries.length) {
-    const choices = countryChoices(places.countries, navigator.language);
     return record.country && !places.countries.includes(record.country)
-      ? [{ code: record.country, name: record.country }, ...choices]
-      : choices;
+      ? [{ code: record.country, name: record.country }, ...places.named]
+      : places.named;
   }
   const regions = key === 'address-level1' ? places.regions[record.country] : null;
   if (!regions) return null;
@@ -326,7 +326,12 @@ function useProfile(profile) {
 async function loadPlaces() {
   if (places.countries.length) return;
   const reply = await ask('places');
-  if (reply.ok) places = { countries: reply.countries, regions: reply.regions };
+  if (!reply.ok) return;
+  places = {
+    countries: reply.countries,
+    regions: reply.regions,
+    named: countryChoices(reply.countries, navigator.language),
+  };
 }
 
 async function loadProfile() {

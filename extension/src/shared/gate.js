@@ -33,8 +33,6 @@ export function passwordStrength(password) {
   return { bits: Math.round(bits), level };
 }
 
-const STRENGTH_WORDS = { weak: 'weak', fair: 'fair', strong: 'strong' };
-
 function strengthMeter(input) {
   const id = nextId('strength');
   const meter = h('meter', { id, min: 0, max: 100, low: 45, high: 65, optimum: 100, value: 0 });
@@ -42,7 +40,7 @@ function strengthMeter(input) {
   input.addEventListener('input', () => {
     const { bits, level } = passwordStrength(input.value);
     meter.value = Math.min(bits, 100);
-    fill(words, input.value ? `Strength: ${STRENGTH_WORDS[level]}` : '');
+    fill(words, input.value ? `Strength: ${level}` : '');
   });
   return h(
     'div',

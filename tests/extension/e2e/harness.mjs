@@ -91,6 +91,21 @@ export function withTimeout(promise, ms, label) {
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Clicks the element `selector` names, as a person would click what is there: a page that drew
+// the element again between the query and the click (the popup re-renders as its data arrives)
+// gets the click on the new one. Up to 3 tries.
+export async function clickSelector(page, selector) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.click(selector);
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/detached/i.test(String(error?.message))) throw error;
+      await sleep(100);
+    }
+  }
+}
+
 export async function poll(read, done, ms, label, every = 200) {
   const until = Date.now() + ms;
   let last;

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
+  clickSelector,
   PASSWORD,
   STEP_MS,
   badgeOf,
@@ -503,14 +504,14 @@ async function popupStates(kind, browser, base, send, tabId) {
       shown.birthday.never === false,
     JSON.stringify(shown),
   );
-  await popup.click('#allow-name');
+  await clickSelector(popup, '#allow-name');
   const allowed = await poll(
     states,
     (s) => s.name.state === 'allowed' && !s.name.busy,
     STEP_MS,
     'popup allow',
   ).catch(() => null);
-  await popup.click('#deny-email');
+  await clickSelector(popup, '#deny-email');
   const undecided = await poll(
     states,
     (s) => s.email.state === 'not decided' && !s.email.busy,

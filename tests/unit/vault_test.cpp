@@ -218,6 +218,22 @@ TEST_CASE("a fill writes a ledger entry with field names only, and last_shared")
   CHECK(vault->ListLedger(std::nullopt, 10, std::nullopt)->entries.size() == 1);
 }
 
+TEST_CASE("a fill leaves the site's row as it was: its last_shared comes from the ledger") {
+  Fixture f;
+  auto vault = f.CreateWithAda();
+  AllowEmail(*vault);
+  const auto site_row = [&] {
+    SQLite::Database db(f.file.string(), SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT name || policy FROM sites").getString();
+  };
+  const std::string before = site_row();
+  f.clock.now += 5000;
+  FillOnce(*vault);
+  CHECK(site_row() == before);
+  CHECK(vault->ListSites()->front().last_shared == f.clock.now);
+  REQUIRE(vault->VerifyLedger()->ok);
+}
+
 TEST_CASE("warming up after unlock writes nothing, shares nothing, and the first fill still works") {
   Fixture f;
   { f.CreateWithAda(); }

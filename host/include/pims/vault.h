@@ -111,13 +111,14 @@ class Vault {
   Status Restore(const VaultContent& content);
 
   // Decides the fill of classified fields (`tokens`: one per field, a classifier's, fill.h)
-  // and, when anything is filled, appends a ledger entry and updates the site's last_shared.
+  // and, when anything is filled, appends a ledger entry (which is also the site's last_shared:
+  // ListSites reads it from there).
   // The decision is made inside the write transaction that records it, so a consent revoked by
   // another process (the other browser's host) is seen before any value leaves.
   // options.pick fills the picked record instead of the default (kNotFound, field "pick.id",
   // when the profile has none with that id) and names it in the ledger entry; options.once
   // allows categories for this request alone (never stored) and marks the entry "once" when a
-  // value went out under it. The site's last_shared is updated when it has a stored policy.
+  // value went out under it.
   // `place`: the page's exact host and, in a frame, the top-level site (fill.h; default:
   // neither checked).
   Result<FillResult> Fill(const Site& site, FillTrigger trigger,

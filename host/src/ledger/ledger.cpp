@@ -163,6 +163,17 @@ Result<LedgerPage> Ledger::List(const std::optional<Site>& site, int limit,
   return page;
 }
 
+Result<std::optional<int64_t>> Ledger::LastShared(const Site& site) {
+  const crypto::Hash lookup = sites_.Lookup(site);
+  CachedStatement q =
+      store_.Prepared("SELECT seq, entry FROM ledger WHERE site = ? ORDER BY seq DESC LIMIT 1");
+  BindBlob(*q, 1, crypto::AsBytes(lookup));
+  if (!q->executeStep()) return std::optional<int64_t>();
+  PIMS_ASSIGN_OR_RETURN(LedgerEntry entry, OpenEntry(store_.keys(), q->getColumn(0).getInt64(),
+                                                     BlobView(q->getColumn(1))));
+  return std::optional<int64_t>(entry.time);
+}
+
 Result<LedgerCheck> Ledger::Verify() { return VerifyUnder(store_.keys()); }
 
 Result<LedgerCheck> Ledger::VerifyUnder(const Keyring& keys) {

@@ -45,6 +45,9 @@ class Ledger {
   // `before` (a seq) when given.
   Result<LedgerPage> List(const std::optional<Site>& site, int limit,
                           std::optional<int64_t> before);
+  // The time of the site's newest entry (ms since the epoch); nullopt when it has none. This is
+  // the site's "last shared": a fill writes its entry and nothing else about the site.
+  Result<std::optional<int64_t>> LastShared(const Site& site);
   // Walks the whole chain: reports a removed, reordered, edited or truncated entry.
   Result<LedgerCheck> Verify();
   Result<LedgerCheck> VerifyUnder(const Keyring& keys);

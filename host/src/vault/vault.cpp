@@ -216,7 +216,18 @@ Status Vault::ForgetSite(const Site& site) {
 }
 
 Result<std::vector<SiteSummary>> Vault::ListSites() {
-  return impl_->store->Guarded("listing the sites", [&] { return impl_->sites.List(); });
+  return impl_->store->Guarded("listing the sites", [&]() -> Result<std::vector<SiteSummary>> {
+    PIMS_ASSIGN_OR_RETURN(std::vector<SiteSummary> sites, impl_->sites.List());
+    // A site's last_shared is its newest ledger entry's time (a fill rewrites no site row);
+    // rows written before that kept it in the policy, and the later of the two counts.
+    for (SiteSummary& summary : sites) {
+      PIMS_ASSIGN_OR_RETURN(std::optional<int64_t> last, impl_->ledger.LastShared(summary.site));
+      if (last && (!summary.last_shared || *last > *summary.last_shared)) {
+        summary.last_shared = last;
+      }
+    }
+    return sites;
+  });
 }
 
 Status Vault::Restore(const VaultContent& content) {
@@ -251,13 +262,10 @@ Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
       std::vector<std::string> shared;
       shared.reserve(result.fills.size());
       for (const FilledField& f : result.fills) shared.push_back(f.field);
-      const int64_t now = store.clock().NowMillis();
-      // A site filled once, never configured, gets no row: nothing about it is stored.
-      if (decision->stored) {
-        decision->stored->last_shared = now;
-        impl_->sites.Store(decision->lookup, site, *decision->stored);
-      }
-      return impl_->ledger.Append(site, shared, now, decision->record, decision->once);
+      // The entry and its head are all a fill writes: the site's last_shared is read from the
+      // ledger (ListSites), so a fill does not reseal the site's row.
+      return impl_->ledger.Append(site, shared, store.clock().NowMillis(), decision->record,
+                                  decision->once);
     }));
     return std::move(decision->result);
   });

@@ -37,7 +37,9 @@ class Session {
   // The reply for one request: {"id", "ok": true, ...} or {"id", "ok": false, "error": {...}}.
   // Every request but an automatic fill (a fill without trigger "gesture") restarts the idle
   // time: pages cannot keep the vault unlocked.
-  nlohmann::json Handle(const Request& request);
+  // The request is the session's: a fill's descriptors are used in place (not copied), and its
+  // body, which may hold a password or profile values, is wiped before the reply is returned.
+  nlohmann::json Handle(Request request);
 
   // Locks the vault when it has been idle for its auto-lock time. Returns how many
   // milliseconds until the next check is due, or -1 when nothing is pending (locked, or

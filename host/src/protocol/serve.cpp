@@ -76,10 +76,11 @@ class Conversation {
       return ErrorReply(error->id, error->status);
     }
     auto& request = std::get<Request>(parsed);
-    json reply = session_.Handle(request);
-    Log("verb=" + request.type.substr(0, 40) + " id=" + request.id.dump().substr(0, 40) + " -> " +
-        Outcome(reply));
-    WipeJson(request.body);
+    const std::string what =
+        log_ ? "verb=" + request.type.substr(0, 40) + " id=" + request.id.dump().substr(0, 40)
+             : std::string();
+    json reply = session_.Handle(std::move(request));  // wipes the request's body
+    if (log_) Log(what + " -> " + Outcome(reply));
     return reply;
   }
 

@@ -80,7 +80,11 @@ bool ShopperInitiated(const Request& request) {
 
 }  // namespace
 
-json Session::Handle(const Request& request) {
+json Session::Handle(Request request) {
+  struct WipeBody {
+    json& body;
+    ~WipeBody() { WipeJson(body); }
+  } wipe_body{request.body};
   Tick();  // an idle vault locks before the request is looked at
   if (ShopperInitiated(request)) last_activity_ms_ = config_.clock->NowMillis();
   const VerbHandler* handler = FindVerb(request.type);
@@ -92,7 +96,7 @@ json Session::Handle(const Request& request) {
   }
   try {
     Result<json> result = request.fields && request.type == "fill"
-                              ? FillWith(*this, request.body, request.fields)
+                              ? FillWith(*this, request.body, std::move(request.fields))
                               : (*handler)(*this, request.body);
     if (!result.ok()) return ErrorReply(request.id, result.status());
     return OkReply(request.id, std::move(result).value());

@@ -10,13 +10,14 @@ import { h, fill, nextId } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate, newPasswordProblem } from '../shared/gate.js';
 import { categoryLabel } from '../shared/protocol.js';
+import { t, tn, formatNumber, formatTime, joinList, localize, uiLanguage } from '../shared/i18n.js';
 import { importPanel, exportPanel } from '../shared/transfer.js';
 import { addressLayout, countryChoices } from './address_layout.js';
 import { RECORD_FIELDS } from '../shared/vocabulary.js';
 import {
   maskCardNumber,
   errorPath,
-  errorMessage,
+  fieldProblemText,
   digitsOf,
   profileForPut,
   integerOrEmpty,
@@ -29,28 +30,9 @@ const $ = (id) => document.getElementById(id);
 // The editor's fields are the keys each record stores (the vocabulary, which the host reads
 // too), each labelled here and shown as an input of its rule's kind. Card number and security
 // code are secret: typed to replace, shown masked.
-const FIELD_LABELS = {
-  'given-name': 'First name',
-  'additional-name': 'Middle name',
-  'family-name': 'Last name',
-  email: 'Email',
-  tel: 'Phone (as you dial it at home, or with + and the country code)',
-  bday: 'Date of birth',
-  organization: 'Company or organization',
-  name: 'Full name',
-  'street-address': 'Street address',
-  'address-level1': 'State, county or region',
-  'address-level2': 'Town or city',
-  'address-level3': 'District or suburb',
-  'postal-code': 'Postal code',
-  country: 'Country',
-  'cc-name': 'Name on card',
-  'cc-number': 'Card number',
-  'cc-exp-month': 'Expiry month (1-12)',
-  'cc-exp-year': 'Expiry year (e.g. 2030)',
-  'cc-csc': 'Security code',
-};
-const RECORD_LABELS = { address: 'Label (e.g. Home)', card: 'Label (e.g. Visa)' };
+// (Each field's label is the catalogue's `field_<key>`, '-' written '_'; a record's label field
+// is `recordLabel_<kind>`.)
+const fieldLabel = (key) => t(`field_${key.replaceAll('-', '_')}`);
 const INPUT_KINDS = {
   email: 'email',
   tel: 'tel',
@@ -65,7 +47,7 @@ const INPUT_KINDS = {
 function editorFields(kind) {
   return RECORD_FIELDS[kind].map(([key, rule]) => [
     key,
-    key === 'label' ? RECORD_LABELS[kind] : (FIELD_LABELS[key] ?? key),
+    key === 'label' ? t(`recordLabel_${kind}`) : fieldLabel(key),
     INPUT_KINDS[rule],
   ]);
 }
@@ -82,7 +64,7 @@ let ledgerBefore = null;
 
 function forgetEverything() {
   draft = null;
-  fill($('person'), h('legend', {}, 'You'));
+  fill($('person'), h('legend', {}, t('profileYou')));
   fill($('addresses'));
   fill($('cards'));
   fill($('site-rows'));
@@ -136,7 +118,7 @@ function inputFor(record, key, label, kind, path) {
     input = h(
       'select',
       common,
-      h('option', { value: '' }, key === 'country' ? 'Choose a country' : 'Choose'),
+      h('option', { value: '' }, key === 'country' ? t('chooseCountry') : t('choose')),
       choices.map((c) => h('option', { value: c.code }, c.name)),
     );
     input.value = record[key] ?? '';
@@ -156,7 +138,7 @@ function inputFor(record, key, label, kind, path) {
       type: 'text',
       inputmode: 'numeric',
       value: '',
-      placeholder: masked ? `${masked} (type to replace)` : '',
+      placeholder: masked ? t('maskedTypeToReplace', masked) : '',
     });
   } else {
     const type = kind === 'integer' ? 'number' : (kind ?? 'text');
@@ -174,15 +156,12 @@ function inputFor(record, key, label, kind, path) {
           onclick: (event) => {
             record[key] = '';
             input.placeholder = '';
-            fill(
-              event.target.parentElement.querySelector('.field-error'),
-              'Cleared: saved with the profile.',
-            );
+            fill(event.target.parentElement.querySelector('.field-error'), t('cscCleared'));
             event.target.remove();
             input.focus();
           },
         },
-        'Clear the security code',
+        t('cscClear'),
       ),
     );
   }
@@ -232,7 +211,7 @@ function recordFieldset(kind, name, record, fields, path, onRemove) {
   return h(
     'fieldset',
     { class: 'record' },
-    h('legend', {}, `${kind[0].toUpperCase()}${kind.slice(1)}: ${name}`),
+    h('legend', {}, t(`recordLegend_${kind}`, name)),
     fields.map(([key, label, type]) => inputFor(record, key, label, type, `${path}.${key}`)),
     h(
       'button',
@@ -241,9 +220,9 @@ function recordFieldset(kind, name, record, fields, path, onRemove) {
         class: 'danger',
         onclick: onRemove,
         // The visible words first (WCAG 2.5.3, label in name), then which record.
-        'aria-label': `Remove this ${kind}: ${name}`,
+        'aria-label': t(`recordRemoveNamed_${kind}`, name),
       },
-      `Remove this ${kind}`,
+      t(`recordRemove_${kind}`),
     ),
   );
 }
@@ -252,7 +231,7 @@ function recordFieldset(kind, name, record, fields, path, onRemove) {
 function renderProfile(focusPath) {
   fill(
     $('person'),
-    h('legend', {}, 'You'),
+    h('legend', {}, t('profileYou')),
     PERSON_FIELDS.map(([key, label, kind]) =>
       inputFor(draft.person, key, label, kind, `person.${key}`),
     ),
@@ -262,7 +241,7 @@ function renderProfile(focusPath) {
     draft.addresses.map((address, i) =>
       recordFieldset(
         'address',
-        address.label || `${i + 1}`,
+        address.label || formatNumber(i + 1),
         address,
         addressFields(address),
         `addresses[${i}]`,
@@ -277,11 +256,18 @@ function renderProfile(focusPath) {
   fill(
     $('cards'),
     draft.cards.map((card, i) =>
-      recordFieldset('card', card.label || `${i + 1}`, card, CARD_FIELDS, `cards[${i}]`, () => {
-        draft.cards.splice(i, 1);
-        renderProfile();
-        $('add-card').focus();
-      }),
+      recordFieldset(
+        'card',
+        card.label || formatNumber(i + 1),
+        card,
+        CARD_FIELDS,
+        `cards[${i}]`,
+        () => {
+          draft.cards.splice(i, 1);
+          renderProfile();
+          $('add-card').focus();
+        },
+      ),
     ),
   );
   renderDefaults();
@@ -294,7 +280,7 @@ function renderDefaults() {
     const select = h(
       'select',
       { id, dataset: { path: `defaults.${key}` } },
-      h('option', { value: '' }, 'None'),
+      h('option', { value: '' }, t('none')),
       records.filter((r) => r.id).map((r) => h('option', { value: r.id }, r.label || r.id)),
     );
     select.value = draft.defaults[key] ?? '';
@@ -305,11 +291,11 @@ function renderDefaults() {
   };
   fill(
     $('defaults'),
-    h('legend', {}, 'Defaults'),
-    choice('shipping', 'Shipping address', draft.addresses),
-    choice('billing', 'Billing address', draft.addresses),
-    choice('card', 'Card', draft.cards),
-    h('p', { class: 'note' }, 'Save a new address or card before choosing it here.'),
+    h('legend', {}, t('defaults')),
+    choice('shipping', t('category_shipping_address'), draft.addresses),
+    choice('billing', t('category_billing_address'), draft.addresses),
+    choice('card', t('defaultCard'), draft.cards),
+    h('p', { class: 'note' }, t('defaultsNote')),
   );
 }
 
@@ -330,7 +316,7 @@ async function loadPlaces() {
   places = {
     countries: reply.countries,
     regions: reply.regions,
-    named: countryChoices(reply.countries, navigator.language),
+    named: countryChoices(reply.countries, uiLanguage()),
   };
 }
 
@@ -356,7 +342,7 @@ function markProblem(error) {
   const input = path ? document.querySelector(`[data-path="${CSS.escape(path)}"]`) : null;
   if (!input) return null;
   input.setAttribute('aria-invalid', 'true');
-  fill($(`${input.id}-error`), errorMessage(error));
+  fill($(`${input.id}-error`), fieldProblemText(error));
   return input;
 }
 
@@ -364,7 +350,7 @@ async function saveProfile(event) {
   event.preventDefault();
   clearFieldErrors();
   fill($('profile-error'));
-  fill($('profile-saved'), 'Saving…');
+  fill($('profile-saved'), t('saving'));
   const reply = await ask('profile.put', { profile: profileForPut(draft) });
   fill($('profile-saved'));
   if (lockedOut(reply)) return;
@@ -379,22 +365,18 @@ async function saveProfile(event) {
     marked[0]?.focus();
     fill(
       $('profile-error'),
-      problems.length > 1 ? `${problems.length} fields need a look.` : errorText(reply),
+      problems.length > 1 ? tn('fieldsNeedALook', problems.length) : errorText(reply),
     );
     return;
   }
   useProfile(reply.profile);
-  fill($('profile-saved'), 'Saved.');
+  fill($('profile-saved'), t('saved'));
 }
 
 // --- sites ---------------------------------------------------------------------------------
 
 function when(time) {
-  if (!time) return 'never';
-  const date = new Date(time);
-  return Number.isNaN(date.getTime())
-    ? String(time)
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return time ? formatTime(time) : t('neverShared');
 }
 
 async function loadSites() {
@@ -419,11 +401,11 @@ async function loadSites() {
               s.site,
               // The addresses consent was given on: fills by itself there, elsewhere on Fill.
               s.hosts?.length
-                ? h('span', { class: 'note hosts' }, ` (fills by itself on ${s.hosts.join(', ')})`)
+                ? h('span', { class: 'note hosts' }, ` ${t('siteFillsOn', joinList(s.hosts))}`)
                 : null,
             ),
             h('td', {}, siteCategoriesText(s, categoryLabel)),
-            h('td', {}, s.auto_card ? 'yes' : 'no'),
+            h('td', {}, s.auto_card ? t('yes') : t('no')),
             h('td', {}, when(s.last_shared)),
             h(
               'td',
@@ -433,21 +415,21 @@ async function loadSites() {
                 {
                   type: 'button',
                   class: 'danger',
-                  'aria-label': `Revoke everything for ${s.site}`,
+                  'aria-label': t('revokeNamed', s.site),
                   onclick: () => revoke(s.site),
                 },
-                'Revoke',
+                t('revoke'),
               ),
             ),
           ),
         )
-      : h('tr', {}, h('td', { colspan: 5 }, 'No site has been allowed anything yet.')),
+      : h('tr', {}, h('td', { colspan: 5 }, t('noSites'))),
   );
   const select = $('ledger-site');
   const chosen = select.value;
   fill(
     select,
-    h('option', { value: '' }, 'All sites'),
+    h('option', { value: '' }, t('allSites')),
     sites.map((s) => h('option', { value: s.site }, s.site)),
   );
   select.value = sites.some((s) => s.site === chosen) ? chosen : '';
@@ -479,7 +461,7 @@ async function loadLedger(fresh) {
     return;
   }
   if (fresh && reply.entries.length === 0) {
-    $('ledger-rows').append(h('tr', {}, h('td', { colspan: 3 }, 'Nothing was shared yet.')));
+    $('ledger-rows').append(h('tr', {}, h('td', { colspan: 3 }, t('ledgerEmpty'))));
   }
   for (const entry of reply.entries) {
     $('ledger-rows').append(
@@ -497,14 +479,12 @@ async function loadLedger(fresh) {
 }
 
 async function verifyLedger() {
-  fill($('verify-result'), 'Checking…');
+  fill($('verify-result'), t('ledgerChecking'));
   const reply = await ask('ledger.verify');
   if (lockedOut(reply)) return;
   fill(
     $('verify-result'),
-    reply.ok
-      ? `Intact: ${reply.entries} entr${reply.entries === 1 ? 'y' : 'ies'}, none altered.`
-      : `Not intact: ${errorText(reply)}`,
+    reply.ok ? tn('ledgerIntact', reply.entries) : t('ledgerNotIntact', errorText(reply)),
   );
   $('verify-result').className = reply.ok ? 'ok' : 'error';
 }
@@ -524,12 +504,12 @@ async function saveAutolock(event) {
   event.preventDefault();
   const minutes = integerOrEmpty($('autolock').value);
   if (minutes === '' || minutes > 1440) {
-    fill($('autolock-result'), 'Choose 0 to 1440 minutes.');
+    fill($('autolock-result'), t('autolockRange', [formatNumber(0), formatNumber(1440)]));
     return;
   }
   const reply = await ask('settings.set', { autolock_minutes: minutes });
   if (lockedOut(reply)) return;
-  fill($('autolock-result'), reply.ok ? 'Saved.' : errorText(reply));
+  fill($('autolock-result'), reply.ok ? t('saved') : errorText(reply));
 }
 
 // Kept in the vault with the other settings, where no web page's renderer can write it.
@@ -556,7 +536,7 @@ async function changePassword(event) {
   next.value = '';
   again.value = '';
   if (lockedOut(reply)) return;
-  fill($('passwd-result'), reply.ok ? 'The master password was changed.' : errorText(reply));
+  fill($('passwd-result'), reply.ok ? t('passwdChanged') : errorText(reply));
   $('passwd-result').className = reply.ok ? 'ok' : 'error';
 }
 
@@ -590,4 +570,5 @@ $('lock').addEventListener('click', async () => {
   render();
 });
 
+localize();
 render();

@@ -3,6 +3,7 @@
 
 import { webext } from './webext.js';
 import { HOST_ERRORS, EXTENSION_ERRORS } from './protocol.js';
+import { t } from './i18n.js';
 
 export async function ask(type, body = {}) {
   try {
@@ -13,16 +14,15 @@ export async function ask(type, body = {}) {
   }
 }
 
-// A reply's error as a sentence for the shopper: the host's message where it has one (it never
-// contains a password or a profile value), else the text for the code.
+// A reply's error as a sentence for the shopper, in their language: the catalogue's message for
+// its stable code. The host's own message is English and for logs; it is shown only for a code
+// this extension does not know (a newer host), where it is better than nothing.
 export function errorText(reply) {
   const error = reply?.error ?? {};
-  return (
-    error.message ||
-    HOST_ERRORS[error.code] ||
-    EXTENSION_ERRORS[error.code] ||
-    'Something went wrong.'
-  );
+  const code = String(error.code ?? '');
+  if (Object.hasOwn(HOST_ERRORS, code)) return HOST_ERRORS[code];
+  if (Object.hasOwn(EXTENSION_ERRORS, code)) return EXTENSION_ERRORS[code];
+  return error.message || t('error_generic');
 }
 
 export function isHostUnavailable(reply) {

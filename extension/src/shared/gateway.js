@@ -8,7 +8,7 @@ import { t } from './i18n.js';
 export async function ask(type, body = {}) {
   try {
     const reply = await webext.runtime.sendMessage({ ...body, type });
-    return reply ?? { ok: false, error: { code: 'internal', message: 'No answer.' } };
+    return reply ?? { ok: false, error: { code: 'internal', message: HOST_ERRORS.internal } };
   } catch (error) {
     return { ok: false, error: { code: 'internal', message: String(error?.message ?? error) } };
   }

@@ -201,7 +201,7 @@ export function saveHostFile(reply) {
 // profile (not encrypted: said before and after), and the ledger as CSV or JSON.
 export function exportPanel(container) {
   const result = h('p', { role: 'status' });
-  const done = (reply, what) => {
+  const done = (reply, saved) => {
     if (!reply.ok) {
       fill(result, errorText(reply));
       result.className = 'error';
@@ -211,7 +211,7 @@ export function exportPanel(container) {
     // The host's warning is English: the catalogue says the same in the shopper's words.
     fill(
       result,
-      t(what, reply.filename),
+      saved(reply.filename),
       reply.encrypted === false ? ` ${t('exportNotEncrypted')}` : '',
     );
     result.className = reply.encrypted === false ? 'warning' : 'ok';
@@ -234,13 +234,14 @@ export function exportPanel(container) {
     event.preventDefault();
     const reply = await ask('backup.export', { password: backupPassword.value });
     backupPassword.value = '';
-    done(reply, 'exportSavedBackup');
+    done(reply, (file) => t('exportSavedBackup', file));
   });
   const bitwarden = h(
     'button',
     {
       type: 'button',
-      onclick: async () => done(await ask('export.bitwarden'), 'exportSavedBitwarden'),
+      onclick: async () =>
+        done(await ask('export.bitwarden'), (file) => t('exportSavedBitwarden', file)),
     },
     t('exportBitwarden'),
   );
@@ -249,7 +250,8 @@ export function exportPanel(container) {
       'button',
       {
         type: 'button',
-        onclick: async () => done(await ask('ledger.export', { format }), 'exportSavedLedger'),
+        onclick: async () =>
+          done(await ask('ledger.export', { format }), (file) => t('exportSavedLedger', file)),
       },
       t('exportLedger', format.toUpperCase()),
     );

@@ -31,9 +31,18 @@ export function t(key, substitutions) {
   return message === '' ? `⟦${key}⟧` : message;
 }
 
-// The language the catalogue speaks to the shopper in (for Intl's number and date formats).
+// The language the catalogue speaks to the shopper in (for Intl's number and date formats):
+// the browser's UI language when the catalogue is of that language (en-GB keeps its dates),
+// else the catalogue's own (`locale`). The two differ where the browser chose a catalogue in a
+// language it has no UI for: Chromium on Linux picks messages from LANGUAGE=de but reports
+// en-US when its German resources are not installed.
 export function uiLanguage() {
-  return api()?.getUILanguage() || 'en';
+  const catalogue = api()?.getMessage('locale') || 'en';
+  const browser = api()?.getUILanguage() ?? '';
+  const prefix = catalogue.toLowerCase();
+  return browser.toLowerCase() === prefix || browser.toLowerCase().startsWith(`${prefix}-`)
+    ? browser
+    : catalogue;
 }
 
 // A count in the shopper's words: the message `${key}_one` or `${key}_other` as the language's

@@ -66,6 +66,8 @@ for (const lang of LANGUAGES.filter((l) => l !== DEFAULT_LOCALE)) {
     const extra = Object.keys(messages).filter((k) => !Object.hasOwn(en, k));
     assert.deepEqual(missing, [], `${lang} lacks keys`);
     assert.deepEqual(extra, [], `${lang} has keys English has not`);
+    // The catalogue says which language it is, for Intl (shared/i18n.js uiLanguage).
+    assert.equal(messages.locale.message, lang.replace('_', '-'));
     for (const key of EN_KEYS) {
       assert.ok(messages[key].message, `${lang}.${key}: empty`);
       assert.deepEqual(
@@ -114,7 +116,7 @@ function* nodes(node, parent = null) {
   }
 }
 
-const I18N_CALLS = new Set(['t', 'tn', 'tParts']);
+const I18N_CALLS = new Set(['t', 'tn', 'tParts', 'getMessage']);
 const calleeName = (call) => call.callee.name ?? call.callee.property?.name;
 
 // The keys the JS names: literal keys, and the prefixes of keys made at run time

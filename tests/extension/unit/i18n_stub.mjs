@@ -1,61 +1,9 @@
-// The browser's i18n API for node's tests: getMessage over extension/src/_locales with Chrome's
-// rules (keys are case-insensitive, named placeholders hold their content, $1..$9 are the
-// substitutions, $$ is a dollar, a key missing in a language falls back to English). Installed
-// as globalThis.chrome.i18n when no browser API is there, in the language PIMS_TEST_LOCALE
-// (default en), so that modules which call t() can be tested as they run in a browser.
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The browser's i18n API for node's tests, installed as globalThis.chrome.i18n when no browser
+// API is there, in the language PIMS_TEST_LOCALE (default en), so that modules which call t()
+// can be tested as they run in a browser.
+import { DEFAULT_LOCALE, i18nIn } from './catalogue.mjs';
 
-export const LOCALES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../extension/src/_locales',
-);
-export const DEFAULT_LOCALE = 'en';
-
-export function languages() {
-  return readdirSync(LOCALES).sort();
-}
-
-const cache = new Map();
-// The catalogue of `lang` as written: {key: {message, description?, placeholders?}}.
-export function catalogue(lang) {
-  if (!cache.has(lang)) {
-    cache.set(lang, JSON.parse(readFileSync(path.join(LOCALES, lang, 'messages.json'), 'utf8')));
-  }
-  return cache.get(lang);
-}
-
-function lookup(lang, key) {
-  const wanted = String(key).toLowerCase();
-  for (const [name, entry] of Object.entries(catalogue(lang))) {
-    if (name.toLowerCase() === wanted) return entry;
-  }
-  return null;
-}
-
-// The message `key` in `lang` with `substitutions`, as chrome.i18n.getMessage gives it.
-export function messageIn(lang, key, substitutions) {
-  const entry = lookup(lang, key) ?? lookup(DEFAULT_LOCALE, key);
-  if (!entry) return '';
-  const subs = substitutions === undefined ? [] : [].concat(substitutions).map(String);
-  const named = Object.fromEntries(
-    Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
-  );
-  const withNamed = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (all, name) =>
-    Object.hasOwn(named, name.toLowerCase()) ? named[name.toLowerCase()] : all,
-  );
-  return withNamed.replace(/\$(\$|[1-9])/g, (all, what) =>
-    what === '$' ? '$' : (subs[Number(what) - 1] ?? ''),
-  );
-}
-
-export function i18nIn(lang) {
-  return {
-    getMessage: (key, substitutions) => messageIn(lang, key, substitutions),
-    getUILanguage: () => lang,
-  };
-}
+export * from './catalogue.mjs';
 
 if (!globalThis.browser && !globalThis.chrome) {
   globalThis.chrome = { i18n: i18nIn(process.env.PIMS_TEST_LOCALE || DEFAULT_LOCALE) };

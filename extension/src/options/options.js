@@ -59,6 +59,9 @@ let draft = null; // the profile being edited
 // The host's choices (`places`), read once; the countries named and sorted once with them.
 let places = { countries: [], regions: {}, named: [] };
 let ledgerBefore = null;
+// The address editor is drawn again this long after the last change of a country select.
+const COUNTRY_REDRAW_MS = 700;
+let countryRedraw = 0;
 
 // --- vault state ---------------------------------------------------------------------------
 
@@ -124,8 +127,14 @@ function inputFor(record, key, label, kind, path) {
     input.value = record[key] ?? '';
     input.addEventListener('change', () => {
       record[key] = input.value;
-      // Another country has other fields, names and regions: draw the address again.
-      if (key === 'country') renderProfile(path);
+      // Another country has other fields, names and regions: draw the address again, once the
+      // shopper has chosen. A closed select changes with every key typed or arrow pressed, and
+      // drawing it again at once would reset the browser's type-ahead ("United K..."); the
+      // focus stays where the shopper is then (renderProfile).
+      if (key === 'country') {
+        clearTimeout(countryRedraw);
+        countryRedraw = setTimeout(() => renderProfile(), COUNTRY_REDRAW_MS);
+      }
     });
     return h('div', { class: 'row' }, h('label', { for: id }, label), input, error);
   }
@@ -227,8 +236,10 @@ function recordFieldset(kind, name, record, fields, path, onRemove) {
   );
 }
 
-// Draws the profile editor from the draft; focusPath: the field to give the focus back to.
-function renderProfile(focusPath) {
+// Draws the profile editor from the draft; focusPath: the field to give the focus to, by
+// default the one that has it now (drawn again, it is a new element: the shopper stays there).
+function renderProfile(focusPath = document.activeElement?.dataset?.path) {
+  clearTimeout(countryRedraw);
   fill(
     $('person'),
     h('legend', {}, t('profileYou')),

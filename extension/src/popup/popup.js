@@ -128,6 +128,8 @@ function renderAsks(summary) {
 function renderToggles() {
   const rows = toggleRows(policy, asked, isSecure(tabUrl));
   const list = $('toggles');
+  // Drawn again whenever the page or the policy changes: a keyboard user stays on their switch.
+  const focusedId = list.contains(document.activeElement) ? document.activeElement.id : null;
   fill(
     list,
     rows.map((row) => {
@@ -163,6 +165,7 @@ function renderToggles() {
       );
     }),
   );
+  if (focusedId) $(focusedId)?.focus();
   const cardAllowed = policy.allow.includes('card') || policy.allow.includes('card_csc');
   $('auto-card-row').hidden = !cardAllowed || !isSecure(tabUrl);
   $('auto-card').checked = Boolean(policy.auto_card);

@@ -32,6 +32,9 @@ function vaultOpen() {
   $('step-profile').hidden = false;
   $('step-consent').hidden = false;
   importPanel($('import'));
+  // The form that had the focus is gone: the shopper goes on at the next step, whose heading a
+  // screen reader reads out.
+  $('profile-title').focus();
 }
 
 localize();

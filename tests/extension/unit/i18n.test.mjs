@@ -17,8 +17,9 @@ import path from 'node:path';
 import { EXT, SRC, ext } from './paths.mjs';
 import { catalogue, languages, messageIn, DEFAULT_LOCALE } from './i18n_stub.mjs';
 
-// The languages the classifier reads (tests/corpus); the extension speaks each of them.
-const LANGUAGES = ['de', 'en', 'es', 'fr', 'it', 'nl', 'pt'];
+// The languages the classifier reads (tests/corpus); the extension speaks each of them. Chrome
+// has no plain Portuguese UI: a Brazilian Chrome reads pt_BR (and Firefox any Portuguese, pt).
+const LANGUAGES = ['de', 'en', 'es', 'fr', 'it', 'nl', 'pt', 'pt_BR'];
 
 // Text on screen that is not in any language.
 const NOT_LANGUAGE = new Set(['pims', '•', '•••', 'F']);

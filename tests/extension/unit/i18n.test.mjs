@@ -37,7 +37,19 @@ const rel = (file) => path.relative(SRC, file);
 
 const en = catalogue(DEFAULT_LOCALE);
 const EN_KEYS = Object.keys(en);
-const placeholders = (message) => [...new Set(message.match(/\$[1-9]/g) ?? [])].sort();
+// The substitutions a message takes: its $1..$9, directly or through a named placeholder
+// ($SITE$ whose content is "$1"), and the names of those it uses.
+function placeholders(entry) {
+  const named = Object.fromEntries(
+    Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
+  );
+  const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1].toLowerCase());
+  const text = entry.message.replace(
+    /\$([A-Za-z0-9_@]+)\$/g,
+    (all, name) => named[name.toLowerCase()] ?? all,
+  );
+  return [...new Set([...(text.match(/\$[1-9]/g) ?? []), ...used.map((n) => `$${n}$`)])].sort();
+}
 
 test('the extension speaks the seven languages, English by default', () => {
   assert.deepEqual(languages(), LANGUAGES);
@@ -54,7 +66,7 @@ test('every key names one message: valid, unique without case, described for tra
     lower.add(key.toLowerCase());
     assert.ok(entry.message, `${key}: an empty message`);
     assert.ok(
-      placeholders(entry.message).length === 0 || /\$[1-9]/.test(entry.description ?? ''),
+      !/\$[1-9]/.test(entry.message) || /\$[1-9]/.test(entry.description ?? ''),
       `${key}: the description must say what each $n is`,
     );
   }
@@ -72,8 +84,8 @@ for (const lang of LANGUAGES.filter((l) => l !== DEFAULT_LOCALE)) {
     for (const key of EN_KEYS) {
       assert.ok(messages[key].message, `${lang}.${key}: empty`);
       assert.deepEqual(
-        placeholders(messages[key].message),
-        placeholders(en[key].message),
+        placeholders(messages[key]),
+        placeholders(en[key]),
         `${lang}.${key}: placeholders differ from English`,
       );
     }

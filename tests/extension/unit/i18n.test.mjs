@@ -197,11 +197,25 @@ test('every key the JS, the HTML and the manifest name is in the catalogue', () 
   for (const key of MANIFEST_KEYS) assert.ok(Object.hasOwn(en, key), `manifest: __MSG_${key}__`);
 });
 
+// Every string literal of the JS: a key kept in a table ({locked: {titleKey: 'toolbarLocked'}})
+// and read with t(entry.titleKey) is used too.
+function stringsInJs() {
+  const strings = new Set();
+  for (const file of JS) {
+    for (const [node] of nodes(parse(file))) {
+      if (node.type === 'Literal' && typeof node.value === 'string') strings.add(node.value);
+    }
+  }
+  return strings;
+}
+
 test('every key of the catalogue is used', () => {
   const { literal, prefixes } = keysInJs();
+  const strings = stringsInJs();
   const unused = EN_KEYS.filter(
     (k) =>
       !literal.has(k) &&
+      !strings.has(k) &&
       !HTML_KEYS.has(k) &&
       !MANIFEST_KEYS.includes(k) &&
       ![...prefixes.keys()].some((p) => p && k.startsWith(p)),

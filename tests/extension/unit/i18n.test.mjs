@@ -129,7 +129,8 @@ function* nodes(node, parent = null) {
   }
 }
 
-const I18N_CALLS = new Set(['t', 'tn', 'tParts', 'getMessage']);
+// tr: a translator handed in as a parameter (a pure module's tr = t).
+const I18N_CALLS = new Set(['t', 'tn', 'tParts', 'tr', 'getMessage']);
 const calleeName = (call) => call.callee.name ?? call.callee.property?.name;
 
 // The keys the JS names: literal keys, and the prefixes of keys made at run time

@@ -5,7 +5,8 @@
 // sets the address by script and submits it itself offers nothing; a form sent to another site
 // gets an offer naming the page's site, while pims sends nothing over the network; a page that
 // covers the offer gets no save; a card is saved masked in the offer and without its security
-// code unless ticked; "Never for this shop" stops the offers. axe audits the offer's frame.
+// code unless ticked; "Never for this shop" stops the offers; a page that goes on by script
+// (no submission) gets the offer on its next page. axe audits the offer's frame.
 //
 //   node tests/extension/save/run.mjs            both browsers (after a build)
 //   node tests/extension/save/run.mjs firefox    one
@@ -395,6 +396,31 @@ async function never(kind, browser, send) {
   await after.close();
 }
 
+// A page that goes on by script, without a form submission: the values go when it is hidden.
+async function leaving(kind, browser, send) {
+  const page = await submitTyped(browser, 'https://other.test/spa.html', {
+    street: '3 Rue de la Paix',
+    city: 'Paris',
+    postcode: '75002',
+  });
+  const { frame, state } = await waitOffer(page, 'offer after the page went on by script');
+  check(
+    `${kind}: typed, then the page went on by script: the next page offers to save`,
+    page.url() === 'https://other.test/thanks.html' && state.site === 'Typed on other.test',
+    `${page.url()} ${JSON.stringify(state)}`,
+  );
+  await sleep(STEADY_MS);
+  await clickIn(frame, '#save');
+  const stored = await poll(
+    () => addresses(send),
+    (a) => a.some((x) => x['postal-code'] === '75002'),
+    STEP_MS,
+    'saved',
+  ).catch(() => null);
+  check(`${kind}: ... and Save stores it`, Boolean(stored));
+  await page.close();
+}
+
 async function scenario(kind, shop) {
   await withBrowser(
     kind,
@@ -414,6 +440,7 @@ async function scenario(kind, shop) {
         ['covered', () => covered(kind, browser, send)],
         ['cards', () => cards(kind, browser, send)],
         ['never', () => never(kind, browser, send)],
+        ['page going away', () => leaving(kind, browser, send)],
       ]) {
         if (process.env.SAVE_ONLY && !name.includes(process.env.SAVE_ONLY)) continue;
         const started = Date.now();

@@ -158,6 +158,18 @@ TEST_CASE("matching: the same address, a changed postcode, another address") {
   CHECK(m.label == "Home");
   CHECK(m.changed == std::vector<std::string>{"postal-code"});
 
+  // The shopper's own email and phone typed beside Home's address (which has none): no update.
+  home[0].record["postal-code"] = "SW1Y 4JH";
+  home[0].record["email"] = "ada@example.org";
+  home[0].record["tel"] = "+442079460000";
+  home[0].typed.push_back("email");
+  CHECK(MatchCandidate(ada, home[0]).action == SaveAction::kSame);
+  home[0].record["email"] = "ada@elsewhere.example";
+  CHECK(MatchCandidate(ada, home[0]).changed == std::vector<std::string>{"email"});
+  home[0].record.erase("email");
+  home[0].record.erase("tel");
+  home[0].record["postal-code"] = "SW1Y 4JJ";
+
   // The change is in a value pims filled, not one the shopper typed: no offer.
   home[0].typed = {"name"};
   CHECK(MatchCandidate(ada, home[0]).action == SaveAction::kSame);
@@ -232,7 +244,7 @@ TEST_CASE("record.match offers a new address, then nothing once it is saved") {
 
   json saved = f.Call("record.save", {{"kind", "address"}, {"record", offer["record"]}});
   REQUIRE(saved["ok"] == true);
-  CHECK(saved["id"] == "address-1");
+  CHECK(saved["saved"] == "address-1");
   CHECK(saved["label"] == "1 Navy Yard");
   json profile = f.Call("profile.get")["profile"];
   CHECK(profile["addresses"].size() == 3);

@@ -321,14 +321,26 @@ std::string Comparable(RecordKind kind, std::string_view key, const Secret& stor
 }
 
 // The candidate's keys that `fields` holds otherwise (or not at all).
-std::vector<std::string> Differences(RecordKind kind, const FieldMap& fields, const json& record) {
+// The candidate's keys that `fields` holds otherwise (or not at all). `person`, for an address:
+// an email or phone the address leaves empty is no difference when it is the person's (the
+// shopper typed their own email at a checkout pims filled from Home: Home needs no update).
+std::vector<std::string> Differences(RecordKind kind, const FieldMap& fields, const json& record,
+                                     const FieldMap* person = nullptr) {
   std::vector<std::string> changed;
   for (auto it = record.begin(); it != record.end(); ++it) {
     const auto stored = fields.find(it.key());
-    if (stored == fields.end() ||
-        Comparable(kind, it.key(), stored->second) != Comparable(it.value())) {
-      changed.push_back(it.key());
+    if (stored != fields.end() &&
+        Comparable(kind, it.key(), stored->second) == Comparable(it.value())) {
+      continue;
     }
+    if (stored == fields.end() && person != nullptr && (it.key() == "email" || it.key() == "tel")) {
+      const auto own = person->find(it.key());
+      if (own != person->end() &&
+          Comparable(RecordKind::kPerson, it.key(), own->second) == Comparable(it.value())) {
+        continue;
+      }
+    }
+    changed.push_back(it.key());
   }
   return changed;
 }
@@ -448,7 +460,8 @@ SaveMatch MatchCandidate(const Profile& profile, const SaveCandidate& candidate)
   size_t best_same = 0;
   std::vector<std::string> best_changed;
   for (const Record& record : list) {
-    std::vector<std::string> changed = Differences(candidate.kind, record.fields, candidate.record);
+    std::vector<std::string> changed = Differences(candidate.kind, record.fields, candidate.record,
+                                                   card ? nullptr : &profile.person);
     if (changed.empty()) {
       match.action = SaveAction::kSame;
       match.id = record.id;

@@ -148,7 +148,8 @@ Result<json> HandleRecordSave(Session& session, const json& body) {
     return Status::Ok();
   }));
   json reply{{"kind", kind_name}, {"label", label}};
-  if (*kind != RecordKind::kPerson) reply["id"] = saved;
+  // "saved", not "id": the envelope's "id" is the request's.
+  if (*kind != RecordKind::kPerson) reply["saved"] = saved;
   return reply;
 }
 

@@ -44,6 +44,7 @@ const QUIET_MS = 2_500;
 const checks = createChecks();
 const { check } = checks;
 const { expectClean, report } = createAudits(check);
+const timings = {};
 
 // The offer's frame in a page, or null.
 async function findOffer(page) {
@@ -69,6 +70,7 @@ function readOffer(frame) {
     csc: !document.getElementById('csc-row')?.hidden,
     status: document.getElementById('status')?.textContent ?? '',
     answered: document.documentElement.dataset.answered ?? null,
+    shownAt: Number(document.documentElement.dataset.shownAt ?? 0),
     refusedBy: document.documentElement.dataset.refusedBy ?? null,
   }));
 }
@@ -107,6 +109,7 @@ async function submitTyped(browser, url, values) {
   await withTimeout(page.goto(url), STEP_MS, url);
   await sleep(300); // the content script's first scan
   await typeInto(page, values);
+  page.submittedAt = Date.now();
   await Promise.all([withTimeout(page.waitForNavigation(), STEP_MS, 'submit'), page.click('#go')]);
   return page;
 }
@@ -151,6 +154,8 @@ async function newAddress(kind, browser, send) {
     ),
     JSON.stringify(state.lines),
   );
+  // From the click on the form's button to the offer drawn on the next page (one clock).
+  timings[`${kind} submit→offer shown`] = state.shownAt - page.submittedAt;
   check(`${kind}: nothing stored before the shopper answers`, (await addresses(send)).length === 1);
   await expectClean(kind, 'the offer to save an address', frame, { frame: true });
   await sleep(STEADY_MS);
@@ -458,5 +463,9 @@ runSuite({
   shopNames: NAMES,
   shopOptions: { pages: PAGES },
   scenario,
-  report: (kinds) => report(kinds, 'offer frame'),
+  report: (kinds) => {
+    report(kinds, 'offer frame');
+    for (const [name, ms] of Object.entries(timings))
+      console.log(`# ${name}: ${Math.round(ms)} ms`);
+  },
 });

@@ -542,7 +542,8 @@ namespace pims {
 
 TEST_CASE("rows put back from an older copy of the vault are detected, whatever the row") {
   Fixture f;
-  SitePolicy everything{CategorySet::All(), /*auto_card=*/true, /*deny=*/{}, /*hosts=*/{}};
+  SitePolicy everything{CategorySet::All(), /*auto_card=*/true, /*deny=*/{}, /*hosts=*/{},
+                        /*never_save=*/false};
   {
     auto vault = f.CreateWithAda();
     REQUIRE(vault->SetSite(kShop, everything).ok());
@@ -588,7 +589,7 @@ TEST_CASE("rows put back from an older copy of the vault are detected, whatever 
 TEST_CASE("a row put back while the vault is unlocked is caught before the next fill") {
   Fixture f;
   auto vault = f.CreateWithAda();
-  REQUIRE(vault->SetSite(kShop, SitePolicy{CategorySet::All(), true, {}, {}}).ok());
+  REQUIRE(vault->SetSite(kShop, SitePolicy{CategorySet::All(), true, {}, {}, false}).ok());
   std::string allowed_name, allowed_policy;
   {
     SQLite::Database db(f.file.string(), SQLite::OPEN_READONLY);

@@ -37,6 +37,9 @@ export const VERBS = Object.freeze([
   'places',
   'profile.check',
   'offer',
+  'record.match',
+  'record.save',
+  'record.never',
 ]);
 
 // The host's error codes (stable wire values).

@@ -18,6 +18,7 @@ import {
   MAX_TEXT,
   MAX_OPTIONS,
   MAX_FIELDS,
+  MAX_VALUE,
 } from '../shared/protocol.js';
 import {
   PAGE_FIELDS,
@@ -203,7 +204,6 @@ function routeFieldMenu(message) {
 
 // The values of a submitted form from a content script (messages.js PAGE_SUBMIT), reduced to
 // the refs of `fields` (sanitised) and bounded sizes: [{ref, value, text?, typed}].
-export const MAX_VALUE = 1000;
 export function sanitizeValues(values, fields) {
   const refs = new Set(fields.map((f) => f.ref));
   const out = [];

@@ -9,10 +9,7 @@
 //
 // Values live here only until they are sent; nothing is stored.
 
-import { MAX_TEXT } from '../shared/protocol.js';
-
-// The longest value the host stores (profile.h kMaxFieldBytes); a longer one is not an address.
-export const MAX_VALUE = 1000;
+import { MAX_TEXT, MAX_VALUE } from '../shared/protocol.js';
 
 function valueOf(el) {
   return String(el.value ?? '');

@@ -48,7 +48,7 @@ Result<std::unique_ptr<Vault>> SeedVault(const std::filesystem::path& file, cons
   PIMS_RETURN_IF_ERROR(vault->PutProfile(profile));
 
   PIMS_ASSIGN_OR_RETURN(Site shop, SiteFromUrl(kShopUrl));
-  PIMS_RETURN_IF_ERROR(vault->SetSite(shop, SitePolicy{CategorySet::All(), true, {}, {}}));
+  PIMS_RETURN_IF_ERROR(vault->SetSite(shop, SitePolicy{CategorySet::All(), true, {}, {}, false}));
   SitePolicy little;
   little.allow.Add(Category::kName);
   little.allow.Add(Category::kEmail);

@@ -209,6 +209,21 @@ TEST_CASE("wrong types in every field of every verb are bad_request naming the f
       {"ledger.export", object, "format"},
       {"backup.export", {{"password", 3}}, "password"},
       {"backup.export", object, "password"},
+      {"record.match", {{"url", "https://a.example"}, {"fields", json::array()}}, "values"},
+      {"record.match",
+       {{"url", "https://a.example"}, {"fields", json::array()}, {"values", {{{"ref", 1}}}}},
+       "values[0].ref"},
+      {"record.match",
+       {{"url", "https://a.example"},
+        {"fields", json::array()},
+        {"values", {{{"ref", "f1"}, {"value", "x"}, {"typed", "yes"}}}}},
+       "values[0].typed"},
+      {"record.save", {{"record", object}}, "kind"},
+      {"record.save", {{"kind", "pet"}, {"record", object}}, "kind"},
+      {"record.save", {{"kind", "address"}}, "record"},
+      {"record.save", {{"kind", "address"}, {"update", 4}, {"record", object}}, "update"},
+      {"record.never", {{"url", "https://a.example"}, {"never", "yes"}}, "never"},
+      {"record.never", object, "url"},
   };
   int id = 1;
   for (const Case& c : cases) {

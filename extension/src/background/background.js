@@ -11,12 +11,21 @@ import { HOST_NAME, CATEGORY_IDS, categoryLabel } from '../shared/protocol.js';
 import { t } from '../shared/i18n.js';
 import { TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
 import { HostConnection, errorReply } from './host.js';
-import { senderTier, route, hostBody, frameUrlOf, sanitizeFields, isWebUrl } from './router.js';
+import {
+  senderTier,
+  route,
+  hostBody,
+  frameUrlOf,
+  sanitizeFields,
+  sanitizeValues,
+  isWebUrl,
+} from './router.js';
 import { askedRefs, hostFillBody, answerFor } from './fill.js';
 import { startGesture, gestureOf, anyGesture } from './gesture.js';
 import { frameAfterFill, frameAfterDescribe, frameWithPolicy, tabTotals } from './summary.js';
 import { badgeText, badgeColour, badgeTitle } from './badge.js';
 import { MenuSessions } from './menu.js';
+import { SaveOffers } from './save.js';
 
 const MENU_ID = 'pims-fill';
 const CONTENT_FILE = 'content/content.js';
@@ -49,6 +58,36 @@ const menus = new MenuSessions({
   categories: CATEGORY_IDS,
   policyChanged: (site, allow, deny) => policyChanged(site, allow, deny),
 });
+
+// The offers to save what the shopper typed (save.js): in memory only.
+const saves = new SaveOffers({
+  request: (verb, body) => host.request(verb, body),
+  command: (tabId, frameId, message) => webext.tabs.sendMessage(tabId, message, { frameId }),
+});
+
+// A form was submitted after the shopper typed in it: an offer, shown on the tab's page now
+// unless it is loading another (then when that one is complete: tabs.onUpdated).
+async function onPageSubmit(message, sender) {
+  const fields = sanitizeFields(message.fields);
+  const values = sanitizeValues(message.values, fields);
+  const url = frameUrlOf(sender);
+  const made = await saves.submitted({
+    tabId: sender.tab.id,
+    frameId: sender.frameId,
+    url,
+    fields,
+    values,
+  });
+  if (made.offer) await showSaveOffer(sender.tab.id);
+  return { ok: made.ok };
+}
+
+async function showSaveOffer(tabId) {
+  const id = saves.toShow(tabId);
+  if (!id) return;
+  const tab = await webext.tabs.get(tabId).catch(() => null);
+  if (tab?.status === 'complete') await saves.show(id);
+}
 
 function tabState(tabId) {
   let state = tabs.get(tabId);
@@ -255,7 +294,12 @@ function policyChanged(site, allow, deny = []) {
 async function forward(verb, message) {
   const reply = await host.request(verb, hostBody(message));
   if (reply.ok) {
-    if (verb === 'unlock' || verb === 'setup') retryWaitingTabs();
+    if (verb === 'unlock' || verb === 'setup') {
+      retryWaitingTabs();
+      saves.unlocked().then((made) => {
+        for (const id of made) saves.show(id);
+      });
+    }
     if (verb === 'site.set') policyChanged(reply.site, reply.allow ?? [], reply.deny ?? []);
     if (verb === 'site.forget') policyChanged(reply.site, []);
     if (verb === 'lock') vaultLocked();
@@ -302,6 +346,16 @@ async function dispatch(message, sender) {
       return menus.pick(message.session, message.index, sender);
     case 'menu-close':
       return menus.close(message.session, message.refocus === true, sender);
+    case 'save-submit':
+      return onPageSubmit(message, sender);
+    case 'save-state':
+      return saves.state(message.session, sender);
+    case 'save-answer':
+      return saves.answer(message.session, message, sender);
+    case 'save-resize':
+      return saves.resize(message.session, message.height, sender);
+    case 'save-close':
+      return saves.close(message.session, sender);
     default:
       return errorReply(decision.code);
   }
@@ -352,6 +406,9 @@ webext.commands.onCommand.addListener(async (command, tab) => {
 webext.tabs.onUpdated.addListener((tabId, changeInfo) => {
   // A new document: its fields, fills and the shopper's gesture belong to the old one.
   if (changeInfo.status === 'loading') menus.dropTab(tabId);
+  // An offer to save survives the page that was submitted: the next page shows it.
+  if (changeInfo.status === 'loading') saves.navigated(tabId);
+  if (changeInfo.status === 'complete') showSaveOffer(tabId);
   if (changeInfo.status === 'loading' && tabs.has(tabId)) {
     tabs.delete(tabId);
     updateBadge(tabId);
@@ -361,4 +418,5 @@ webext.tabs.onUpdated.addListener((tabId, changeInfo) => {
 webext.tabs.onRemoved.addListener((tabId) => {
   tabs.delete(tabId);
   menus.dropTab(tabId);
+  saves.dropTab(tabId);
 });

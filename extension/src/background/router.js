@@ -8,6 +8,8 @@
 //                or ask for them to be filled; the site is the frame's, as the browser reports it.
 //   'menu':      the menu at a field (menu/menu.html), an extension page in a frame of a web
 //                page. It may only speak about its own menu session (menu.js in the background).
+//   'save':      the offer to save what the shopper typed (menu/save.html), an extension page in
+//                a frame of a web page. It may only speak about its own offer (save.js).
 //   null:        anyone else; refused.
 
 import {
@@ -16,6 +18,7 @@ import {
   MAX_TEXT,
   MAX_OPTIONS,
   MAX_FIELDS,
+  MAX_VALUE,
 } from '../shared/protocol.js';
 import {
   PAGE_FIELDS,
@@ -27,19 +30,28 @@ import {
   MENU_ANSWER,
   MENU_PICK,
   MENU_CLOSE,
+  PAGE_SUBMIT,
+  SAVE_STATE,
+  SAVE_ANSWER,
+  SAVE_RESIZE,
+  SAVE_CLOSE,
+  SAVE_ANSWERS,
   TAB_SUMMARY,
   TAB_FILL,
   REASONS,
 } from '../shared/messages.js';
 import { ANSWERS } from '../shared/menu_view.js';
 
-// Host verbs the extension's pages may send. `fill` and `offer` are not: the background sends
-// them itself with the URL of the frame the fields are in.
-export const PAGE_VERBS = Object.freeze(
-  new Set(VERBS.filter((verb) => verb !== 'fill' && verb !== 'offer')),
-);
+// Host verbs the extension's pages may send. `fill`, `offer`, `record.match` and `record.save`
+// are not: the background sends them itself with the URL of the frame the fields are in, and
+// saves a record only after the shopper confirmed in the offer's own frame. (`record.never` is
+// theirs too: a page may lift a site's "never".)
+const BACKGROUND_VERBS = new Set(['fill', 'offer', 'record.match', 'record.save']);
+export const PAGE_VERBS = Object.freeze(new Set(VERBS.filter((v) => !BACKGROUND_VERBS.has(v))));
 // The menu at a field's page.
 export const MENU_PAGE = 'menu/menu.html';
+// The offer to save what the shopper typed.
+export const SAVE_PAGE = 'menu/save.html';
 
 export function isWebUrl(url) {
   try {
@@ -66,6 +78,7 @@ export function senderTier(sender, { runtimeId, extensionOrigin }) {
     if (sender.origin !== undefined && `${sender.origin}/` !== extensionOrigin) return null;
     const page = sender.url.slice(extensionOrigin.length).split(/[?#]/)[0];
     if (page === MENU_PAGE) return sender.tab && Number.isInteger(sender.frameId) ? 'menu' : null;
+    if (page === SAVE_PAGE) return sender.tab && Number.isInteger(sender.frameId) ? 'save' : null;
     return 'extension';
   }
   if (sender.tab && Number.isInteger(sender.tab.id) && Number.isInteger(sender.frameId)) {
@@ -99,6 +112,7 @@ export function route(message, tier) {
   }
   const { type } = message;
   if (tier === 'menu') return routeMenu(message);
+  if (tier === 'save') return routeSave(message);
   if (tier === 'extension') {
     if (PAGE_VERBS.has(type)) return { action: 'host', verb: type };
     if (type === TAB_SUMMARY || type === TAB_FILL) {
@@ -115,6 +129,10 @@ export function route(message, tier) {
   if (tier === 'content') {
     if (type === PAGE_MENU || type === PAGE_MENU_CLOSED || type === PAGE_MENU_FOCUS) {
       return routeFieldMenu(message);
+    }
+    if (type === PAGE_SUBMIT) {
+      const ok = Array.isArray(message.fields) && Array.isArray(message.values);
+      return ok ? { action: 'save-submit' } : { action: 'refuse', code: 'bad_message' };
     }
     if (type !== PAGE_FIELDS && type !== PAGE_DESCRIBE)
       return { action: 'refuse', code: 'forbidden' };
@@ -154,6 +172,24 @@ function routeMenu(message) {
   return bad ? { action: 'refuse', code: 'bad_message' } : { action };
 }
 
+const SAVE_ACTIONS = Object.freeze({
+  [SAVE_STATE]: 'save-state',
+  [SAVE_ANSWER]: 'save-answer',
+  [SAVE_RESIZE]: 'save-resize',
+  [SAVE_CLOSE]: 'save-close',
+});
+
+// The offer frame speaks only about its offer.
+function routeSave(message) {
+  const action = SAVE_ACTIONS[message.type];
+  if (!action) return { action: 'refuse', code: 'forbidden' };
+  const bad =
+    typeof message.session !== 'string' ||
+    (action === 'save-answer' && !SAVE_ANSWERS.includes(message.answer)) ||
+    (action === 'save-resize' && !Number.isFinite(message.height));
+  return bad ? { action: 'refuse', code: 'bad_message' } : { action };
+}
+
 // A content script's field menu: a focused field (with its frame's fields), or a closed menu.
 function routeFieldMenu(message) {
   if (message.type !== PAGE_MENU) {
@@ -164,6 +200,24 @@ function routeFieldMenu(message) {
     return { action: 'refuse', code: 'bad_message' };
   }
   return { action: 'menu-open' };
+}
+
+// The values of a submitted form from a content script (messages.js PAGE_SUBMIT), reduced to
+// the refs of `fields` (sanitised) and bounded sizes: [{ref, value, text?, typed}].
+export function sanitizeValues(values, fields) {
+  const refs = new Set(fields.map((f) => f.ref));
+  const out = [];
+  const seen = new Set();
+  for (const v of Array.isArray(values) ? values.slice(0, MAX_FIELDS) : []) {
+    if (!v || typeof v !== 'object' || typeof v.ref !== 'string' || typeof v.value !== 'string')
+      continue;
+    if (!refs.has(v.ref) || seen.has(v.ref) || v.value.length > MAX_VALUE) continue;
+    seen.add(v.ref);
+    const clean = { ref: v.ref, value: v.value, typed: v.typed === true };
+    if (typeof v.text === 'string' && v.text) clean.text = v.text.slice(0, MAX_TEXT);
+    out.push(clean);
+  }
+  return out;
 }
 
 // The body of a host verb from an extension page: the message without its routing keys. An

@@ -6,7 +6,13 @@
 // scripts cannot be ES modules. Injecting it twice is harmless: a live instance stays.
 
 import { webext } from '../shared/webext.js';
-import { PAGE_FIELDS, PAGE_DESCRIBE, MENU_COMMAND } from '../shared/messages.js';
+import {
+  PAGE_FIELDS,
+  PAGE_DESCRIBE,
+  MENU_COMMAND,
+  PAGE_SUBMIT,
+  SAVE_COMMAND,
+} from '../shared/messages.js';
 import { MAX_FIELDS } from '../shared/protocol.js';
 import {
   isCandidate,
@@ -28,6 +34,8 @@ import {
 } from './plan.js';
 import { announceValue, setValue } from './write.js';
 import { FieldMenu } from './menu_anchor.js';
+import { TypedValues } from './typed.js';
+import { SaveBar } from './save_bar.js';
 
 // Automatic requests wait until the page has been still this long (a scroll, a burst of DOM
 // changes), and no longer than MAX_WAIT_MS after the first change.
@@ -140,13 +148,41 @@ class PageFiller {
     // and pims' are not the shopper's).
     this.picked = new WeakSet();
     this.gesture = null; // the token of the shopper's latest gesture here
+    // What the shopper typed, for "Save what you typed" (typed.js).
+    this.typed = new TypedValues();
+    this.lastSubmitted = '';
     this.onEdit = (event) => {
-      if (event.isTrusted) this.picked.add(event.composedPath?.()[0] ?? event.target);
+      if (!event.isTrusted) return;
+      const el = event.composedPath?.()[0] ?? event.target;
+      this.picked.add(el);
+      this.typed.noteInput(el);
     };
+    this.onSubmit = (event) => {
+      if (event.isTrusted) this.submitted(event.target);
+    };
+    this.onLeave = () => this.submitted(null);
     const win = doc.defaultView;
     this.inFrame = win !== win.top;
     this.view = new TopViewport(() => this.lookSoon(), this.inFrame, doc.documentElement);
     this.menu = new FieldMenu(doc, this);
+    this.saveBar = this.inFrame ? null : new SaveBar(doc);
+  }
+
+  // A form was submitted (form), or the page is going away (null), after the shopper typed:
+  // the background asks the host whether there is anything to offer to save. The whole frame
+  // is described, so the host classifies each field beside its neighbours; values go only for
+  // the submitted form's fields the shopper typed in (or pims filled). The same values are not
+  // sent twice (a submit, then the page going away).
+  submitted(form) {
+    if (!this.typed.hasTyped()) return;
+    const entries = this.snapshot(true);
+    const values = this.typed.collect(entries, form);
+    if (values.length === 0) return;
+    const signature = JSON.stringify(values);
+    if (signature === this.lastSubmitted) return;
+    this.lastSubmitted = signature;
+    const fields = entries.map((e) => e.descriptor);
+    webext.runtime.sendMessage({ type: PAGE_SUBMIT, fields, values }).catch(() => undefined);
   }
 
   // In a frame, is the control inside the top-level viewport? (At the top, visibility.js's own
@@ -333,7 +369,10 @@ class PageFiller {
         outcome.filled += 1;
       }
     });
-    for (const el of written) announceValue(el);
+    for (const el of written) {
+      this.typed.noteWrite(el);
+      announceValue(el);
+    }
     return outcome;
   }
 
@@ -376,6 +415,8 @@ class PageFiller {
       this.doc.addEventListener(type, this.onEdit, { capture: true, passive: true });
     }
     this.doc.defaultView.addEventListener('resize', this.onScroll, { passive: true });
+    this.doc.addEventListener('submit', this.onSubmit, { capture: true, passive: true });
+    this.doc.defaultView.addEventListener('pagehide', this.onLeave);
     this.menu.start();
   }
 
@@ -389,7 +430,10 @@ class PageFiller {
       this.doc.removeEventListener(type, this.onEdit, { capture: true });
     }
     this.doc.defaultView.removeEventListener('resize', this.onScroll);
+    this.doc.removeEventListener('submit', this.onSubmit, { capture: true });
+    this.doc.defaultView.removeEventListener('pagehide', this.onLeave);
     this.menu.stop();
+    this.saveBar?.close();
   }
 }
 
@@ -430,6 +474,13 @@ if (!previous?.alive()) {
   const started = documentReady(document).then(() => filler.start());
   // The background's commands for the menu at a field (only the extension can send these).
   const onMenuCommand = (message, sender, respond) => {
+    if (message?.type === SAVE_COMMAND && sender?.id === webext.runtime.id && filler.saveBar) {
+      // The offer to save what the shopper typed (save_bar.js), in the top frame only.
+      started
+        .then(() => filler.saveBar.command(message))
+        .then(respond, () => respond({ ok: false, reason: 'failed' }));
+      return true;
+    }
     if (message?.type !== MENU_COMMAND || sender?.id !== webext.runtime.id) return false;
     filler.menu.command(message).then(respond, () => respond({ ok: false, reason: 'failed' }));
     return true;

@@ -38,3 +38,21 @@ export const MENU_CLOSE = 'menu.close';
 // 'check' (was the menu really visible?), 'pick' (check, then fill the pick), 'resize' ({size}),
 // 'close' ({refocus}).
 export const MENU_COMMAND = 'menu.command';
+
+// Saving what the shopper typed (docs/protocol.md, `record.match`; background/save.js).
+// content script -> background: {fields, values: [{ref, value, text?, typed}]}: a form was
+// submitted (or the page is going away) after the shopper typed in it. `fields` describes the
+// whole frame; `values` holds only fields the shopper typed in (typed: true) or that still hold
+// what pims filled (typed: false).
+export const PAGE_SUBMIT = 'page.submit';
+// background -> the top frame's content script (tabs.sendMessage): {action, session}: 'show'
+// (put the offer's frame on the page), 'check' (was it really visible?), 'resize' ({height}),
+// 'close'.
+export const SAVE_COMMAND = 'save.command';
+// the offer's frame (menu/save.html) -> background, each {session}: what to show; the
+// shopper's answer ({answer: 'save' | 'not_now' | 'never', csc}); its height; close.
+export const SAVE_STATE = 'save.state';
+export const SAVE_ANSWER = 'save.answer';
+export const SAVE_RESIZE = 'save.resize';
+export const SAVE_CLOSE = 'save.close';
+export const SAVE_ANSWERS = Object.freeze(['save', 'not_now', 'never']);

@@ -38,6 +38,9 @@ export const VERBS = Object.freeze([
   'places',
   'profile.check',
   'offer',
+  'record.match',
+  'record.save',
+  'record.never',
 ]);
 
 // The host's error codes (stable wire values), each with its message in the shopper's language
@@ -199,6 +202,9 @@ export const DESCRIPTOR_KEYS = Object.freeze([
   'visible',
 ]);
 export const MAX_TEXT = 200; // characters of a text key, of an option's value or text
+// The longest value the host stores (profile.h kMaxFieldBytes): a longer typed value is not an
+// address, a name or a card, and is never offered for saving.
+export const MAX_VALUE = 1000;
 export const MAX_OPTIONS = 300; // options of a select
 export const MAX_FIELDS = 500; // descriptors of one frame
 

@@ -30,6 +30,10 @@ struct SitePolicy {
   // a host not listed here is withheld (other_host): only a gesture fills there. Empty for a
   // policy stored before hosts were recorded.
   std::vector<std::string> hosts;
+  // The shopper said "Never for this shop" to saving what they typed here: pims offers to save
+  // nothing typed on this site (docs/protocol.md, `record.match`). Kept in the vault, like the
+  // rest of the policy, so a page cannot turn it off through the extension's storage.
+  bool never_save = false;
   bool operator==(const SitePolicy&) const = default;
 };
 
@@ -49,7 +53,7 @@ struct SiteSummary {
 };
 
 // {"site": "https://shop.example", "allow": ["name", ...] (category order), "deny": [...],
-//  "auto_card": bool, "hosts": ["www.shop.example", ...]}
+//  "auto_card": bool, "hosts": ["www.shop.example", ...], "never_save": bool}
 nlohmann::json PolicyToJson(const Site& site, const SitePolicy& policy);
 // PolicyToJson plus "last_shared": ISO 8601 UTC time, or null when nothing was shared yet.
 nlohmann::json SiteSummaryToJson(const SiteSummary& summary);

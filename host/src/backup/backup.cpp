@@ -70,6 +70,9 @@ Result<VaultContent> ReadContent(const json& payload) {
     PIMS_ASSIGN_OR_RETURN(std::optional<bool> auto_card, site_fields.OptionalBool("auto_card"));
     policy.auto_card = auto_card.value_or(false);
     PIMS_ASSIGN_OR_RETURN(policy.hosts, ConsentHostsFromJson(site_fields, "hosts"));
+    // Backups written before saving offers have no "never_save".
+    PIMS_ASSIGN_OR_RETURN(std::optional<bool> never_save, site_fields.OptionalBool("never_save"));
+    policy.never_save = never_save.value_or(false);
     content.sites.emplace_back(std::move(site).value(), policy);
   }
 

@@ -23,7 +23,8 @@ json PolicyToJson(const Site& site, const SitePolicy& policy) {
           {"allow", CategoryNames(policy.allow)},
           {"deny", CategoryNames(policy.deny)},
           {"auto_card", policy.auto_card},
-          {"hosts", policy.hosts}};
+          {"hosts", policy.hosts},
+          {"never_save", policy.never_save}};
 }
 
 void AddConsentHost(SitePolicy& policy, std::string host) {

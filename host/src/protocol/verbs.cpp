@@ -7,7 +7,7 @@ namespace pims {
 namespace {
 
 // The dispatch table. APPEND new verbs; never rename one (the extension depends on the names).
-constexpr std::array<std::pair<std::string_view, VerbHandler>, 24> kVerbs = {{
+constexpr std::array<std::pair<std::string_view, VerbHandler>, 27> kVerbs = {{
     {"status", HandleStatus},
     {"setup", HandleSetup},
     {"unlock", HandleUnlock},
@@ -32,6 +32,9 @@ constexpr std::array<std::pair<std::string_view, VerbHandler>, 24> kVerbs = {{
     {"places", HandlePlaces},
     {"profile.check", HandleProfileCheck},
     {"offer", HandleOffer},
+    {"record.match", HandleRecordMatch},
+    {"record.save", HandleRecordSave},
+    {"record.never", HandleRecordNever},
 }};
 
 }  // namespace

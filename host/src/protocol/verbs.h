@@ -45,6 +45,13 @@ Result<nlohmann::json> FillWith(Session&, const nlohmann::json& body,
                                 std::optional<std::vector<FieldDescriptor>> prepared);
 // verbs_offer.cpp: what the menu at a field may show
 Result<nlohmann::json> HandleOffer(Session&, const nlohmann::json&);
+// verbs_record.cpp: saving what the shopper typed at a checkout
+// What the submitted fields would save, compared with the profile; stores nothing.
+Result<nlohmann::json> HandleRecordMatch(Session&, const nlohmann::json&);
+// Adds one address or card, or updates one record or the person.
+Result<nlohmann::json> HandleRecordSave(Session&, const nlohmann::json&);
+// "Never for this shop": stores the site's never_save.
+Result<nlohmann::json> HandleRecordNever(Session&, const nlohmann::json&);
 // verbs_ledger.cpp
 Result<nlohmann::json> HandleLedgerList(Session&, const nlohmann::json&);
 Result<nlohmann::json> HandleLedgerVerify(Session&, const nlohmann::json&);

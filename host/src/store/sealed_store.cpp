@@ -221,6 +221,14 @@ Status SealedStore::Write(const std::function<Status()>& fn) {
   return written;
 }
 
+Status SealedStore::StartJournal() {
+  return store::WriteTransaction(*db_, [&] {
+    const int version = db_->execAndGet("PRAGMA user_version").getInt();
+    db_->exec("PRAGMA user_version=" + std::to_string(version));
+    return Status::Ok();
+  });
+}
+
 Result<SealedStore::Rekey> SealedStore::PrepareRekey(std::string_view old_password,
                                                      std::string_view new_password) {
   if (new_password.empty()) {

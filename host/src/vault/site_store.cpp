@@ -12,8 +12,9 @@ using nlohmann::json;
 std::string LookupHex(std::string_view lookup) { return crypto::ToHex(lookup); }
 
 // The sealed policy row: {"allow": category bits, "deny": category bits, "auto_card": bool,
-// "last_shared": ms | null, "hosts": [host, ...]}. Rows written before refusals existed have no
-// "deny": nothing refused; rows written before hosts were recorded have no "hosts".
+// "last_shared": ms | null, "hosts": [host, ...], "never_save": bool}. Rows written before
+// refusals existed have no "deny": nothing refused; rows written before hosts were recorded have
+// no "hosts"; rows written before saving offers have no "never_save" (false).
 Result<SiteStore::Stored> ParseStored(std::string_view clear) {
   constexpr std::string_view kWhat = "a site's policy record";
   PIMS_ASSIGN_OR_RETURN(json record, ParseStoredRecord(clear, kWhat));
@@ -25,7 +26,9 @@ Result<SiteStore::Stored> ParseStored(std::string_view clear) {
   PIMS_ASSIGN_OR_RETURN(std::optional<int64_t> last_shared,
                         fields.OptionalInteger("last_shared", INT64_MIN, INT64_MAX));
   PIMS_ASSIGN_OR_RETURN(std::vector<std::string> hosts, ConsentHostsFromJson(fields, "hosts"));
+  PIMS_ASSIGN_OR_RETURN(std::optional<bool> never_save, fields.OptionalBool("never_save"));
   SiteStore::Stored stored;
+  stored.policy.never_save = never_save.value_or(false);
   stored.policy.allow = CategorySet::FromBits(static_cast<uint32_t>(bits));
   // A category is never both: an allowed one wins over a refusal (a row written elsewhere).
   stored.policy.deny = CategorySet::FromBits(static_cast<uint32_t>(deny_bits.value_or(0)) &
@@ -59,7 +62,8 @@ void SiteStore::Store(const crypto::Hash& lookup, const Site& site, const Stored
                     {"deny", stored.policy.deny.bits()},
                     {"auto_card", stored.policy.auto_card},
                     {"last_shared", stored.last_shared ? json(*stored.last_shared) : json(nullptr)},
-                    {"hosts", stored.policy.hosts}};
+                    {"hosts", stored.policy.hosts},
+                    {"never_save", stored.policy.never_save}};
   const std::string name = store_.Seal(site.ToString(), {"sites", hex, "name"});
   const std::string policy = store_.Seal(record.dump(), {"sites", hex, "policy"});
   TrackOld(lookup);

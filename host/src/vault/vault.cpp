@@ -302,6 +302,7 @@ const WarmForm& TheWarmForm() {
 void Vault::Warm() {
   SealedStore& store = *impl_->store;
   (void)store.Guarded("warming up", [&]() -> Status {
+    PIMS_RETURN_IF_ERROR(store.StartJournal());
     PIMS_ASSIGN_OR_RETURN(VaultSettings settings, ReadSettings(store));
     const Site nowhere{.scheme = "https", .host = "pims.invalid"};
     PIMS_RETURN_IF_ERROR(impl_->sites.Load(impl_->sites.Lookup(nowhere)).status());

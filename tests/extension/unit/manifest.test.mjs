@@ -41,11 +41,11 @@ test('both ask for native messaging and http(s) pages, and nothing broader', () 
   }
 });
 
-test('only the menu at a field is web-accessible, to http(s) pages, at a per-session URL', () => {
+test('only the menu at a field and the offer to save are web-accessible, to http(s) pages, at a per-session URL', () => {
   for (const m of [chrome, firefox]) {
     assert.equal(m.web_accessible_resources.length, 1);
     const [menu] = m.web_accessible_resources;
-    assert.deepEqual(menu.resources, ['menu/menu.html']);
+    assert.deepEqual(menu.resources, ['menu/menu.html', 'menu/save.html']);
     assert.deepEqual(menu.matches, ['http://*/*', 'https://*/*']);
   }
   // Chromium's fixed ID would let any page find the menu; Firefox's host is random already.

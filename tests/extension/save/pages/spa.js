@@ -1,0 +1,1 @@
+document.getElementById('go').addEventListener('click', () => location.assign('thanks.html'));

@@ -8,7 +8,15 @@ import { h, fill } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate } from '../shared/gate.js';
 import { categoryLabel, HOST_ERRORS } from '../shared/protocol.js';
-import { TAB_SUMMARY, TAB_FILL, TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
+import {
+  TAB_SUMMARY,
+  TAB_FILL,
+  TAB_WAITING,
+  TAB_CHANGED,
+  VAULT_LOCKED,
+} from '../shared/messages.js';
+import { explanationText, filledText } from '../shared/explain.js';
+import { t } from '../shared/i18n.js';
 import {
   toggleRows,
   policyAfterChoice,
@@ -44,7 +52,10 @@ function showOnly(section) {
 async function render() {
   showOnly(null);
   $('lock').hidden = true;
-  const status = await showGate($('gate'), onUnlocked);
+  // A fill asked here while the vault was locked waits for the unlock: say so at the form.
+  const waiting = tabId === null ? null : await ask(TAB_WAITING, { tabId });
+  const note = waiting?.ok && waiting.waiting ? t('popupPageWaiting') : '';
+  const status = await showGate($('gate'), onUnlocked, { note });
   fill($('vault-state'), status.ok ? (VAULT_STATES[status.vault] ?? '') : '');
 }
 
@@ -74,6 +85,8 @@ async function showSite() {
   $('access').hidden = summary.access !== false;
   renderAsks(summary);
   renderToggles();
+  // The page that waited for the unlock was filled meanwhile (background: retryWaitingTabs).
+  if (Number.isInteger(summary.refilled)) fill($('fill-result'), filledText(summary.refilled, t));
   await renderLedger();
 }
 
@@ -224,6 +237,9 @@ async function fillNow() {
   }
   let text = `Filled ${reply.filled} field${reply.filled === 1 ? '' : 's'}.`;
   if (reply.error && HOST_ERRORS[reply.error]) text += ` ${HOST_ERRORS[reply.error]}`;
+  // Why the rest was not filled, grouped by reason (shared/explain.js).
+  const why = explanationText(reply.explanation, t, categoryLabel);
+  if (why) text += ` ${why}`;
   fill($('fill-result'), text);
   await showSite();
 }

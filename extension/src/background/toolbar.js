@@ -13,7 +13,7 @@ export const TOOLBAR_STATES = Object.freeze({
 
 export function iconPaths(state) {
   const { icon } = TOOLBAR_STATES[state] ?? TOOLBAR_STATES.locked;
-  return { 16: `icons/${icon}-16.png`, 32: `icons/${icon}-32.png` };
+  return { 16: `/icons/${icon}-16.png`, 32: `/icons/${icon}-32.png` };
 }
 
 // The vault's state after the host answered `verb` with `reply`, or null when the reply says

@@ -77,6 +77,14 @@ async function scenarioIn(kind, { browser, base, run }) {
   });
   const unlocked = await poll(title, (t) => /unlocked/.test(t), STEP_MS, 'title').catch(String);
   check(`${kind}: the toolbar says unlocked`, /pims: unlocked/.test(unlocked), unlocked);
+  const icons = await call(`Promise.all(['locked', 'unlocked', 'missing'].map((s) =>
+    fetch('/icons/' + s + '-16.png').then((r) => r.ok && r.headers.get('content-type'))))`);
+  check(`${kind}: the toolbar's three icons are in the build`, icons.every(Boolean), String(icons));
+  // The browser takes them (setIcon rejects an image it cannot load), at the background's paths.
+  const { iconPaths } = await import('../../../extension/src/background/toolbar.js');
+  const set = await call(`(globalThis.browser ?? globalThis.chrome).action
+    .setIcon({ path: ${JSON.stringify(iconPaths('unlocked'))} }).then(() => 'ok', (e) => String(e))`);
+  check(`${kind}: the browser accepts the toolbar icon`, set === 'ok', set);
 
   // A shop without autocomplete attributes: the host classifies by label and name.
   const shop = await browser.newPage();

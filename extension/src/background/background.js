@@ -41,7 +41,9 @@ const host = new HostConnection({
 });
 
 // The vault's state as the host last said it (toolbar.js), shown by the toolbar's icon and title.
-let vault = 'locked';
+// Unknown (null) when this background starts: the first answer sets the icon even if it says
+// "locked", since the icon kept from before this background stopped may say otherwise.
+let vault = null;
 
 function setVault(state) {
   if (!state || state === vault) return;
@@ -52,7 +54,7 @@ function setVault(state) {
 }
 
 function vaultTitle() {
-  return t(TOOLBAR_STATES[vault].titleKey);
+  return t(TOOLBAR_STATES[vault ?? 'locked'].titleKey);
 }
 
 // Every request to the host goes through here, so that the toolbar follows the vault.

@@ -257,6 +257,9 @@ async function summary(tabId) {
     access: ran.ok,
     waiting: state.waiting,
     ...(refilled === undefined ? {} : { refilled }),
+    // What the shopper's latest gesture fill here left out and why (the shortcut and the
+    // context menu have no page of their own to say it).
+    lastFill: state.lastFill,
     gesture: gestureActive(tabId),
     ...tabTotals(frames),
     frames,

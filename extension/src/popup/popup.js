@@ -37,6 +37,7 @@ let policy = null;
 let asked = [];
 let frames = [];
 let forgetArmedUntil = 0;
+let told = false; // the fill result line already says something (do not replace it)
 
 async function currentTabId() {
   const param = new URLSearchParams(location.search).get('tab');
@@ -85,8 +86,16 @@ async function showSite() {
   $('access').hidden = summary.access !== false;
   renderAsks(summary);
   renderToggles();
-  // The page that waited for the unlock was filled meanwhile (background: retryWaitingTabs).
-  if (Number.isInteger(summary.refilled)) fill($('fill-result'), filledText(summary.refilled, t));
+  // The page that waited for the unlock was filled meanwhile (background: retryWaitingTabs);
+  // else, when the popup opens, what the latest shortcut or menu fill here left out and why.
+  if (Number.isInteger(summary.refilled)) {
+    fill($('fill-result'), filledText(summary.refilled, t));
+    told = true;
+  } else if (!told && summary.lastFill) {
+    const why = explanationText(summary.lastFill, t, categoryLabel);
+    fill($('fill-result'), [filledText(summary.lastFill.filled, t), why].filter(Boolean).join(' '));
+    told = true;
+  }
   await renderLedger();
 }
 
@@ -241,6 +250,7 @@ async function fillNow() {
   const why = explanationText(reply.explanation, t, categoryLabel);
   if (why) text += ` ${why}`;
   fill($('fill-result'), text);
+  told = true;
   await showSite();
 }
 

@@ -148,6 +148,18 @@ async function scenarioIn(kind, { browser, base, run }) {
   // The popup's Fill now says it in words.
   const popup = await openExtensionPage(kind, browser, `${base}popup/popup.html?tab=${tabId}`);
   await poll(() => textOf(popup, '#site-name'), Boolean, STEP_MS, 'popup site').catch(() => '');
+  // Opened after a fill the popup did not make (as after the shortcut or the context menu).
+  const onOpen = await poll(
+    () => textOf(popup, '#fill-result'),
+    (t) => /not filled/.test(t),
+    STEP_MS,
+    'popup on open',
+  ).catch(() => textOf(popup, '#fill-result'));
+  check(
+    `${kind}: the popup, opened after a shortcut or menu fill, says what it left out and why`,
+    /Filled \d+ fields? on this page\. 2 fields not filled: Phone number not allowed/.test(onOpen),
+    onOpen,
+  );
   await popup.click('#fill-now');
   const said = await poll(
     () => textOf(popup, '#fill-result'),

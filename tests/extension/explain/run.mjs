@@ -13,6 +13,7 @@
 //
 // Environment and exit status: as tests/extension/e2e/run.mjs.
 
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +41,20 @@ const BUDGET_MS = 150_000;
 const LOCK = '\u{1F512}';
 
 const checks = createChecks();
+
+// E2E_SCREENSHOTS=DIR: the popup's explanation and the options page's Sites editor as PNGs.
+async function screenshot(page, name, selector) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  const part = selector ? await page.$(selector) : null;
+  await withTimeout(
+    part ? part.screenshot({ path: file }) : page.screenshot({ path: file, fullPage: true }),
+    STEP_MS,
+    'screenshot',
+  );
+}
 const { check } = checks;
 
 async function scenario(kind, shop) {
@@ -167,6 +182,7 @@ async function scenarioIn(kind, { browser, base, run }) {
     STEP_MS,
     'popup fill result',
   ).catch(() => textOf(popup, '#fill-result'));
+  await screenshot(popup, `${kind}-popup-explained`);
   check(
     `${kind}: the popup's Fill now groups the reasons readably`,
     /fields not filled: Phone number not allowed for this shop; Name kept as you typed it/.test(
@@ -200,6 +216,7 @@ async function scenarioIn(kind, { browser, base, run }) {
   const note = await poll(() => textOf(gate, '#gate-note'), Boolean, STEP_MS, 'gate note').catch(
     () => '',
   );
+  await screenshot(gate, `${kind}-popup-waiting`);
   check(
     `${kind}: the popup's unlock form says the page is waiting to be filled`,
     /waiting to be filled/.test(note),
@@ -334,6 +351,7 @@ async function optionsChecks(kind, browser, base, send) {
     asked && /Forget http:\/\/plain\.example\?/.test(asked.status),
     JSON.stringify(asked),
   );
+  await screenshot(page, `${kind}-options-sites`, '#sites');
   const stillThere = await send({ type: 'site.get', url: SHOP });
   check(
     `${kind}: options: nothing is forgotten before the confirmation`,

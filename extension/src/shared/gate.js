@@ -104,7 +104,9 @@ function setupForm(container, done) {
   first.input.focus();
 }
 
-function unlockForm(container, done) {
+// note: a sentence under the title saying what waits for the unlock (a page to fill, edits to
+// save), or nothing.
+function unlockForm(container, done, note = '') {
   const field = passwordField('Master password', 'current-password');
   const error = h('p', { class: 'error', role: 'alert' });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Unlock');
@@ -112,6 +114,7 @@ function unlockForm(container, done) {
     'form',
     { class: 'gate', 'aria-labelledby': 'gate-title' },
     h('h2', { id: 'gate-title' }, 'pims is locked'),
+    note ? h('p', { class: 'waiting', id: 'gate-note' }, note) : null,
     field.row,
     error,
     button,
@@ -170,8 +173,8 @@ async function hostProblem(container, reply, retry) {
 }
 
 // Shows what the vault needs in `container` and calls onUnlocked(status) once it is open.
-// Resolves with the status reply.
-export async function showGate(container, onUnlocked) {
+// Resolves with the status reply. note: shown with the unlock form (see unlockForm).
+export async function showGate(container, onUnlocked, { note = '' } = {}) {
   const again = () => showGate(container, onUnlocked);
   const status = await ask('status');
   if (!status.ok) {
@@ -184,7 +187,7 @@ export async function showGate(container, onUnlocked) {
   } else if (status.vault === 'absent') {
     setupForm(container, again);
   } else {
-    unlockForm(container, again);
+    unlockForm(container, again, note);
   }
   return status;
 }

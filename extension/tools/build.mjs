@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { bundle } from './bundle.mjs';
-import { drawIcon, ICON_SIZES } from './icons.mjs';
+import { drawIcon, ICON_SIZES, ICON_STATES } from './icons.mjs';
 import { BROWSERS, makeManifest } from './manifest.mjs';
 import { writeVocabulary } from './vocabulary.mjs';
 
@@ -59,6 +59,12 @@ function buildBrowser(browser, { identity, version, base }) {
   mkdirSync(path.join(out, 'icons'));
   for (const size of ICON_SIZES) {
     writeFileSync(path.join(out, 'icons', `pims-${size}.png`), drawIcon(size));
+  }
+  // The toolbar's states (background/toolbar.js), at the sizes the toolbar uses.
+  for (const state of Object.keys(ICON_STATES)) {
+    for (const size of [16, 32]) {
+      writeFileSync(path.join(out, 'icons', `${state}-${size}.png`), drawIcon(size, state));
+    }
   }
   const manifest = makeManifest(base, { browser, identity, version });
   writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

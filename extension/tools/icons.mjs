@@ -1,5 +1,8 @@
 // The extension's icons, drawn at build time (a padlock on a rounded square), so the source tree
-// holds no binary files. A minimal PNG encoder: RGBA, no filtering, zlib from Node.
+// holds no binary files. Besides the extension's own icon, one toolbar icon per state of the
+// vault, told apart by shape as well as colour (background/toolbar.js switches them):
+// locked (closed padlock, blue), unlocked (open shackle, green), host missing (grey, with a
+// bar across: pims-host cannot be reached). A minimal PNG encoder: RGBA, no filtering, zlib from Node.
 
 import { deflateSync } from 'node:zlib';
 
@@ -42,24 +45,48 @@ export function encodePng(size, rgba) {
   ]);
 }
 
-// Shape tests in a unit square: 0 outside, 1 background, 2 padlock.
-function shapeAt(x, y) {
+// The toolbar states and their colours: [background, padlock].
+export const ICON_STATES = Object.freeze({
+  locked: [
+    [0x1f, 0x5f, 0x8b],
+    [0xff, 0xff, 0xff],
+  ],
+  unlocked: [
+    [0x1a, 0x7f, 0x37],
+    [0xff, 0xff, 0xff],
+  ],
+  missing: [
+    [0x6b, 0x72, 0x80],
+    [0xff, 0xff, 0xff],
+  ],
+});
+
+// Shape tests in a unit square: 0 outside, 1 background, 2 padlock. `state` as ICON_STATES.
+function shapeAt(x, y, state = 'locked') {
   const r = 0.2; // corner radius of the background
   const dx = Math.max(r - x, 0, x - (1 - r));
   const dy = Math.max(r - y, 0, y - (1 - r));
   if (dx * dx + dy * dy > r * r) return 0;
   const inBody = x >= 0.26 && x <= 0.74 && y >= 0.46 && y <= 0.82;
-  const ring = Math.hypot(x - 0.5, y - 0.46);
-  const inShackle = y <= 0.46 && ring >= 0.12 && ring <= 0.2;
+  // Unlocked: the shackle lifted and swung open (its right leg leaves the body).
+  const lift = state === 'unlocked' ? 0.1 : 0;
+  const ring = Math.hypot(x - 0.5, y - 0.46 + lift);
+  let inShackle = y <= 0.46 - lift && ring >= 0.12 && ring <= 0.2;
+  if (lift) {
+    const leftLeg = x >= 0.3 && x <= 0.38 && y >= 0.46 - lift && y <= 0.46;
+    inShackle = inShackle || leftLeg;
+  }
+  // Missing: a bar from corner to corner, in the background's colour, across the padlock.
+  if (state === 'missing' && Math.abs(x - y) <= 0.05 && x > 0.15 && x < 0.85) return 1;
   const inKeyhole =
     Math.hypot(x - 0.5, y - 0.6) <= 0.05 || (Math.abs(x - 0.5) <= 0.02 && y >= 0.6 && y <= 0.72);
   if ((inBody && !inKeyhole) || inShackle) return 2;
   return 1;
 }
 
-export function drawIcon(size) {
+export function drawIcon(size, state = 'locked') {
   const rgba = Buffer.alloc(size * size * 4);
-  const colours = [null, [0x1f, 0x5f, 0x8b], [0xff, 0xff, 0xff]];
+  const colours = [null, ...ICON_STATES[state]];
   const samples = 4;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
@@ -69,6 +96,7 @@ export function drawIcon(size) {
           const shape = shapeAt(
             (px + (sx + 0.5) / samples) / size,
             (py + (sy + 0.5) / samples) / size,
+            state,
           );
           if (!shape) continue;
           const c = colours[shape];

@@ -23,7 +23,9 @@ import {
 import { askedRefs, hostFillBody, answerFor } from './fill.js';
 import { startGesture, gestureOf, anyGesture } from './gesture.js';
 import { frameAfterFill, frameAfterDescribe, frameWithPolicy, tabTotals } from './summary.js';
-import { badgeText, badgeColour, badgeTitle } from './badge.js';
+import { badgeFor, badgeTitle } from './badge.js';
+import { TOOLBAR_STATES, iconPaths, vaultStateAfter } from './toolbar.js';
+import { explainFill, explanationText } from '../shared/explain.js';
 import { MenuSessions } from './menu.js';
 import { SaveOffers } from './save.js';
 
@@ -34,13 +36,42 @@ const host = new HostConnection({
   connect: () => webext.runtime.connectNative(HOST_NAME),
   lastError: () => webext.runtime.lastError?.message,
   onEvent: (event) => {
-    if (event === 'locked') vaultLocked();
+    if (event === 'locked') {
+      setVault('locked');
+      vaultLocked();
+    }
   },
   // A host that is gone took its unlocked vault with it.
   onStateChange: (state) => {
+    if (state === 'host_missing' || state === 'host_forbidden') setVault('missing');
+    else if (state !== 'connected') setVault('locked');
     if (state !== 'connected') vaultLocked();
   },
 });
+
+// The vault's state as the host last said it (toolbar.js), shown by the toolbar's icon and title.
+// Unknown (null) when this background starts: the first answer sets the icon even if it says
+// "locked", since the icon kept from before this background stopped may say otherwise.
+let vault = null;
+
+function setVault(state) {
+  if (!state || state === vault) return;
+  vault = state;
+  webext.action.setIcon({ path: iconPaths(state) }).catch(() => undefined);
+  webext.action.setTitle({ title: vaultTitle() }).catch(() => undefined);
+  for (const tabId of tabs.keys()) updateBadge(tabId, { notify: false });
+}
+
+function vaultTitle() {
+  return t(TOOLBAR_STATES[vault ?? 'locked'].titleKey);
+}
+
+// Every request to the host goes through here, so that the toolbar follows the vault.
+async function hostRequest(verb, body) {
+  const reply = await host.request(verb, body);
+  setVault(vaultStateAfter(verb, reply));
+  return reply;
+}
 
 // Tells every open extension page that the vault locked, so that each clears the profile data
 // it shows (the idle time ran out, the shopper pressed Lock somewhere, or the host exited).
@@ -48,12 +79,14 @@ function vaultLocked() {
   webext.runtime.sendMessage({ type: VAULT_LOCKED }).catch(() => undefined);
 }
 
-// tabId -> {frames: Map(frameId -> frame summary), gestures: Map(token -> gesture), waiting}
+// tabId -> {frames: Map(frameId -> frame summary), gestures: Map(token -> gesture), waiting,
+//           lastFill: the explanation of the shopper's latest fill there (shared/explain.js),
+//           retry: the fill after unlocking, resolving to the number of fields it filled}
 const tabs = new Map();
 
 // The menus at fields (menu.js).
 const menus = new MenuSessions({
-  request: (verb, body) => host.request(verb, body),
+  request: (verb, body) => hostRequest(verb, body),
   command: (tabId, frameId, message) => webext.tabs.sendMessage(tabId, message, { frameId }),
   categories: CATEGORY_IDS,
   policyChanged: (site, allow, deny) => policyChanged(site, allow, deny),
@@ -92,7 +125,7 @@ async function showSaveOffer(tabId) {
 function tabState(tabId) {
   let state = tabs.get(tabId);
   if (!state) {
-    state = { frames: new Map(), gestures: new Map(), waiting: false };
+    state = { frames: new Map(), gestures: new Map(), waiting: false, lastFill: null, retry: null };
     tabs.set(tabId, state);
   }
   return state;
@@ -110,14 +143,29 @@ function frameList(state) {
 async function updateBadge(tabId, { notify = true } = {}) {
   const state = tabs.get(tabId);
   const totals = tabTotals(state ? [...state.frames.values()] : []);
+  const { text, colour } = badgeFor(totals, state ?? {});
   try {
-    await webext.action.setBadgeText({ tabId, text: badgeText(totals) });
-    await webext.action.setBadgeBackgroundColor({ tabId, color: badgeColour(totals) });
-    await webext.action.setTitle({ tabId, title: badgeTitle(totals, categoryLabel) });
+    await webext.action.setBadgeText({ tabId, text });
+    await webext.action.setBadgeBackgroundColor({ tabId, color: colour });
+    await webext.action.setTitle({ tabId, title: tabTitle(state, totals) });
   } catch {
     // The tab is gone.
   }
   if (notify) notifyPages(tabId, totals, frameList(state));
+}
+
+// The toolbar's title on a tab: the vault's state, then what waits or what the shopper's latest
+// fill left out, then what the page asks for and what was filled.
+function tabTitle(state, totals) {
+  const parts = [vaultTitle()];
+  if (state?.waiting) parts.push(t('badgeWaitingTitle'));
+  else if (state?.lastFill) {
+    const why = explanationText(state.lastFill, t, categoryLabel);
+    if (why) parts.push(why);
+  }
+  const page = badgeTitle(totals, categoryLabel);
+  if (page !== 'pims') parts.push(page);
+  return parts.join(' — ');
 }
 
 function gestureActive(tabId) {
@@ -155,9 +203,12 @@ async function onPageFields(message, sender) {
     body = menus.takePick(message.menu, frame);
     if (!body) return errorReply('forbidden');
   }
-  const answer = await host.request('fill', body);
+  const answer = await hostRequest('fill', body);
   if (!answer.ok) {
-    if (answer.error?.code === 'locked') state.waiting = true;
+    if (answer.error?.code === 'locked' && !state.waiting) {
+      state.waiting = true;
+      updateBadge(tabId);
+    }
     return { ok: false, error: answer.error };
   }
   const reply = answerFor(answer, asked);
@@ -170,7 +221,10 @@ async function onPageFields(message, sender) {
   return {
     ok: true,
     fills: (reply.fills ?? []).map(({ ref, value, field }) => ({ ref, value, field })),
-    refused: (reply.withheld ?? []).map(({ ref, reason }) => ({ ref, reason })),
+    refused: [
+      ...(reply.withheld ?? []).map(({ ref, reason }) => ({ ref, reason })),
+      ...(reply.empty ?? []).map((ref) => ({ ref, reason: 'empty' })),
+    ],
   };
 }
 
@@ -220,12 +274,18 @@ async function summary(tabId) {
   for (const [frameId, frame] of state.frames) {
     if (!frame.site) continue;
     if (!sites.has(frame.site))
-      sites.set(frame.site, await host.request('site.get', { url: frame.site }));
+      sites.set(frame.site, await hostRequest('site.get', { url: frame.site }));
     const policy = sites.get(frame.site);
     if (policy.ok) {
       const withSite = { ...frame, site: policy.site };
       state.frames.set(frameId, frameWithPolicy(withSite, policy.allow, policy.deny));
     }
+  }
+  // The fill after unlocking, if this tab waited: its count, once (the popup says it).
+  let refilled;
+  if (state.retry) {
+    refilled = await state.retry;
+    state.retry = null;
   }
   await updateBadge(tabId, { notify: false });
   const frames = frameList(state);
@@ -235,6 +295,10 @@ async function summary(tabId) {
     web: true,
     access: ran.ok,
     waiting: state.waiting,
+    ...(refilled === undefined ? {} : { refilled }),
+    // What the shopper's latest gesture fill here left out and why (the shortcut and the
+    // context menu have no page of their own to say it).
+    lastFill: state.lastFill,
     gesture: gestureActive(tabId),
     ...tabTotals(frames),
     frames,
@@ -264,15 +328,31 @@ async function fillTab(tabId, frameId) {
     refused += r.refused?.length ?? 0;
     if (r.error && !error) error = r.error;
   }
-  return { ok: true, filled, refused, error };
+  // Why the rest was not filled, by the host's category of each field; on the badge's title
+  // (the shortcut and the context menu have no other place to say it) and in the popup.
+  const explanation = explainFill(
+    ran.results,
+    (frame, ref) => state.frames.get(frame)?.categories?.[ref],
+  );
+  if (error !== 'locked') state.lastFill = explanation;
+  updateBadge(tabId);
+  return { ok: true, filled, refused, error, explanation };
 }
 
-// After unlocking, the tabs that found the vault locked try again.
-async function retryWaitingTabs() {
+// After unlocking, the tabs that found the vault locked try again. Each tab keeps the count of
+// that fill until its popup asks (summary: "Filled n fields on this page").
+const RETRY_REPORT_MS = 10_000;
+
+function retryWaitingTabs() {
   for (const [tabId, state] of tabs) {
     if (!state.waiting) continue;
     state.waiting = false;
-    runInTab(tabId, { action: 'rescan' });
+    updateBadge(tabId);
+    const ran = runInTab(tabId, { action: 'rescan' }).then((r) =>
+      r.ok ? r.results.reduce((sum, x) => sum + (x.filled ?? 0), 0) : 0,
+    );
+    const late = new Promise((resolve) => setTimeout(() => resolve(0), RETRY_REPORT_MS));
+    state.retry = Promise.race([ran, late]);
   }
 }
 
@@ -292,7 +372,7 @@ function policyChanged(site, allow, deny = []) {
 }
 
 async function forward(verb, message) {
-  const reply = await host.request(verb, hostBody(message));
+  const reply = await hostRequest(verb, hostBody(message));
   if (reply.ok) {
     if (verb === 'unlock' || verb === 'setup') {
       retryWaitingTabs();
@@ -326,6 +406,8 @@ async function dispatch(message, sender) {
       return summary(message.tabId);
     case 'fill-tab':
       return fillTab(message.tabId, message.frameId);
+    case 'waiting':
+      return { ok: true, waiting: tabs.get(message.tabId)?.waiting === true };
     case 'menu-open':
       return menus.open({
         tabId: sender.tab.id,
@@ -392,6 +474,8 @@ webext.runtime.onInstalled.addListener(({ reason }) => {
   }
 });
 webext.runtime.onStartup.addListener(createMenus);
+// The toolbar shows the vault's state from the start (and again each time this background starts).
+hostRequest('status', {}).catch(() => undefined);
 
 webext.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId === MENU_ID && tab?.id !== undefined) fillTab(tab.id, info.frameId ?? 0);

@@ -38,6 +38,7 @@ import {
   SAVE_ANSWERS,
   TAB_SUMMARY,
   TAB_FILL,
+  TAB_WAITING,
   REASONS,
 } from '../shared/messages.js';
 import { ANSWERS } from '../shared/menu_view.js';
@@ -102,7 +103,8 @@ export function frameUrlOf(sender) {
 // What to do with a message from a sender of `tier`:
 //   {action: 'host', verb}            forward to the host
 //   {action: 'fields' | 'describe'}   a content script's fields
-//   {action: 'summary' | 'fill-tab'}  an extension page asks about / fills a tab
+//   {action: 'summary' | 'fill-tab' | 'waiting'}  an extension page asks about / fills a tab /
+//                                     asks whether the tab waits for the vault
 //   {action: 'menu-open' | 'menu-closed' | 'menu-focus'}          a content script's field menu
 //   {action: 'menu-state' | 'menu-answer' | 'menu-pick' | 'menu-close'}  the menu page
 //   {action: 'refuse', code}
@@ -115,6 +117,10 @@ export function route(message, tier) {
   if (tier === 'save') return routeSave(message);
   if (tier === 'extension') {
     if (PAGE_VERBS.has(type)) return { action: 'host', verb: type };
+    if (type === TAB_WAITING) {
+      if (!Number.isInteger(message.tabId)) return { action: 'refuse', code: 'bad_message' };
+      return { action: 'waiting' };
+    }
     if (type === TAB_SUMMARY || type === TAB_FILL) {
       if (!Number.isInteger(message.tabId)) return { action: 'refuse', code: 'bad_message' };
       if (

@@ -31,6 +31,7 @@ import {
   mayFill,
   autoWait,
   spendAuto,
+  keepsValue,
 } from './plan.js';
 import { announceValue, setValue } from './write.js';
 import { FieldMenu } from './menu_anchor.js';
@@ -324,12 +325,15 @@ class PageFiller {
     });
   }
 
-  // Does a write leave this field alone? An automatic fill never writes over a value; a pick
-  // writes over what pims filled, never over what the shopper (or the page) put there.
+  // Does a write leave this field alone? (plan.js keepsValue)
   keeps(el, ref, gesture, pick) {
-    if (gesture && !pick) return false;
-    if (pick && this.plan.filled.has(ref)) return false;
-    return hasValue(el, this.picked.has(el));
+    const typed = this.picked.has(el);
+    return keepsValue({
+      trigger: pick ? 'pick' : gesture ? 'gesture' : 'auto',
+      hasValue: hasValue(el, typed),
+      typed,
+      filledByPims: this.plan.filled.has(ref),
+    });
   }
 
   // Writes the values, checking every field again first: the page may have hidden or moved it

@@ -12,6 +12,7 @@ import { webext } from '../shared/webext.js';
 import { PAGE_MENU, PAGE_MENU_CLOSED, PAGE_MENU_FOCUS } from '../shared/messages.js';
 import { isCandidate } from './fields.js';
 import { MenuGuard, SAMPLE_MS } from './menu_guard.js';
+import { mountGuardedFrame, place } from './guarded_frame.js';
 
 // A focus counts as the shopper's when it follows their pointer or key press this closely.
 const USER_INPUT_MS = 1_000;
@@ -19,13 +20,6 @@ const USER_INPUT_MS = 1_000;
 // next field, a Tab away, opens its own).
 const QUIET_MS = 500;
 const GAP = 2; // px between the field and the menu
-
-function style(el, properties) {
-  el.style.setProperty('all', 'initial', 'important');
-  for (const [name, value] of Object.entries(properties)) {
-    el.style.setProperty(name, value, 'important');
-  }
-}
 
 function viewportRect(el) {
   const r = el.getBoundingClientRect();
@@ -170,38 +164,12 @@ export class FieldMenu {
     }
     const fieldRect = viewportRect(field);
     const at = placeMenu(fieldRect, size, viewport);
-    const host = this.doc.createElement('div');
-    const box = {
-      position: 'fixed',
-      display: 'block',
-      left: `${at.left}px`,
-      top: `${at.top}px`,
-      width: `${size.width}px`,
-      height: `${size.height}px`,
-      'z-index': '2147483647',
-      visibility: 'visible',
-      'pointer-events': 'auto',
-    };
-    style(host, box);
-    const root = host.attachShadow({ mode: 'closed' });
-    const frame = this.doc.createElement('iframe');
-    style(frame, {
-      display: 'block',
-      width: `${size.width}px`,
-      height: `${size.height}px`,
-      border: '0',
-      visibility: 'visible',
-      'color-scheme': 'normal',
+    const { host, frame, shift } = mountGuardedFrame(this.doc, {
+      page: 'menu/menu.html',
+      session,
+      at,
+      size,
     });
-    frame.setAttribute('title', 'pims');
-    frame.src = `${webext.runtime.getURL('menu/menu.html')}#${session}`;
-    root.append(frame);
-    this.doc.documentElement.append(host);
-    // A root element that makes a containing block of its own (a transform, contain) shifts
-    // fixed boxes: put the host where it was meant to be.
-    const placed = host.getBoundingClientRect();
-    const shift = { x: placed.left - at.left, y: placed.top - at.top };
-    this.put(host, at, shift);
     const guard = new MenuGuard(host, at);
     this.open = { session, field, host, frame, guard, fieldRect, size, shift };
     this.open.timer = setInterval(() => this.watch(), SAMPLE_MS);
@@ -214,11 +182,6 @@ export class FieldMenu {
     this.open.frame.focus();
     const session = this.open.session;
     webext.runtime.sendMessage({ type: PAGE_MENU_FOCUS, session }).catch(() => undefined);
-  }
-
-  put(host, at, shift) {
-    host.style.setProperty('left', `${at.left - shift.x}px`, 'important');
-    host.style.setProperty('top', `${at.top - shift.y}px`, 'important');
   }
 
   // Every sample: the menu closes when its field moved, was scrolled away, was hidden or
@@ -280,11 +243,7 @@ export class FieldMenu {
       return { ok: false, reason: 'expired' };
     }
     const at = placeMenu(open.fieldRect, size, viewport);
-    for (const el of [open.host, open.frame]) {
-      el.style.setProperty('width', `${size.width}px`, 'important');
-      el.style.setProperty('height', `${size.height}px`, 'important');
-    }
-    this.put(open.host, at, open.shift);
+    place(open, at, size);
     open.guard.expected = at;
     open.size = size;
     return { ok: true };

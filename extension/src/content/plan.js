@@ -102,3 +102,19 @@ export function mayFill({ verdict, inView, seen, gesture, formShown }) {
   if (seen && (verdict.visible || GEOMETRY_REASONS.has(verdict.reason))) return true;
   return Boolean(gesture && inView && formShown && verdict.reason === 'outside_viewport');
 }
+
+// Does a write leave a field's value alone? (issue 14)
+//   trigger:      'auto' (the page loaded or changed), 'gesture' (Fill now, the shortcut, the
+//                 context menu) or 'pick' (the shopper chose a record in the menu at a field);
+//   hasValue:     the field holds something (fields.js hasValue);
+//   typed:        the shopper typed or picked in it (a trusted input or change event);
+//   filledByPims: pims filled it on this page.
+// An automatic fill never writes over a value. A gesture writes over what pims or the page put
+// there, never over what the shopper typed. A pick is the shopper choosing this record: it
+// replaces what pims filled and what the shopper typed, and leaves the page's own values.
+export function keepsValue({ trigger, hasValue, typed, filledByPims }) {
+  if (!hasValue) return false;
+  if (trigger === 'gesture') return typed;
+  if (trigger === 'pick') return !typed && !filledByPims;
+  return true;
+}

@@ -6,19 +6,12 @@
 //
 // Only the top frame shows it, and only when the background says so (save.command 'show').
 
-import { webext } from '../shared/webext.js';
 import { MenuGuard, SAMPLE_MS } from './menu_guard.js';
+import { mountGuardedFrame, place } from './guarded_frame.js';
 
 export const SAVE_WIDTH = 360;
 const FIRST_HEIGHT = 220; // until the offer page says how tall it is
 const MARGIN = 8; // px from the window's edges
-
-function style(el, properties) {
-  el.style.setProperty('all', 'initial', 'important');
-  for (const [name, value] of Object.entries(properties)) {
-    el.style.setProperty(name, value, 'important');
-  }
-}
 
 export class SaveBar {
   constructor(doc) {
@@ -42,37 +35,12 @@ export class SaveBar {
       return { ok: false, reason: 'too_small' };
     }
     const at = this.where(FIRST_HEIGHT);
-    const host = this.doc.createElement('div');
-    style(host, {
-      position: 'fixed',
-      display: 'block',
-      left: `${at.left}px`,
-      top: `${at.top}px`,
-      width: `${SAVE_WIDTH}px`,
-      height: `${at.height}px`,
-      'z-index': '2147483647',
-      visibility: 'visible',
-      'pointer-events': 'auto',
+    const { host, frame, shift } = mountGuardedFrame(this.doc, {
+      page: 'menu/save.html',
+      session,
+      at,
+      size: { width: SAVE_WIDTH, height: at.height },
     });
-    const root = host.attachShadow({ mode: 'closed' });
-    const frame = this.doc.createElement('iframe');
-    style(frame, {
-      display: 'block',
-      width: `${SAVE_WIDTH}px`,
-      height: `${at.height}px`,
-      border: '0',
-      visibility: 'visible',
-      'color-scheme': 'normal',
-    });
-    frame.setAttribute('title', 'pims');
-    frame.src = `${webext.runtime.getURL('menu/save.html')}#${session}`;
-    root.append(frame);
-    this.doc.documentElement.append(host);
-    // A root element with a containing block of its own (a transform) shifts fixed boxes.
-    const placed = host.getBoundingClientRect();
-    const shift = { x: placed.left - at.left, y: placed.top - at.top };
-    host.style.setProperty('left', `${at.left - shift.x}px`, 'important');
-    host.style.setProperty('top', `${at.top - shift.y}px`, 'important');
     const guard = new MenuGuard(host, { left: at.left, top: at.top });
     this.open = { session, host, frame, guard, at, shift };
     this.open.timer = setInterval(() => this.watch(), SAMPLE_MS);
@@ -91,9 +59,7 @@ export class SaveBar {
   resize(height) {
     const open = this.open;
     const at = this.where(Number(height) || FIRST_HEIGHT);
-    for (const el of [open.host, open.frame]) {
-      el.style.setProperty('height', `${at.height}px`, 'important');
-    }
+    place(open, at, { width: SAVE_WIDTH, height: at.height });
     open.at = at;
     return { ok: true };
   }

@@ -79,3 +79,71 @@ export function ledgerFieldsText(entry) {
   if (entry.once === true) text = t('ledgerOnce', text);
   return text;
 }
+
+// --- unsaved edits (issue 14) ------------------------------------------------------------------
+// When the vault locks while the shopper edits the profile, the page keeps only what the shopper
+// changed (not the rest of the profile, which goes with the lock), asks for the password, then
+// applies the changes to the profile read again and saves. Records are matched by id; a record
+// without one is new.
+
+const RECORD_LISTS = ['addresses', 'cards'];
+
+function changedKeys(before = {}, after = {}) {
+  const out = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (key === 'id') continue;
+    if (String(before[key] ?? '') !== String(after[key] ?? '')) out[key] = after[key] ?? '';
+  }
+  return out;
+}
+
+// What differs between the profile as loaded and the draft, or null when nothing does:
+// {person, defaults: {key: value}, addresses|cards: {changed: [{id, fields}], added: [record],
+// removed: [id]}}.
+export function profileEdits(original, draft) {
+  if (!original || !draft) return null;
+  const edits = {
+    person: changedKeys(original.person, draft.person),
+    defaults: changedKeys(original.defaults, draft.defaults),
+  };
+  let any = Object.keys(edits.person).length > 0 || Object.keys(edits.defaults).length > 0;
+  for (const list of RECORD_LISTS) {
+    const before = new Map((original[list] ?? []).filter((r) => r.id).map((r) => [r.id, r]));
+    const kept = new Set();
+    const changes = { changed: [], added: [], removed: [] };
+    for (const record of draft[list] ?? []) {
+      if (record.id && before.has(record.id)) {
+        kept.add(record.id);
+        const fields = changedKeys(before.get(record.id), record);
+        if (Object.keys(fields).length) changes.changed.push({ id: record.id, fields });
+      } else {
+        changes.added.push({ ...record });
+      }
+    }
+    changes.removed = [...before.keys()].filter((id) => !kept.has(id));
+    edits[list] = changes;
+    any ||= changes.changed.length + changes.added.length + changes.removed.length > 0;
+  }
+  return any ? edits : null;
+}
+
+// The profile with the edits applied (a new object; `profile` is left as it was).
+export function applyEdits(profile, edits) {
+  const out = {
+    person: { ...(profile.person ?? {}), ...(edits?.person ?? {}) },
+    defaults: { ...(profile.defaults ?? {}), ...(edits?.defaults ?? {}) },
+  };
+  for (const list of RECORD_LISTS) {
+    const changes = edits?.[list] ?? { changed: [], added: [], removed: [] };
+    const removed = new Set(changes.removed);
+    const records = (profile[list] ?? []).filter((r) => !removed.has(r.id)).map((r) => ({ ...r }));
+    for (const { id, fields } of changes.changed) {
+      const record = records.find((r) => r.id === id);
+      if (record) Object.assign(record, fields);
+      else records.push({ ...fields }); // removed meanwhile: kept as a new record
+    }
+    for (const record of changes.added) records.push({ ...record });
+    out[list] = records;
+  }
+  return out;
+}

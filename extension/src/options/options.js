@@ -1,16 +1,18 @@
 // The options page: profile editor, sites and their permissions, the ledger, settings, import
 // and export.
 // The profile lives only in this page's memory while it is open (card numbers included, since
-// profile.put replaces the whole profile); it is dropped when the vault locks. Nothing goes to
-// extension storage: the settings live in the vault.
+// profile.put replaces the whole profile); it is dropped when the vault locks, except what the
+// shopper changed and has not saved yet (model.js profileEdits), which waits in this page for the
+// password and is then saved. Nothing goes to extension storage: the settings live in the vault.
 
 import { webext, fromBackground } from '../shared/webext.js';
 import { VAULT_LOCKED } from '../shared/messages.js';
 import { h, fill, nextId } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate, newPasswordProblem } from '../shared/gate.js';
-import { categoryLabel } from '../shared/protocol.js';
+import { categoryLabel, CATEGORIES } from '../shared/protocol.js';
 import { t, tn, formatNumber, formatTime, joinList, localize, uiLanguage } from '../shared/i18n.js';
+import { policyAfterChoice } from '../popup/model.js';
 import { importPanel, exportPanel } from '../shared/transfer.js';
 import { addressLayout, countryChoices } from './address_layout.js';
 import { RECORD_FIELDS } from '../shared/vocabulary.js';
@@ -21,8 +23,9 @@ import {
   digitsOf,
   profileForPut,
   integerOrEmpty,
-  siteCategoriesText,
   ledgerFieldsText,
+  profileEdits,
+  applyEdits,
 } from './model.js';
 
 const $ = (id) => document.getElementById(id);
@@ -56,6 +59,11 @@ const ADDRESS_FIELDS = editorFields('address');
 const CARD_FIELDS = editorFields('card');
 
 let draft = null; // the profile being edited
+let original = null; // the profile as the host gave it, to tell what the shopper changed
+// The shopper's unsaved changes while the vault is locked (model.js profileEdits), or null.
+let pendingEdits = null;
+let sites = []; // site.list's sites, as the Sites section shows them
+const confirming = new Set(); // sites whose Forget waits for the shopper's confirmation
 // The host's choices (`places`), read once; the countries named and sorted once with them.
 let places = { countries: [], regions: {}, named: [] };
 let ledgerBefore = null;
@@ -66,7 +74,13 @@ let countryRedraw = 0;
 // --- vault state ---------------------------------------------------------------------------
 
 function forgetEverything() {
+  // What the shopper typed and did not save yet stays (only that): it is saved after unlocking.
+  const edits = profileEdits(original, draft);
+  if (edits) pendingEdits = edits;
   draft = null;
+  original = null;
+  sites = [];
+  confirming.clear();
   fill($('person'), h('legend', {}, t('profileYou')));
   fill($('addresses'));
   fill($('cards'));
@@ -79,12 +93,17 @@ async function render() {
   $('nav').hidden = true;
   $('lock').hidden = true;
   forgetEverything();
-  await showGate($('gate'), () => {
-    $('content').hidden = false;
-    $('nav').hidden = false;
-    $('lock').hidden = false;
-    loadAll();
-  });
+  const note = pendingEdits ? t('optionsEditsWaiting') : '';
+  await showGate(
+    $('gate'),
+    () => {
+      $('content').hidden = false;
+      $('nav').hidden = false;
+      $('lock').hidden = false;
+      loadAll();
+    },
+    { note },
+  );
 }
 
 // A reply that says the vault locked itself (auto-lock) sends the page back to the gate.
@@ -311,6 +330,7 @@ function renderDefaults() {
 }
 
 function useProfile(profile) {
+  original = structuredClone(profile);
   draft = {
     person: { ...(profile.person ?? {}) },
     addresses: (profile.addresses ?? []).map((a) => ({ ...a })),
@@ -340,6 +360,13 @@ async function loadProfile() {
     return;
   }
   useProfile(reply.profile);
+  if (pendingEdits) {
+    // Edits made before the vault locked: on the profile as it is now, then saved.
+    draft = applyEdits(draft, pendingEdits);
+    pendingEdits = null;
+    renderProfile();
+    if (await putDraft()) fill($('profile-saved'), t('optionsEditsSaved'));
+  }
 }
 
 function clearFieldErrors() {
@@ -359,12 +386,18 @@ function markProblem(error) {
 
 async function saveProfile(event) {
   event.preventDefault();
+  if (await putDraft()) fill($('profile-saved'), t('saved'));
+}
+
+// Stores the draft (profile.put); true when it was saved. A locked vault keeps the edits
+// (render). Problems show at their fields.
+async function putDraft() {
   clearFieldErrors();
   fill($('profile-error'));
   fill($('profile-saved'), t('saving'));
   const reply = await ask('profile.put', { profile: profileForPut(draft) });
   fill($('profile-saved'));
-  if (lockedOut(reply)) return;
+  if (lockedOut(reply)) return false;
   if (!reply.ok) {
     // Every problem at once, each at its field (profile.check); the reply's own as a fallback.
     const check =
@@ -378,10 +411,10 @@ async function saveProfile(event) {
       $('profile-error'),
       problems.length > 1 ? tn('fieldsNeedALook', problems.length) : errorText(reply),
     );
-    return;
+    return false;
   }
   useProfile(reply.profile);
-  fill($('profile-saved'), t('saved'));
+  return true;
 }
 
 // --- sites ---------------------------------------------------------------------------------
@@ -398,44 +431,9 @@ async function loadSites() {
     return;
   }
   fill($('sites-error'));
-  const sites = reply.sites ?? [];
-  fill(
-    $('site-rows'),
-    sites.length
-      ? sites.map((s) =>
-          h(
-            'tr',
-            {},
-            h(
-              'th',
-              { scope: 'row' },
-              s.site,
-              // The addresses consent was given on: fills by itself there, elsewhere on Fill.
-              s.hosts?.length
-                ? h('span', { class: 'note hosts' }, ` ${t('siteFillsOn', joinList(s.hosts))}`)
-                : null,
-            ),
-            h('td', {}, siteCategoriesText(s, categoryLabel)),
-            h('td', {}, s.auto_card ? t('yes') : t('no')),
-            h('td', {}, when(s.last_shared)),
-            h(
-              'td',
-              {},
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'danger',
-                  'aria-label': t('revokeNamed', s.site),
-                  onclick: () => revoke(s.site),
-                },
-                t('revoke'),
-              ),
-            ),
-          ),
-        )
-      : h('tr', {}, h('td', { colspan: 5 }, t('noSites'))),
-  );
+  sites = reply.sites ?? [];
+  confirming.clear();
+  renderSites();
   const select = $('ledger-site');
   const chosen = select.value;
   fill(
@@ -447,11 +445,178 @@ async function loadSites() {
   await loadLedger(true);
 }
 
-async function revoke(site) {
+// The Sites section: per site, a switch per category, card without asking, when it last
+// received something, and Forget (confirmed in the row). focus: a selector of the control to
+// give the focus back to once the rows are drawn again.
+function renderSites(focus) {
+  fill(
+    $('site-rows'),
+    sites.length ? sites.map(siteRow) : h('tr', {}, h('td', { colspan: 5 }, t('noSites'))),
+  );
+  if (focus) document.querySelector(focus)?.focus();
+}
+
+function siteRow(s) {
+  const legendId = nextId('site');
+  const categories = h(
+    'fieldset',
+    { class: 'site-categories', 'aria-labelledby': legendId },
+    h('legend', { id: legendId, class: 'visually-hidden' }, t('sitesAllowedFor', s.site)),
+    h(
+      'ul',
+      { class: 'inline-switches' },
+      CATEGORIES.map(({ id, label }) => {
+        const inputId = nextId('site-cat');
+        const refused = (s.deny ?? []).includes(id);
+        return h(
+          'li',
+          {},
+          h('input', {
+            id: inputId,
+            type: 'checkbox',
+            checked: (s.allow ?? []).includes(id),
+            dataset: { site: s.site, category: id },
+            onchange: (event) =>
+              setSiteCategory(s, id, event.target.checked ? 'allowed' : 'undecided'),
+          }),
+          h('label', { for: inputId }, label),
+          refused ? h('span', { class: 'note' }, ` (${t('sitesNever')})`) : null,
+        );
+      }),
+    ),
+  );
+  const actions = confirming.has(s.site)
+    ? h(
+        'div',
+        { class: 'confirm', role: 'group', 'aria-label': t('sitesForgetConfirm', s.site) },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            dataset: { site: s.site, action: 'forget-yes' },
+            onclick: () => forgetSite(s.site),
+          },
+          t('sitesForgetYes'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            dataset: { site: s.site, action: 'forget-cancel' },
+            onclick: () => cancelForget(s.site),
+          },
+          t('sitesForgetCancel'),
+        ),
+      )
+    : h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          dataset: { site: s.site, action: 'forget' },
+          'aria-label': t('sitesForgetLabel', s.site),
+          onclick: () => askForget(s.site),
+        },
+        t('sitesForget'),
+      );
+  return h(
+    'tr',
+    { dataset: { site: s.site } },
+    h(
+      'th',
+      { scope: 'row' },
+      s.site,
+      // The addresses consent was given on: fills by itself there, elsewhere on Fill.
+      s.hosts?.length
+        ? h('span', { class: 'note hosts' }, ` ${t('siteFillsOn', joinList(s.hosts))}`)
+        : null,
+    ),
+    h('td', {}, categories),
+    h(
+      'td',
+      {},
+      h('input', {
+        type: 'checkbox',
+        checked: Boolean(s.auto_card),
+        'aria-label': t('sitesAutoCardLabel', s.site),
+        dataset: { site: s.site, action: 'auto-card' },
+        onchange: (event) => setSiteAutoCard(s, event.target.checked),
+      }),
+    ),
+    h('td', {}, when(s.last_shared)),
+    h('td', {}, actions),
+  );
+}
+
+const siteSelector = (site, extra) => `[data-site="${CSS.escape(site)}"]${extra}`;
+
+// site.set on an address the shopper already gave this site's consent on (the site's own
+// address when there is none), so that an edit here adds no address where it fills by itself.
+function siteUrl(s) {
+  const scheme = s.site.split('://')[0];
+  return s.hosts?.length ? `${scheme}://${s.hosts[0]}` : s.site;
+}
+
+async function saveSite(s, body, focus) {
+  fill($('sites-error'));
+  const reply = await ask('site.set', { url: siteUrl(s), ...body });
+  if (lockedOut(reply)) return;
+  if (!reply.ok) {
+    fill($('sites-error'), errorText(reply));
+  } else {
+    const i = sites.findIndex((x) => x.site === s.site);
+    if (i !== -1) sites[i] = { ...sites[i], ...reply };
+    fill($('sites-status'), t('sitesSaved', s.site));
+  }
+  renderSites(focus); // what the host holds, whether or not the change was taken
+}
+
+function setSiteCategory(s, category, state) {
+  const { allow, deny } = policyAfterChoice(s, category, state);
+  saveSite(
+    s,
+    { allow, deny, auto_card: Boolean(s.auto_card) },
+    siteSelector(s.site, `[data-category="${category}"]`),
+  );
+}
+
+function setSiteAutoCard(s, on) {
+  saveSite(
+    s,
+    { allow: s.allow ?? [], auto_card: on },
+    siteSelector(s.site, '[data-action="auto-card"]'),
+  );
+}
+
+// Forget asks first, in the row: the question is announced, the focus goes to Cancel.
+function askForget(site) {
+  confirming.add(site);
+  fill($('sites-status'), t('sitesForgetConfirm', site));
+  renderSites(siteSelector(site, '[data-action="forget-cancel"]'));
+}
+
+function cancelForget(site) {
+  confirming.delete(site);
+  fill($('sites-status'));
+  renderSites(siteSelector(site, '[data-action="forget"]'));
+}
+
+async function forgetSite(site) {
   const reply = await ask('site.forget', { url: site });
   if (lockedOut(reply)) return;
-  if (!reply.ok) fill($('sites-error'), errorText(reply));
-  await loadSites();
+  confirming.delete(site);
+  if (!reply.ok && reply.error?.code !== 'not_found') {
+    fill($('sites-error'), errorText(reply));
+    renderSites(siteSelector(site, '[data-action="forget"]'));
+    return;
+  }
+  const i = sites.findIndex((x) => x.site === site);
+  sites = sites.filter((x) => x.site !== site);
+  fill($('sites-status'), t('sitesForgotten', site));
+  // The focus goes to the next site's Forget (or the one before), else to the section's title.
+  const next = sites[Math.min(i, sites.length - 1)];
+  renderSites(next ? siteSelector(next.site, '[data-action="forget"]') : '#sites-title');
 }
 
 // --- ledger --------------------------------------------------------------------------------
@@ -577,6 +742,9 @@ webext.runtime.onMessage.addListener((message, sender) => {
 });
 $('passwd-form').addEventListener('submit', changePassword);
 $('lock').addEventListener('click', async () => {
+  // The shopper locked this page themselves: their unsaved edits go with the profile.
+  draft = null;
+  pendingEdits = null;
   await ask('lock');
   render();
 });

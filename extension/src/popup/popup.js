@@ -9,7 +9,14 @@ import { ask, errorText } from '../shared/gateway.js';
 import { showGate } from '../shared/gate.js';
 import { categoryLabel, HOST_ERRORS } from '../shared/protocol.js';
 import { t, tn, tParts, joinList, catalogueTable, localize } from '../shared/i18n.js';
-import { TAB_SUMMARY, TAB_FILL, TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
+import {
+  TAB_SUMMARY,
+  TAB_FILL,
+  TAB_WAITING,
+  TAB_CHANGED,
+  VAULT_LOCKED,
+} from '../shared/messages.js';
+import { explanationText, filledText } from '../shared/explain.js';
 import {
   toggleRows,
   policyAfterChoice,
@@ -30,6 +37,7 @@ let policy = null;
 let asked = [];
 let frames = [];
 let forgetArmedUntil = 0;
+let told = false; // the fill result line already says something (do not replace it)
 
 async function currentTabId() {
   const param = new URLSearchParams(location.search).get('tab');
@@ -45,7 +53,10 @@ function showOnly(section) {
 async function render() {
   showOnly(null);
   $('lock').hidden = true;
-  const status = await showGate($('gate'), onUnlocked);
+  // A fill asked here while the vault was locked waits for the unlock: say so at the form.
+  const waiting = tabId === null ? null : await ask(TAB_WAITING, { tabId });
+  const note = waiting?.ok && waiting.waiting ? t('popupPageWaiting') : '';
+  const status = await showGate($('gate'), onUnlocked, { note });
   fill($('vault-state'), status.ok ? (VAULT_STATES[status.vault] ?? '') : '');
 }
 
@@ -75,6 +86,16 @@ async function showSite() {
   $('access').hidden = summary.access !== false;
   renderAsks(summary);
   renderToggles();
+  // The page that waited for the unlock was filled meanwhile (background: retryWaitingTabs);
+  // else, when the popup opens, what the latest shortcut or menu fill here left out and why.
+  if (Number.isInteger(summary.refilled)) {
+    fill($('fill-result'), filledText(summary.refilled, t));
+    told = true;
+  } else if (!told && summary.lastFill) {
+    const why = explanationText(summary.lastFill, t, categoryLabel);
+    fill($('fill-result'), [filledText(summary.lastFill.filled, t), why].filter(Boolean).join(' '));
+    told = true;
+  }
   await renderLedger();
 }
 
@@ -231,7 +252,11 @@ async function fillNow() {
   }
   let text = tn('filledFields', reply.filled);
   if (reply.error && HOST_ERRORS[reply.error]) text += ` ${HOST_ERRORS[reply.error]}`;
+  // Why the rest was not filled, grouped by reason (shared/explain.js).
+  const why = explanationText(reply.explanation, t, categoryLabel);
+  if (why) text += ` ${why}`;
   fill($('fill-result'), text);
+  told = true;
   await showSite();
 }
 

@@ -101,7 +101,9 @@ function setupForm(container, done) {
   first.input.focus();
 }
 
-function unlockForm(container, done) {
+// note: a sentence under the title saying what waits for the unlock (a page to fill, edits to
+// save), or nothing.
+function unlockForm(container, done, note = '') {
   const field = passwordField(t('masterPassword'), 'current-password');
   const error = h('p', { class: 'error', role: 'alert' });
   const button = h('button', { type: 'submit', class: 'primary' }, t('unlock'));
@@ -109,6 +111,7 @@ function unlockForm(container, done) {
     'form',
     { class: 'gate', 'aria-labelledby': 'gate-title' },
     h('h2', { id: 'gate-title' }, t('lockedTitle')),
+    note ? h('p', { class: 'waiting', id: 'gate-note' }, note) : null,
     field.row,
     error,
     button,
@@ -167,8 +170,8 @@ async function hostProblem(container, reply, retry) {
 }
 
 // Shows what the vault needs in `container` and calls onUnlocked(status) once it is open.
-// Resolves with the status reply.
-export async function showGate(container, onUnlocked) {
+// Resolves with the status reply. note: shown with the unlock form (see unlockForm).
+export async function showGate(container, onUnlocked, { note = '' } = {}) {
   const again = () => showGate(container, onUnlocked);
   const status = await ask('status');
   if (!status.ok) {
@@ -181,7 +184,7 @@ export async function showGate(container, onUnlocked) {
   } else if (status.vault === 'absent') {
     setupForm(container, again);
   } else {
-    unlockForm(container, again);
+    unlockForm(container, again, note);
   }
   return status;
 }

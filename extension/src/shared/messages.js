@@ -10,6 +10,9 @@ export const PAGE_DESCRIBE = 'page.describe'; // {fields}: what my frame asks fo
 // extension page -> background, besides the host's verbs
 export const TAB_SUMMARY = 'tab.summary'; // {tabId}: what the page asks for and what was filled
 export const TAB_FILL = 'tab.fill'; // {tabId, frameId?}: the shopper pressed Fill now (in one frame)
+// {tabId}: does the tab wait for the vault (a fill was asked there while it was locked)?
+// Answer {ok, waiting}; asked by the popup before it shows the unlock form.
+export const TAB_WAITING = 'tab.waiting';
 
 // background -> extension pages
 export const TAB_CHANGED = 'tab.changed'; // {tabId, totals, frames}

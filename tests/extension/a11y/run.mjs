@@ -1,8 +1,10 @@
 // Accessibility, measured: axe-core (an npm dev dependency) runs inside the real browsers on
 // the built extension's pages, in each state a shopper meets them, with the real pims-host:
 //   popup: host missing, no vault yet, the setup form's error, locked, a wrong password's error,
-//          unlocked on a shop's tab;
-//   options: locked, unlocked (profile, sites, ledger, settings), validation errors shown;
+//          unlocked on a shop's tab, locked with the shop's page waiting to be filled, and that
+//          page filled after unlocking;
+//   options: locked, unlocked (profile, sites, ledger, settings), a site's Forget asking for
+//          confirmation, validation errors shown;
 //   the menu at a field: open on a shop's street field (an address, and the shop's request for
 //          a phone number), then with the keyboard's focus in it.
 // Every page must have 0 violations (all of axe's WCAG 2.x A and AA rules, and its best
@@ -105,6 +107,16 @@ async function scenarioIn(kind, { browser, base, run }) {
     'sites',
   );
   await expectClean(kind, 'options, unlocked', options);
+  // The Sites editor's Forget asks first, in the row.
+  await options.click(`[data-site="${SHOP}"][data-action="forget"]`);
+  await waitFor(
+    options,
+    () => document.activeElement?.dataset?.action === 'forget-cancel',
+    'forget confirmation',
+  );
+  await expectClean(kind, 'options, sites editor: Forget asks', options);
+  await options.keyboard.press('Enter'); // Cancel: the site stays
+  await waitFor(options, () => document.activeElement?.dataset?.action === 'forget', 'cancelled');
   // The address editor fits the country: a country select, and for the US a state select and
   // "ZIP code"; the focus stays on the country select while the address is drawn again.
   const country = '[data-path="addresses[0].country"]';
@@ -184,6 +196,25 @@ async function scenarioIn(kind, { browser, base, run }) {
   );
   await expectClean(kind, 'popup, unlocked on a shop', popup);
   await popup.close();
+
+  // A page that asks while the vault is locked waits; the popup says so at the unlock form.
+  await send({ type: 'lock' });
+  const waitingPage = await browser.newPage();
+  await withTimeout(waitingPage.goto(`${SHOP}/checkout.html?waiting`), STEP_MS, 'waiting page');
+  const waitingTab = await tabIdOf(call, `${SHOP}/checkout.html?waiting`);
+  popup = await openExtensionPage(kind, browser, `${popupUrl}?tab=${waitingTab}`);
+  await poll(() => textOf(popup, '#gate-note'), Boolean, STEP_MS, 'waiting note');
+  await expectClean(kind, 'popup, locked, a page waiting to be filled', popup);
+  await submitGate(popup, PASSWORD);
+  await poll(
+    () => textOf(popup, '#fill-result'),
+    (t) => /Filled/.test(t),
+    STEP_MS,
+    'waiting page filled',
+  );
+  await expectClean(kind, 'popup, the waiting page filled', popup);
+  await popup.close();
+  await waitingPage.close();
 
   await shopPage.bringToFront();
   await shopPage.click('#street');

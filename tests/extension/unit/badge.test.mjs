@@ -35,7 +35,7 @@ test('a frame summary after a fill: asked, filled, and withheld as not allowed',
   ];
   const reply = {
     site: 'https://shop.example',
-    fills: [{ ref: 'f1', value: 'Ada', field: 'given-name' }],
+    fills: [{ ref: 'f1', value: 'Ada', field: 'given-name', category: 'name' }],
     withheld: [
       { ref: 'f2', field: 'tel', category: 'phone', reason: 'not_allowed' },
       { ref: 'f3', field: 'postal-code', category: 'billing_address', reason: 'not_visible' },
@@ -54,19 +54,23 @@ test('a frame summary after a fill: asked, filled, and withheld as not allowed',
     notAllowed: ['phone'],
     filled: 1,
     filledRefs: ['f1'],
+    categories: { f1: 'name', f2: 'phone', f3: 'billing_address' },
   });
   assert.ok(!JSON.stringify(frame).includes('Ada'), 'no value is kept');
   const again = summary.frameAfterFill(frame, {
     site: 'https://www.shop.example/x',
     fields: [{ ref: 'f9', autocomplete: 'tel' }],
-    reply: { fills: [{ ref: 'f9', value: '+1', field: 'tel' }], withheld: [] },
+    reply: { fills: [{ ref: 'f9', value: '+1', field: 'tel', category: 'phone' }], withheld: [] },
   });
   assert.equal(again.filled, 2);
   assert.deepEqual(again.notAllowed, [], 'phone was allowed since');
   const refilled = summary.frameAfterFill(again, {
     site: 'https://www.shop.example/x',
     fields,
-    reply: { fills: [{ ref: 'f1', value: 'Ada', field: 'given-name' }], withheld: [] },
+    reply: {
+      fills: [{ ref: 'f1', value: 'Ada', field: 'given-name', category: 'name' }],
+      withheld: [],
+    },
   });
   assert.equal(refilled.filled, 2, 'a field filled again on request counts once');
 });
@@ -98,5 +102,42 @@ test('tab totals add up the frames', () => {
     notAllowed: [],
     filled: 0,
     filledRefs: [],
+    categories: {},
   });
+});
+
+// Issue 14: most shops have no autocomplete attributes; the host classifies their fields by
+// label and name. Opening the popup describes the frame again, which must not erase that.
+test("the host's classification survives a describe of a page without autocomplete", () => {
+  const fields = [
+    { ref: 'f1', label: 'First name' },
+    { ref: 'f2', label: 'Phone' },
+    { ref: 'f3', label: 'Card number' },
+  ];
+  const reply = {
+    site: 'https://shop.example',
+    fills: [{ ref: 'f1', value: 'Ada', field: 'given-name', category: 'name' }],
+    withheld: [
+      { ref: 'f2', field: 'tel', category: 'phone', reason: 'not_allowed' },
+      { ref: 'f3', field: 'cc-number', category: 'card', reason: 'insecure_origin' },
+    ],
+  };
+  const filled = summary.frameAfterFill(undefined, {
+    site: 'https://shop.example/',
+    fields,
+    reply,
+  });
+  assert.deepEqual(filled.asked, ['name', 'phone', 'card']);
+  const described = summary.frameAfterDescribe(filled, { site: 'https://shop.example/', fields });
+  assert.deepEqual(described.asked, ['name', 'phone', 'card']);
+  const withPolicy = summary.frameWithPolicy(described, ['name']);
+  assert.deepEqual(withPolicy.notAllowed, ['phone', 'card']);
+  assert.equal(badgeText(summary.tabTotals([withPolicy])), '1!');
+  // A field that is gone no longer asks.
+  const fewer = summary.frameAfterDescribe(filled, {
+    site: 'https://shop.example/',
+    fields: fields.slice(0, 1),
+  });
+  assert.deepEqual(fewer.asked, ['name']);
+  assert.ok(!JSON.stringify(described).includes('Ada'), 'no value is kept');
 });

@@ -207,3 +207,44 @@ test('popup: the exact host a fill goes to, and whether consent was given on it'
   assert.equal(popup.consentHere(policy, 'https://docs.shop.example/x').automatic, false);
   assert.equal(popup.consentHere({ allow: [] }, 'https://a.example/').automatic, false);
 });
+
+// Issue 14: profile edits survive an auto-lock; only the edits are kept while locked.
+test('profile edits: only what changed, applied again to the profile read after unlocking', async () => {
+  const { profileEdits, applyEdits } = await ext('src/options/model.js');
+  const original = {
+    person: { 'given-name': 'Ada', email: 'ada@example.org' },
+    addresses: [
+      { id: 'home', label: 'Home', 'postal-code': 'SW1Y 4JH' },
+      { id: 'work', label: 'Work' },
+    ],
+    cards: [{ id: 'visa', label: 'Visa', 'cc-number': '4111111111111111', 'cc-exp-month': 12 }],
+    defaults: { shipping: 'home' },
+  };
+  assert.equal(profileEdits(original, structuredClone(original)), null);
+  const draft = structuredClone(original);
+  draft.person['given-name'] = 'Augusta';
+  draft.addresses[0]['postal-code'] = 'SW1Y 4JJ';
+  draft.addresses.splice(1, 1);
+  draft.addresses.push({ label: 'Cottage' });
+  draft.cards[0]['cc-exp-month'] = '12'; // the same, as the editor may hold it
+  const edits = profileEdits(original, draft);
+  assert.deepEqual(edits.person, { 'given-name': 'Augusta' });
+  assert.deepEqual(edits.addresses, {
+    changed: [{ id: 'home', fields: { 'postal-code': 'SW1Y 4JJ' } }],
+    added: [{ label: 'Cottage' }],
+    removed: ['work'],
+  });
+  assert.deepEqual(edits.cards, { changed: [], added: [], removed: [] });
+  assert.ok(!JSON.stringify(edits).includes('4111'), 'the card number stays out of the edits');
+  const later = structuredClone(original);
+  later.person.email = 'new@example.org'; // changed elsewhere meanwhile: kept
+  const applied = applyEdits(later, edits);
+  assert.equal(applied.person['given-name'], 'Augusta');
+  assert.equal(applied.person.email, 'new@example.org');
+  assert.deepEqual(
+    applied.addresses.map((a) => a.label),
+    ['Home', 'Cottage'],
+  );
+  assert.equal(applied.addresses[0]['postal-code'], 'SW1Y 4JJ');
+  assert.equal(applied.cards[0]['cc-number'], '4111111111111111');
+});

@@ -146,3 +146,24 @@ test('pickOption matches by value, then case-insensitively by value or text', ()
   assert.equal(pickOption(options, ''), 0);
   assert.equal(pickOption(options, '  '), -1);
 });
+
+// Issue 14: "Fill now" wrote over text the shopper typed.
+test('a gesture keeps what the shopper typed; a pick of a record replaces it', async () => {
+  const { keepsValue } = await ext('src/content/plan.js');
+  const field = (over) => ({ hasValue: true, typed: false, filledByPims: false, ...over });
+  // Fill now, the shortcut, the context menu.
+  assert.equal(keepsValue({ trigger: 'gesture', ...field({ typed: true }) }), true);
+  assert.equal(keepsValue({ trigger: 'gesture', ...field({ filledByPims: true }) }), false);
+  assert.equal(keepsValue({ trigger: 'gesture', ...field() }), false, "the page's value");
+  assert.equal(
+    keepsValue({ trigger: 'gesture', ...field({ hasValue: false, typed: true }) }),
+    false,
+  );
+  // The shopper chose this record in the menu at a field.
+  assert.equal(keepsValue({ trigger: 'pick', ...field({ typed: true }) }), false);
+  assert.equal(keepsValue({ trigger: 'pick', ...field({ filledByPims: true }) }), false);
+  assert.equal(keepsValue({ trigger: 'pick', ...field() }), true, "the page's own value stays");
+  // An automatic fill never writes over anything.
+  assert.equal(keepsValue({ trigger: 'auto', ...field({ filledByPims: true }) }), true);
+  assert.equal(keepsValue({ trigger: 'auto', ...field({ hasValue: false }) }), false);
+});

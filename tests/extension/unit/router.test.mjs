@@ -231,3 +231,11 @@ test('a content script may present a gesture token, shaped as the background mak
   );
   assert.equal(router.route({ ...fields, gesture: { token } }, 'content').code, 'bad_message');
 });
+
+test('an extension page may ask whether a tab waits for the vault; nobody else may', () => {
+  assert.deepEqual(router.route({ type: 'tab.waiting', tabId: 3 }, 'extension'), {
+    action: 'waiting',
+  });
+  assert.equal(router.route({ type: 'tab.waiting' }, 'extension').code, 'bad_message');
+  assert.equal(router.route({ type: 'tab.waiting', tabId: 3 }, 'content').action, 'refuse');
+});

@@ -7,7 +7,8 @@
 // background that the browser stops and restarts.
 
 import { webext } from '../shared/webext.js';
-import { HOST_NAME, EXTENSION_ERRORS, CATEGORY_IDS, categoryLabel } from '../shared/protocol.js';
+import { HOST_NAME, CATEGORY_IDS, categoryLabel } from '../shared/protocol.js';
+import { t } from '../shared/i18n.js';
 import { TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
 import { HostConnection, errorReply } from './host.js';
 import {
@@ -25,7 +26,6 @@ import { frameAfterFill, frameAfterDescribe, frameWithPolicy, tabTotals } from '
 import { badgeFor, badgeTitle } from './badge.js';
 import { TOOLBAR_STATES, iconPaths, vaultStateAfter } from './toolbar.js';
 import { explainFill, explanationText } from '../shared/explain.js';
-import { t } from '../shared/i18n.js';
 import { MenuSessions } from './menu.js';
 import { SaveOffers } from './save.js';
 
@@ -201,7 +201,7 @@ async function onPageFields(message, sender) {
     // frame the menu opened in.
     const frame = { tabId, frameId: sender.frameId, url, topUrl, fields, asked };
     body = menus.takePick(message.menu, frame);
-    if (!body) return errorReply('forbidden', EXTENSION_ERRORS.forbidden);
+    if (!body) return errorReply('forbidden');
   }
   const answer = await hostRequest('fill', body);
   if (!answer.ok) {
@@ -263,7 +263,7 @@ async function summary(tabId) {
   try {
     tab = await webext.tabs.get(tabId);
   } catch {
-    return errorReply('bad_message', 'No such tab.');
+    return errorReply('bad_message');
   }
   const url = tab.url ?? '';
   if (!isWebUrl(url)) return { ok: true, url, web: false };
@@ -439,7 +439,7 @@ async function dispatch(message, sender) {
     case 'save-close':
       return saves.close(message.session, sender);
     default:
-      return errorReply(decision.code, EXTENSION_ERRORS[decision.code]);
+      return errorReply(decision.code);
   }
 }
 
@@ -447,9 +447,7 @@ webext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Other extension pages see TAB_CHANGED and VAULT_LOCKED; the background answers nothing it
   // sent itself.
   if (message?.type === TAB_CHANGED || message?.type === VAULT_LOCKED) return false;
-  dispatch(message, sender).then(sendResponse, () =>
-    sendResponse(errorReply('internal', 'The extension failed unexpectedly.')),
-  );
+  dispatch(message, sender).then(sendResponse, () => sendResponse(errorReply('internal')));
   return true; // the answer comes asynchronously
 });
 
@@ -459,7 +457,7 @@ function createMenus() {
     .then(() =>
       webext.contextMenus.create({
         id: MENU_ID,
-        title: 'Fill with pims',
+        title: t('contextMenuFill'),
         contexts: ['editable'],
         documentUrlPatterns: ['http://*/*', 'https://*/*'],
       }),

@@ -1,6 +1,8 @@
 // The toolbar badge of a tab: how many fields pims filled there, and "!" when the page asks for
 // categories its site has not been allowed (the popup says which and offers the toggles).
 
+import { t, tn, joinList } from '../shared/i18n.js';
+
 export const BADGE_COLOURS = Object.freeze({ filled: '#1f5f8b', attention: '#b45309' });
 
 // totals: {filled, notAllowed: [category...]}
@@ -17,11 +19,9 @@ export function badgeColour({ notAllowed = [] } = {}) {
 // The action's tooltip, which screen readers announce with the button.
 export function badgeTitle({ filled = 0, notAllowed = [] } = {}, label = (id) => id) {
   const parts = [];
-  if (filled > 0) parts.push(`filled ${filled} field${filled === 1 ? '' : 's'} on this page`);
-  if (notAllowed.length) {
-    parts.push(`this page asks for ${notAllowed.map(label).join(', ')}, not allowed for this site`);
-  }
-  return parts.length ? `pims: ${parts.join('; ')}` : 'pims';
+  if (filled > 0) parts.push(tn('badgeFilled', filled));
+  if (notAllowed.length) parts.push(t('badgeAsks', joinList(notAllowed.map(label))));
+  return parts.length ? t('badgeTitle', parts.join('; ')) : t('extensionName');
 }
 
 // A fill was asked while the vault was locked (the page loaded, the shortcut, the menu): the

@@ -5,7 +5,7 @@
 // delay that doubles with each failure in a row (so a crashing host is not restarted in a
 // loop). Nothing sent or received is kept or logged: bodies carry passwords and profile values.
 
-import { EXTENSION_ERRORS, SLOW_VERBS } from '../shared/protocol.js';
+import { HOST_ERRORS, EXTENSION_ERRORS, SLOW_VERBS } from '../shared/protocol.js';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 // Argon2id with the vault's parameters may take seconds on a slow machine.
@@ -23,7 +23,12 @@ export function utf8Length(text) {
   return encoder.encode(text).length;
 }
 
-export function errorReply(code, message = EXTENSION_ERRORS[code] ?? code) {
+// An error reply made here: the code is what the pages show (in the shopper's language); the
+// message is its text at the time, for logs.
+export function errorReply(code) {
+  let message = code;
+  if (Object.hasOwn(EXTENSION_ERRORS, code)) message = EXTENSION_ERRORS[code];
+  else if (Object.hasOwn(HOST_ERRORS, code)) message = HOST_ERRORS[code];
   return { ok: false, error: { code, message } };
 }
 
@@ -165,7 +170,7 @@ export class HostConnection {
     const message = { ...body, id, type };
     // The host counts UTF-8 bytes, as the browser sends them, not UTF-16 units.
     if (utf8Length(JSON.stringify(message)) > MAX_REQUEST_BYTES) {
-      return errorReply('too_large', 'The request is too large for pims-host.');
+      return errorReply('too_large');
     }
     return new Promise((resolve) => {
       const remaining = Math.max(1, limit - (this.now() - started));

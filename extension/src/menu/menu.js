@@ -20,6 +20,7 @@ import {
   joinWords,
 } from '../shared/menu_view.js';
 import { createSight } from './sight.js';
+import { t, localize } from '../shared/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const session = location.hash.slice(1);
@@ -37,6 +38,7 @@ for (const [key, value] of Object.entries(MENU_LAYOUT)) {
   );
 }
 const sight = createSight($('menu'));
+localize();
 
 function send(type, body = {}) {
   return webext.runtime
@@ -77,7 +79,7 @@ function entryGroup(view) {
       'entry',
       e.index,
       `entry-${e.index}`,
-      h('span', { class: 'label' }, e.default ? `${e.label} (default)` : e.label),
+      h('span', { class: 'label' }, e.default ? t('menuDefault', e.label) : e.label),
       e.summary ? h('span', { class: 'summary' }, e.summary) : null,
     ),
   );
@@ -117,7 +119,7 @@ async function answer(value) {
   if (!reply.ok) return say(MENU_REFUSALS[reply.reason] ?? MENU_REFUSALS.failed, true);
   if (!reply.view.open) {
     const words = joinWords(reply.answered ?? []);
-    say(value === 'never' ? `pims will not fill your ${words} here.` : '');
+    say(value === 'never' ? t('menuNeverSaid', words) : '');
     setTimeout(() => close(true), CLOSE_AFTER_MS);
     return undefined;
   }

@@ -3,81 +3,84 @@
 // "County", a German postcode before the town, a Mexican "colonia"). Pure data and lookups; the
 // country and region choices themselves come from pims-host (the `places` verb).
 
+import { t } from '../shared/i18n.js';
+
 // The fields every address has, around the country-specific part.
 const HEAD = ['label', 'name', 'organization', 'street-address'];
 const TAIL = ['country', 'tel', 'email'];
 
 const DEFAULT_LABELS = {
-  'address-level3': 'District or neighbourhood',
-  'address-level2': 'Town or city',
-  'address-level1': 'State, province or region',
-  'postal-code': 'Postal code',
+  'address-level3': 'district_neighbourhood',
+  'address-level2': 'town_city',
+  'address-level1': 'state_province_region',
+  'postal-code': 'postal_code',
 };
 
-// Per country: the middle fields in the order the country writes them, and their names.
+// Per country: the middle fields in the order the country writes them, and their names (each
+// name is the catalogue's `addressLabel_<name>`).
 const LAYOUTS = {
   US: {
     order: ['address-level2', 'address-level1', 'postal-code'],
-    labels: { 'address-level2': 'City', 'address-level1': 'State', 'postal-code': 'ZIP code' },
+    labels: { 'address-level2': 'city', 'address-level1': 'state', 'postal-code': 'zip' },
   },
   CA: {
     order: ['address-level2', 'address-level1', 'postal-code'],
-    labels: { 'address-level2': 'City', 'address-level1': 'Province or territory' },
+    labels: { 'address-level2': 'city', 'address-level1': 'province_territory' },
   },
   AU: {
     order: ['address-level2', 'address-level1', 'postal-code'],
     labels: {
-      'address-level2': 'Suburb or town',
-      'address-level1': 'State or territory',
-      'postal-code': 'Postcode',
+      'address-level2': 'suburb_town',
+      'address-level1': 'state_territory',
+      'postal-code': 'postcode',
     },
   },
   GB: {
     order: ['address-level2', 'address-level1', 'postal-code'],
-    labels: { 'address-level1': 'County (optional)', 'postal-code': 'Postcode' },
+    labels: { 'address-level1': 'county_optional', 'postal-code': 'postcode' },
   },
   IE: {
     order: ['address-level2', 'address-level1', 'postal-code'],
-    labels: { 'address-level1': 'County', 'postal-code': 'Eircode' },
+    labels: { 'address-level1': 'county', 'postal-code': 'eircode' },
   },
   IT: {
     order: ['postal-code', 'address-level2', 'address-level1'],
     labels: {
-      'postal-code': 'Postcode (CAP)',
-      'address-level2': 'City',
-      'address-level1': 'Province',
+      'postal-code': 'postcode_cap',
+      'address-level2': 'city',
+      'address-level1': 'province',
     },
   },
   ES: {
     order: ['postal-code', 'address-level2', 'address-level1'],
-    labels: { 'address-level1': 'Province' },
+    labels: { 'address-level1': 'province' },
   },
   MX: {
     order: ['address-level3', 'postal-code', 'address-level2', 'address-level1'],
-    labels: { 'address-level3': 'Neighbourhood (colonia)', 'address-level1': 'State' },
+    labels: { 'address-level3': 'colonia', 'address-level1': 'state' },
   },
   BR: {
     order: ['address-level3', 'address-level2', 'address-level1', 'postal-code'],
     labels: {
-      'address-level3': 'Neighbourhood (bairro)',
-      'address-level1': 'State',
-      'postal-code': 'Postcode (CEP)',
+      'address-level3': 'bairro',
+      'address-level1': 'state',
+      'postal-code': 'cep',
     },
   },
   JP: {
     order: ['postal-code', 'address-level1', 'address-level2', 'address-level3'],
-    labels: { 'address-level1': 'Prefecture', 'address-level2': 'City', 'address-level3': 'Area' },
+    labels: { 'address-level1': 'prefecture', 'address-level2': 'city', 'address-level3': 'area' },
   },
   KR: {
     order: ['address-level1', 'address-level2', 'address-level3', 'postal-code'],
-    labels: { 'address-level1': 'Province or city', 'address-level2': 'District' },
+    labels: { 'address-level1': 'province_city', 'address-level2': 'district' },
   },
   CN: {
     order: ['address-level1', 'address-level2', 'address-level3', 'postal-code'],
     labels: {
-      'address-level1': 'Province',
-      'address-level2': 'City',
-      'address-level3': 'District',
+      'address-level1': 'province',
+      'address-level2': 'city',
+      'address-level3': 'district',
     },
   },
 };
@@ -101,7 +104,7 @@ for (const code of [
 ]) {
   LAYOUTS[code] = {
     order: ['postal-code', 'address-level2'],
-    labels: { 'postal-code': 'Postcode' },
+    labels: { 'postal-code': 'postcode' },
   };
 }
 
@@ -114,7 +117,10 @@ export function addressLayout(country) {
   const layout = LAYOUTS[String(country ?? '').toUpperCase()] ?? GENERIC;
   return {
     fields: [...HEAD, ...layout.order, ...TAIL],
-    label: (key, fallback) => layout.labels[key] ?? DEFAULT_LABELS[key] ?? fallback,
+    label: (key, fallback) => {
+      const name = layout.labels[key] ?? DEFAULT_LABELS[key];
+      return name ? t(`addressLabel_${name}`) : fallback;
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 // The options page's decisions on plain data (unit-tested): how card data is shown, where a
 // host validation error belongs, and the profile sent back on save.
 
+import { t, joinList } from '../shared/i18n.js';
+
 // "•••• 1111": enough to recognise a card, never the number.
 export function maskCardNumber(number) {
   const digits = String(number ?? '').replace(/\D/g, '');
@@ -18,6 +20,23 @@ export function errorMessage(error) {
   const path = errorPath(error?.field);
   const message = String(error?.message ?? '');
   return path && message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+}
+
+// The shopper's words for a host validation error at a field: the rule of the field's kind, in
+// their language (the host's message is English and names the rule in a developer's terms).
+const FIELD_RULES = new Set([
+  'email',
+  'tel',
+  'bday',
+  'country',
+  'cc-number',
+  'cc-exp-month',
+  'cc-exp-year',
+  'cc-csc',
+]);
+export function fieldProblemText(error) {
+  const key = errorPath(error?.field).split('.').at(-1);
+  return FIELD_RULES.has(key) ? t(`invalid_${key.replaceAll('-', '_')}`) : t('invalid_other');
 }
 
 // A typed card number or security code, digits only; spaces and dashes are how people type.
@@ -49,16 +68,15 @@ export function integerOrEmpty(text) {
 // A site's row: what it may receive, and what the shopper refused it ("never for this shop").
 // labelOf: the category's name for the shopper.
 export function siteCategoriesText({ allow = [], deny = [] }, labelOf) {
-  let text = allow.length ? allow.map(labelOf).join(', ') : 'nothing';
-  if (deny.length) text += `; never: ${deny.map(labelOf).join(', ')}`;
-  return text;
+  const allowed = allow.length ? joinList(allow.map(labelOf)) : t('siteNothing');
+  return deny.length ? t('siteAllowedNever', [allowed, joinList(deny.map(labelOf))]) : allowed;
 }
 
 // A ledger row's fields, with the record picked in the menu at a field and a "Fill once".
 export function ledgerFieldsText(entry) {
   let text = (entry.fields ?? []).join(', ');
-  if (entry.record?.label) text += ` (from “${entry.record.label}”)`;
-  if (entry.once === true) text += ', this time only';
+  if (entry.record?.label) text = t('ledgerFieldsFromRecord', [text, entry.record.label]);
+  if (entry.once === true) text = t('ledgerOnce', text);
   return text;
 }
 

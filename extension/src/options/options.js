@@ -11,7 +11,7 @@ import { h, fill, nextId } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate, newPasswordProblem } from '../shared/gate.js';
 import { categoryLabel, CATEGORIES } from '../shared/protocol.js';
-import { t } from '../shared/i18n.js';
+import { t, tn, formatNumber, formatTime, joinList, localize, uiLanguage } from '../shared/i18n.js';
 import { policyAfterChoice } from '../popup/model.js';
 import { importPanel, exportPanel } from '../shared/transfer.js';
 import { addressLayout, countryChoices } from './address_layout.js';
@@ -19,7 +19,7 @@ import { RECORD_FIELDS } from '../shared/vocabulary.js';
 import {
   maskCardNumber,
   errorPath,
-  errorMessage,
+  fieldProblemText,
   digitsOf,
   profileForPut,
   integerOrEmpty,
@@ -33,28 +33,9 @@ const $ = (id) => document.getElementById(id);
 // The editor's fields are the keys each record stores (the vocabulary, which the host reads
 // too), each labelled here and shown as an input of its rule's kind. Card number and security
 // code are secret: typed to replace, shown masked.
-const FIELD_LABELS = {
-  'given-name': 'First name',
-  'additional-name': 'Middle name',
-  'family-name': 'Last name',
-  email: 'Email',
-  tel: 'Phone (as you dial it at home, or with + and the country code)',
-  bday: 'Date of birth',
-  organization: 'Company or organization',
-  name: 'Full name',
-  'street-address': 'Street address',
-  'address-level1': 'State, county or region',
-  'address-level2': 'Town or city',
-  'address-level3': 'District or suburb',
-  'postal-code': 'Postal code',
-  country: 'Country',
-  'cc-name': 'Name on card',
-  'cc-number': 'Card number',
-  'cc-exp-month': 'Expiry month (1-12)',
-  'cc-exp-year': 'Expiry year (e.g. 2030)',
-  'cc-csc': 'Security code',
-};
-const RECORD_LABELS = { address: 'Label (e.g. Home)', card: 'Label (e.g. Visa)' };
+// (Each field's label is the catalogue's `field_<key>`, '-' written '_'; a record's label field
+// is `recordLabel_<kind>`.)
+const fieldLabel = (key) => t(`field_${key.replaceAll('-', '_')}`);
 const INPUT_KINDS = {
   email: 'email',
   tel: 'tel',
@@ -69,7 +50,7 @@ const INPUT_KINDS = {
 function editorFields(kind) {
   return RECORD_FIELDS[kind].map(([key, rule]) => [
     key,
-    key === 'label' ? RECORD_LABELS[kind] : (FIELD_LABELS[key] ?? key),
+    key === 'label' ? t(`recordLabel_${kind}`) : fieldLabel(key),
     INPUT_KINDS[rule],
   ]);
 }
@@ -86,6 +67,9 @@ const confirming = new Set(); // sites whose Forget waits for the shopper's conf
 // The host's choices (`places`), read once; the countries named and sorted once with them.
 let places = { countries: [], regions: {}, named: [] };
 let ledgerBefore = null;
+// The address editor is drawn again this long after the last change of a country select.
+const COUNTRY_REDRAW_MS = 700;
+let countryRedraw = 0;
 
 // --- vault state ---------------------------------------------------------------------------
 
@@ -97,7 +81,7 @@ function forgetEverything() {
   original = null;
   sites = [];
   confirming.clear();
-  fill($('person'), h('legend', {}, 'You'));
+  fill($('person'), h('legend', {}, t('profileYou')));
   fill($('addresses'));
   fill($('cards'));
   fill($('site-rows'));
@@ -156,14 +140,20 @@ function inputFor(record, key, label, kind, path) {
     input = h(
       'select',
       common,
-      h('option', { value: '' }, key === 'country' ? 'Choose a country' : 'Choose'),
+      h('option', { value: '' }, key === 'country' ? t('chooseCountry') : t('choose')),
       choices.map((c) => h('option', { value: c.code }, c.name)),
     );
     input.value = record[key] ?? '';
     input.addEventListener('change', () => {
       record[key] = input.value;
-      // Another country has other fields, names and regions: draw the address again.
-      if (key === 'country') renderProfile(path);
+      // Another country has other fields, names and regions: draw the address again, once the
+      // shopper has chosen. A closed select changes with every key typed or arrow pressed, and
+      // drawing it again at once would reset the browser's type-ahead ("United K..."); the
+      // focus stays where the shopper is then (renderProfile).
+      if (key === 'country') {
+        clearTimeout(countryRedraw);
+        countryRedraw = setTimeout(() => renderProfile(), COUNTRY_REDRAW_MS);
+      }
     });
     return h('div', { class: 'row' }, h('label', { for: id }, label), input, error);
   }
@@ -176,7 +166,7 @@ function inputFor(record, key, label, kind, path) {
       type: 'text',
       inputmode: 'numeric',
       value: '',
-      placeholder: masked ? `${masked} (type to replace)` : '',
+      placeholder: masked ? t('maskedTypeToReplace', masked) : '',
     });
   } else {
     const type = kind === 'integer' ? 'number' : (kind ?? 'text');
@@ -194,15 +184,12 @@ function inputFor(record, key, label, kind, path) {
           onclick: (event) => {
             record[key] = '';
             input.placeholder = '';
-            fill(
-              event.target.parentElement.querySelector('.field-error'),
-              'Cleared: saved with the profile.',
-            );
+            fill(event.target.parentElement.querySelector('.field-error'), t('cscCleared'));
             event.target.remove();
             input.focus();
           },
         },
-        'Clear the security code',
+        t('cscClear'),
       ),
     );
   }
@@ -252,7 +239,7 @@ function recordFieldset(kind, name, record, fields, path, onRemove) {
   return h(
     'fieldset',
     { class: 'record' },
-    h('legend', {}, `${kind[0].toUpperCase()}${kind.slice(1)}: ${name}`),
+    h('legend', {}, t(`recordLegend_${kind}`, name)),
     fields.map(([key, label, type]) => inputFor(record, key, label, type, `${path}.${key}`)),
     h(
       'button',
@@ -261,18 +248,20 @@ function recordFieldset(kind, name, record, fields, path, onRemove) {
         class: 'danger',
         onclick: onRemove,
         // The visible words first (WCAG 2.5.3, label in name), then which record.
-        'aria-label': `Remove this ${kind}: ${name}`,
+        'aria-label': t(`recordRemoveNamed_${kind}`, name),
       },
-      `Remove this ${kind}`,
+      t(`recordRemove_${kind}`),
     ),
   );
 }
 
-// Draws the profile editor from the draft; focusPath: the field to give the focus back to.
-function renderProfile(focusPath) {
+// Draws the profile editor from the draft; focusPath: the field to give the focus to, by
+// default the one that has it now (drawn again, it is a new element: the shopper stays there).
+function renderProfile(focusPath = document.activeElement?.dataset?.path) {
+  clearTimeout(countryRedraw);
   fill(
     $('person'),
-    h('legend', {}, 'You'),
+    h('legend', {}, t('profileYou')),
     PERSON_FIELDS.map(([key, label, kind]) =>
       inputFor(draft.person, key, label, kind, `person.${key}`),
     ),
@@ -282,7 +271,7 @@ function renderProfile(focusPath) {
     draft.addresses.map((address, i) =>
       recordFieldset(
         'address',
-        address.label || `${i + 1}`,
+        address.label || formatNumber(i + 1),
         address,
         addressFields(address),
         `addresses[${i}]`,
@@ -297,11 +286,18 @@ function renderProfile(focusPath) {
   fill(
     $('cards'),
     draft.cards.map((card, i) =>
-      recordFieldset('card', card.label || `${i + 1}`, card, CARD_FIELDS, `cards[${i}]`, () => {
-        draft.cards.splice(i, 1);
-        renderProfile();
-        $('add-card').focus();
-      }),
+      recordFieldset(
+        'card',
+        card.label || formatNumber(i + 1),
+        card,
+        CARD_FIELDS,
+        `cards[${i}]`,
+        () => {
+          draft.cards.splice(i, 1);
+          renderProfile();
+          $('add-card').focus();
+        },
+      ),
     ),
   );
   renderDefaults();
@@ -314,7 +310,7 @@ function renderDefaults() {
     const select = h(
       'select',
       { id, dataset: { path: `defaults.${key}` } },
-      h('option', { value: '' }, 'None'),
+      h('option', { value: '' }, t('none')),
       records.filter((r) => r.id).map((r) => h('option', { value: r.id }, r.label || r.id)),
     );
     select.value = draft.defaults[key] ?? '';
@@ -325,11 +321,11 @@ function renderDefaults() {
   };
   fill(
     $('defaults'),
-    h('legend', {}, 'Defaults'),
-    choice('shipping', 'Shipping address', draft.addresses),
-    choice('billing', 'Billing address', draft.addresses),
-    choice('card', 'Card', draft.cards),
-    h('p', { class: 'note' }, 'Save a new address or card before choosing it here.'),
+    h('legend', {}, t('defaults')),
+    choice('shipping', t('category_shipping_address'), draft.addresses),
+    choice('billing', t('category_billing_address'), draft.addresses),
+    choice('card', t('defaultCard'), draft.cards),
+    h('p', { class: 'note' }, t('defaultsNote')),
   );
 }
 
@@ -351,7 +347,7 @@ async function loadPlaces() {
   places = {
     countries: reply.countries,
     regions: reply.regions,
-    named: countryChoices(reply.countries, navigator.language),
+    named: countryChoices(reply.countries, uiLanguage()),
   };
 }
 
@@ -384,13 +380,13 @@ function markProblem(error) {
   const input = path ? document.querySelector(`[data-path="${CSS.escape(path)}"]`) : null;
   if (!input) return null;
   input.setAttribute('aria-invalid', 'true');
-  fill($(`${input.id}-error`), errorMessage(error));
+  fill($(`${input.id}-error`), fieldProblemText(error));
   return input;
 }
 
 async function saveProfile(event) {
   event.preventDefault();
-  if (await putDraft()) fill($('profile-saved'), 'Saved.');
+  if (await putDraft()) fill($('profile-saved'), t('saved'));
 }
 
 // Stores the draft (profile.put); true when it was saved. A locked vault keeps the edits
@@ -398,7 +394,7 @@ async function saveProfile(event) {
 async function putDraft() {
   clearFieldErrors();
   fill($('profile-error'));
-  fill($('profile-saved'), 'Saving…');
+  fill($('profile-saved'), t('saving'));
   const reply = await ask('profile.put', { profile: profileForPut(draft) });
   fill($('profile-saved'));
   if (lockedOut(reply)) return false;
@@ -413,7 +409,7 @@ async function putDraft() {
     marked[0]?.focus();
     fill(
       $('profile-error'),
-      problems.length > 1 ? `${problems.length} fields need a look.` : errorText(reply),
+      problems.length > 1 ? tn('fieldsNeedALook', problems.length) : errorText(reply),
     );
     return false;
   }
@@ -424,11 +420,7 @@ async function putDraft() {
 // --- sites ---------------------------------------------------------------------------------
 
 function when(time) {
-  if (!time) return 'never';
-  const date = new Date(time);
-  return Number.isNaN(date.getTime())
-    ? String(time)
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return time ? formatTime(time) : t('neverShared');
 }
 
 async function loadSites() {
@@ -446,7 +438,7 @@ async function loadSites() {
   const chosen = select.value;
   fill(
     select,
-    h('option', { value: '' }, 'All sites'),
+    h('option', { value: '' }, t('allSites')),
     sites.map((s) => h('option', { value: s.site }, s.site)),
   );
   select.value = sites.some((s) => s.site === chosen) ? chosen : '';
@@ -459,9 +451,7 @@ async function loadSites() {
 function renderSites(focus) {
   fill(
     $('site-rows'),
-    sites.length
-      ? sites.map(siteRow)
-      : h('tr', {}, h('td', { colspan: 5 }, 'No site has been allowed anything yet.')),
+    sites.length ? sites.map(siteRow) : h('tr', {}, h('td', { colspan: 5 }, t('noSites'))),
   );
   if (focus) document.querySelector(focus)?.focus();
 }
@@ -539,7 +529,7 @@ function siteRow(s) {
       s.site,
       // The addresses consent was given on: fills by itself there, elsewhere on Fill.
       s.hosts?.length
-        ? h('span', { class: 'note hosts' }, ` (fills by itself on ${s.hosts.join(', ')})`)
+        ? h('span', { class: 'note hosts' }, ` ${t('siteFillsOn', joinList(s.hosts))}`)
         : null,
     ),
     h('td', {}, categories),
@@ -647,7 +637,7 @@ async function loadLedger(fresh) {
     return;
   }
   if (fresh && reply.entries.length === 0) {
-    $('ledger-rows').append(h('tr', {}, h('td', { colspan: 3 }, 'Nothing was shared yet.')));
+    $('ledger-rows').append(h('tr', {}, h('td', { colspan: 3 }, t('ledgerEmpty'))));
   }
   for (const entry of reply.entries) {
     $('ledger-rows').append(
@@ -665,14 +655,12 @@ async function loadLedger(fresh) {
 }
 
 async function verifyLedger() {
-  fill($('verify-result'), 'Checking…');
+  fill($('verify-result'), t('ledgerChecking'));
   const reply = await ask('ledger.verify');
   if (lockedOut(reply)) return;
   fill(
     $('verify-result'),
-    reply.ok
-      ? `Intact: ${reply.entries} entr${reply.entries === 1 ? 'y' : 'ies'}, none altered.`
-      : `Not intact: ${errorText(reply)}`,
+    reply.ok ? tn('ledgerIntact', reply.entries) : t('ledgerNotIntact', errorText(reply)),
   );
   $('verify-result').className = reply.ok ? 'ok' : 'error';
 }
@@ -692,12 +680,12 @@ async function saveAutolock(event) {
   event.preventDefault();
   const minutes = integerOrEmpty($('autolock').value);
   if (minutes === '' || minutes > 1440) {
-    fill($('autolock-result'), 'Choose 0 to 1440 minutes.');
+    fill($('autolock-result'), t('autolockRange', [formatNumber(0), formatNumber(1440)]));
     return;
   }
   const reply = await ask('settings.set', { autolock_minutes: minutes });
   if (lockedOut(reply)) return;
-  fill($('autolock-result'), reply.ok ? 'Saved.' : errorText(reply));
+  fill($('autolock-result'), reply.ok ? t('saved') : errorText(reply));
 }
 
 // Kept in the vault with the other settings, where no web page's renderer can write it.
@@ -724,7 +712,7 @@ async function changePassword(event) {
   next.value = '';
   again.value = '';
   if (lockedOut(reply)) return;
-  fill($('passwd-result'), reply.ok ? 'The master password was changed.' : errorText(reply));
+  fill($('passwd-result'), reply.ok ? t('passwdChanged') : errorText(reply));
   $('passwd-result').className = reply.ok ? 'ok' : 'error';
 }
 
@@ -761,4 +749,5 @@ $('lock').addEventListener('click', async () => {
   render();
 });
 
+localize();
 render();

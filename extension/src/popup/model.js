@@ -2,13 +2,10 @@
 // and the lines of its ledger.
 
 import { CATEGORIES, CARD_CATEGORIES, categoryOfField, categoryLabel } from '../shared/protocol.js';
+import { t, catalogueTable, formatTime, joinList } from '../shared/i18n.js';
 
 // The three states of a category for a site, as the shopper reads them.
-export const STATE_WORDS = Object.freeze({
-  allowed: 'allowed',
-  refused: 'never',
-  undecided: 'not decided',
-});
+export const STATE_WORDS = catalogueTable(['allowed', 'refused', 'undecided'], 'state_');
 
 // policy: the host's site.get reply {allow, deny, auto_card}; asked: categories the page asks
 // for; secure: the page is https. One row per category, the ones this page asks for first;
@@ -28,7 +25,7 @@ export function toggleRows({ allow = [], deny = [] } = {}, asked = [], secure = 
       asked: asked.includes(id),
       // Cards never go to http: pages (the host refuses too); the toggle says so.
       disabled: card && !secure,
-      note: card && !secure ? 'never on http: pages' : '',
+      note: card && !secure ? t('popupCardNotOnHttp') : '',
     };
   });
   return [...rows.filter((r) => r.asked), ...rows.filter((r) => !r.asked)];
@@ -48,21 +45,19 @@ export function policyAfterChoice({ allow = [], deny = [] }, id, state) {
   };
 }
 
-// "12 Mar 2026, 14:05 — Name, Shipping address (given-name, street-address)"
-export function ledgerLine(entry, locale = undefined) {
-  const when = new Date(entry.time);
-  const time = Number.isNaN(when.getTime())
-    ? String(entry.time)
-    : when.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+// "12 Mar 2026, 14:05 — Name and Shipping address (given-name, street-address)", the time and
+// the list in the shopper's language.
+export function ledgerLine(entry) {
+  const time = formatTime(entry.time);
   const categories = [];
   for (const field of entry.fields ?? []) {
     const category = categoryOfField(field);
     if (category && !categories.includes(category)) categories.push(category);
   }
-  let what = categories.length ? categories.map(categoryLabel).join(', ') : 'nothing known';
+  let what = categories.length ? joinList(categories.map(categoryLabel)) : t('ledgerNothingKnown');
   // The record the shopper picked in the menu at a field, and a "Fill once".
-  if (entry.record?.label) what += ` from “${entry.record.label}”`;
-  if (entry.once === true) what += ', this time only';
+  if (entry.record?.label) what = t('ledgerFromRecord', [what, entry.record.label]);
+  if (entry.once === true) what = t('ledgerOnce', what);
   return { time, what, fields: (entry.fields ?? []).join(', ') };
 }
 

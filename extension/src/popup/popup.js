@@ -8,6 +8,7 @@ import { h, fill } from '../shared/dom.js';
 import { ask, errorText } from '../shared/gateway.js';
 import { showGate } from '../shared/gate.js';
 import { categoryLabel, HOST_ERRORS } from '../shared/protocol.js';
+import { t, tn, tParts, joinList, catalogueTable, localize } from '../shared/i18n.js';
 import {
   TAB_SUMMARY,
   TAB_FILL,
@@ -16,7 +17,6 @@ import {
   VAULT_LOCKED,
 } from '../shared/messages.js';
 import { explanationText, filledText } from '../shared/explain.js';
-import { t } from '../shared/i18n.js';
 import {
   toggleRows,
   policyAfterChoice,
@@ -28,7 +28,7 @@ import {
 } from './model.js';
 
 const $ = (id) => document.getElementById(id);
-const VAULT_STATES = { absent: 'No vault yet', locked: 'Locked', unlocked: 'Unlocked' };
+const VAULT_STATES = catalogueTable(['absent', 'locked', 'unlocked'], 'vaultState_');
 const FORGET_CONFIRM_MS = 5000;
 
 let tabId = null;
@@ -102,15 +102,15 @@ async function showSite() {
 // The exact address the page's fills go to, and whether they go there by themselves.
 function renderHost() {
   const here = consentHere(policy, tabUrl);
-  let text = `This page: ${here.host}.`;
+  const parts = [t('popupThisPage', here.host)];
   const allowsAny = policy.allow.length > 0;
-  if (allowsAny && here.automatic) text += ' Allowed fields fill by themselves here.';
+  if (allowsAny && here.automatic) parts.push(t('popupFillsHere'));
   else if (allowsAny) {
-    text += here.hosts.length
-      ? ` You allowed this site on ${here.hosts.join(', ')}: here, pims fills only when you press Fill.`
-      : ' pims fills here only when you press Fill.';
+    parts.push(
+      here.hosts.length ? t('popupAllowedElsewhere', joinList(here.hosts)) : t('popupFillsOnPress'),
+    );
   }
-  fill($('host-line'), text);
+  fill($('host-line'), parts.join(' '));
   $('here-too').hidden = !allowsAny || here.automatic;
 }
 
@@ -121,12 +121,11 @@ function renderAsks(summary) {
   asked = split.top;
   const parts = [];
   if (asked.length) {
-    parts.push(`This page asks for: ${asked.map(categoryLabel).join(', ')}.`);
+    parts.push(t('popupPageAsks', joinList(asked.map(categoryLabel))));
   } else {
-    parts.push('pims has not found fields it knows on this page.');
+    parts.push(t('popupNoFields'));
   }
-  if (summary.filled)
-    parts.push(`Filled ${summary.filled} field${summary.filled === 1 ? '' : 's'}.`);
+  if (summary.filled) parts.push(tn('filledFields', summary.filled));
   fill($('asks'), parts.join(' '));
   $('other-sites').hidden = split.others.length === 0;
   fill(
@@ -135,9 +134,13 @@ function renderAsks(summary) {
       h(
         'li',
         { dataset: { site: other.site } },
-        h('strong', {}, other.site),
-        ` (${other.hosts.join(', ')})`,
-        other.asked.length ? ` asks for: ${other.asked.map(categoryLabel).join(', ')}.` : '.',
+        other.asked.length
+          ? tParts('popupOtherSiteAsks', [
+              h('strong', {}, other.site),
+              joinList(other.hosts),
+              joinList(other.asked.map(categoryLabel)),
+            ])
+          : tParts('popupOtherSite', [h('strong', {}, other.site), joinList(other.hosts)]),
       ),
     ),
   );
@@ -146,6 +149,8 @@ function renderAsks(summary) {
 function renderToggles() {
   const rows = toggleRows(policy, asked, isSecure(tabUrl));
   const list = $('toggles');
+  // Drawn again whenever the page or the policy changes: a keyboard user stays on their switch.
+  const focusedId = list.contains(document.activeElement) ? document.activeElement.id : null;
   fill(
     list,
     rows.map((row) => {
@@ -175,12 +180,13 @@ function renderToggles() {
         input,
         h('label', { for: id }, row.label),
         h('span', { class: `state ${row.state}`, id: `state-${row.id}` }, STATE_WORDS[row.state]),
-        row.asked ? h('span', { class: 'tag' }, 'asked') : null,
-        h('span', { class: 'never' }, never, h('label', { for: neverId }, 'Never')),
+        row.asked ? h('span', { class: 'tag' }, t('popupAskedTag')) : null,
+        h('span', { class: 'never' }, never, h('label', { for: neverId }, t('popupNever'))),
         row.note ? h('span', { class: 'note' }, row.note) : null,
       );
     }),
   );
+  if (focusedId) $(focusedId)?.focus();
   const cardAllowed = policy.allow.includes('card') || policy.allow.includes('card_csc');
   $('auto-card-row').hidden = !cardAllowed || !isSecure(tabUrl);
   $('auto-card').checked = Boolean(policy.auto_card);
@@ -216,7 +222,7 @@ async function renderLedger() {
     return;
   }
   if (!reply.entries.length) {
-    fill(list, h('li', {}, 'Nothing was shared with this site yet.'));
+    fill(list, h('li', {}, t('popupNothingShared')));
     return;
   }
   fill(
@@ -227,8 +233,8 @@ async function renderLedger() {
         'li',
         {},
         h('time', { datetime: entry.time }, line.time),
-        ` — ${line.what}`,
-        h('span', { class: 'fields' }, ` (${line.fields})`),
+        ` — ${line.what} `,
+        h('span', { class: 'fields' }, `(${line.fields})`),
       );
     }),
   );
@@ -237,14 +243,14 @@ async function renderLedger() {
 async function fillNow() {
   const button = $('fill-now');
   button.disabled = true;
-  fill($('fill-result'), 'Filling…');
+  fill($('fill-result'), t('filling'));
   const reply = await ask(TAB_FILL, { tabId });
   button.disabled = false;
   if (!reply.ok) {
     fill($('fill-result'), errorText(reply));
     return;
   }
-  let text = `Filled ${reply.filled} field${reply.filled === 1 ? '' : 's'}.`;
+  let text = tn('filledFields', reply.filled);
   if (reply.error && HOST_ERRORS[reply.error]) text += ` ${HOST_ERRORS[reply.error]}`;
   // Why the rest was not filled, grouped by reason (shared/explain.js).
   const why = explanationText(reply.explanation, t, categoryLabel);
@@ -258,18 +264,27 @@ async function forget() {
   const button = $('forget');
   if (Date.now() > forgetArmedUntil) {
     forgetArmedUntil = Date.now() + FORGET_CONFIRM_MS;
-    fill(button, `Press again to forget ${policy?.site ?? 'this site'}`);
-    setTimeout(() => fill(button, 'Forget this site'), FORGET_CONFIRM_MS);
+    const confirm = policy?.site
+      ? t('popupForgetConfirm', policy.site)
+      : t('popupForgetConfirmThis');
+    fill(button, confirm);
+    // A button's new name is not announced by every screen reader: the status says it too.
+    fill($('forget-hint'), confirm);
+    setTimeout(() => {
+      fill(button, t('popupForget'));
+      fill($('forget-hint'));
+    }, FORGET_CONFIRM_MS);
     return;
   }
   forgetArmedUntil = 0;
-  fill(button, 'Forget this site');
+  fill(button, t('popupForget'));
+  fill($('forget-hint'));
   const reply = await ask('site.forget', { url: tabUrl });
   if (!reply.ok && reply.error?.code !== 'not_found') {
     fill($('policy-error'), errorText(reply));
     return;
   }
-  fill($('policy-error'), 'This site is allowed nothing now.');
+  fill($('policy-error'), t('popupForgotten'));
   await showSite();
 }
 
@@ -311,6 +326,7 @@ $('auto-card').addEventListener('change', (event) =>
 );
 $('options').addEventListener('click', () => webext.runtime.openOptionsPage());
 
+localize();
 currentTabId().then((id) => {
   tabId = id;
   render();

@@ -6,15 +6,16 @@ import { h, fill, nextId } from './dom.js';
 import { ask, errorText, isHostUnavailable } from './gateway.js';
 import { webext } from './webext.js';
 import { installSteps, browserOf } from './install_help.js';
+import { t, formatNumber } from './i18n.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
 // Checks a new password and its confirmation; returns an error sentence or null.
 export function newPasswordProblem(password, confirm) {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return `Use at least ${MIN_PASSWORD_LENGTH} characters; a few words make a good password.`;
+    return t('passwordTooShort', formatNumber(MIN_PASSWORD_LENGTH));
   }
-  if (password !== confirm) return 'The two passwords differ.';
+  if (password !== confirm) return t('passwordsDiffer');
   return null;
 }
 
@@ -40,12 +41,12 @@ function strengthMeter(input) {
   input.addEventListener('input', () => {
     const { bits, level } = passwordStrength(input.value);
     meter.value = Math.min(bits, 100);
-    fill(words, input.value ? `Strength: ${level}` : '');
+    fill(words, input.value ? t(`passwordStrength_${level}`) : '');
   });
   return h(
     'div',
     { class: 'row strength' },
-    h('label', { for: id }, 'Password strength'),
+    h('label', { for: id }, t('passwordStrengthLabel')),
     meter,
     words,
   );
@@ -58,20 +59,16 @@ function passwordField(label, autocomplete) {
 }
 
 function setupForm(container, done) {
-  const first = passwordField('Master password', 'new-password');
-  const second = passwordField('Confirm master password', 'new-password');
+  const first = passwordField(t('masterPassword'), 'new-password');
+  const second = passwordField(t('masterPasswordConfirm'), 'new-password');
   const error = h('p', { class: 'error', role: 'alert' });
-  const button = h('button', { type: 'submit', class: 'primary' }, 'Create vault');
+  const button = h('button', { type: 'submit', class: 'primary' }, t('createVault'));
   const form = h(
     'form',
     { class: 'gate', 'aria-labelledby': 'gate-title' },
-    h('h2', { id: 'gate-title' }, 'Create your pims vault'),
-    h('p', {}, 'Your profile is encrypted with this password.'),
-    h(
-      'p',
-      { class: 'warning' },
-      'pims cannot recover it: if you forget it, your stored profile is lost. Write it down somewhere safe.',
-    ),
+    h('h2', { id: 'gate-title' }, t('createVaultTitle')),
+    h('p', {}, t('createVaultLead')),
+    h('p', { class: 'warning' }, t('createVaultWarning')),
     first.row,
     strengthMeter(first.input),
     second.row,
@@ -88,7 +85,7 @@ function setupForm(container, done) {
       return;
     }
     button.disabled = true;
-    fill(error, 'Creating the vault…');
+    fill(error, t('creatingVault'));
     const reply = await ask('setup', { password });
     first.input.value = '';
     second.input.value = '';
@@ -107,13 +104,13 @@ function setupForm(container, done) {
 // note: a sentence under the title saying what waits for the unlock (a page to fill, edits to
 // save), or nothing.
 function unlockForm(container, done, note = '') {
-  const field = passwordField('Master password', 'current-password');
+  const field = passwordField(t('masterPassword'), 'current-password');
   const error = h('p', { class: 'error', role: 'alert' });
-  const button = h('button', { type: 'submit', class: 'primary' }, 'Unlock');
+  const button = h('button', { type: 'submit', class: 'primary' }, t('unlock'));
   const form = h(
     'form',
     { class: 'gate', 'aria-labelledby': 'gate-title' },
-    h('h2', { id: 'gate-title' }, 'pims is locked'),
+    h('h2', { id: 'gate-title' }, t('lockedTitle')),
     note ? h('p', { class: 'waiting', id: 'gate-note' }, note) : null,
     field.row,
     error,
@@ -122,7 +119,7 @@ function unlockForm(container, done, note = '') {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     button.disabled = true;
-    fill(error, 'Unlocking…');
+    fill(error, t('unlocking'));
     const reply = await ask('unlock', { password: field.input.value });
     field.input.value = '';
     button.disabled = false;
@@ -158,7 +155,7 @@ export async function installHelp() {
 
 async function hostProblem(container, reply, retry) {
   const missing = isHostUnavailable(reply);
-  const title = missing ? 'pims-host is not available' : 'The vault cannot be opened';
+  const title = missing ? t('hostUnavailableTitle') : t('vaultUnavailableTitle');
   fill(
     container,
     h(
@@ -167,7 +164,7 @@ async function hostProblem(container, reply, retry) {
       h('h2', {}, title),
       h('p', {}, errorText(reply)),
       missing ? await installHelp() : null,
-      h('button', { type: 'button', onclick: retry }, 'Try again'),
+      h('button', { type: 'button', onclick: retry }, t('tryAgain')),
     ),
   );
 }

@@ -3,26 +3,26 @@
 
 import { webext } from './webext.js';
 import { HOST_ERRORS, EXTENSION_ERRORS } from './protocol.js';
+import { t } from './i18n.js';
 
 export async function ask(type, body = {}) {
   try {
     const reply = await webext.runtime.sendMessage({ ...body, type });
-    return reply ?? { ok: false, error: { code: 'internal', message: 'No answer.' } };
+    return reply ?? { ok: false, error: { code: 'internal', message: HOST_ERRORS.internal } };
   } catch (error) {
     return { ok: false, error: { code: 'internal', message: String(error?.message ?? error) } };
   }
 }
 
-// A reply's error as a sentence for the shopper: the host's message where it has one (it never
-// contains a password or a profile value), else the text for the code.
+// A reply's error as a sentence for the shopper, in their language: the catalogue's message for
+// its stable code. The host's own message is English and for logs; it is shown only for a code
+// this extension does not know (a newer host), where it is better than nothing.
 export function errorText(reply) {
   const error = reply?.error ?? {};
-  return (
-    error.message ||
-    HOST_ERRORS[error.code] ||
-    EXTENSION_ERRORS[error.code] ||
-    'Something went wrong.'
-  );
+  const code = String(error.code ?? '');
+  if (Object.hasOwn(HOST_ERRORS, code)) return HOST_ERRORS[code];
+  if (Object.hasOwn(EXTENSION_ERRORS, code)) return EXTENSION_ERRORS[code];
+  return error.message || t('error_generic');
 }
 
 export function isHostUnavailable(reply) {

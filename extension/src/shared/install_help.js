@@ -2,28 +2,29 @@
 // (docs/install.md is the long form). Pure: the pages pass what runtime.getPlatformInfo() and
 // the extension's own URL say.
 
+import { t } from './i18n.js';
+
 // os: runtime.getPlatformInfo().os ('linux', 'mac', 'win', ...); browser: 'firefox' or 'chrome'.
 // Returns {title, steps: [{text, command?}]}.
 export function installSteps(os, browser) {
-  const browserName = browser === 'firefox' ? 'Firefox' : 'this browser';
   const register = {
-    text: `Register pims-host with ${browserName} (every browser found, for your user):`,
+    text: browser === 'firefox' ? t('installRegisterFirefox') : t('installRegisterBrowser'),
     command: 'pims-install install',
   };
   if (os === 'linux') {
     return {
-      title: 'Install pims-host on Linux',
+      title: t('installTitleLinux'),
       steps: [
         {
-          text: 'On Debian or Ubuntu, install the pims package (it registers the host for every browser):',
+          text: t('installDebian'),
           command: 'sudo apt install ./pims_0.1.0-1_amd64.deb',
         },
         {
-          text: 'Or, from a checkout of the pims source, build, install and register in one go:',
+          text: t('installFromSource'),
           command: './install.sh',
         },
         {
-          text: 'A browser installed as a Flatpak or Snap needs the host registered after its first start:',
+          text: t('installFlatpak'),
           command: 'pims-install install',
         },
       ],
@@ -31,22 +32,22 @@ export function installSteps(os, browser) {
   }
   if (os === 'mac') {
     return {
-      title: 'Install pims-host on macOS',
-      steps: [{ text: 'Build pims from its source (docs/install.md, "macOS"), then:' }, register],
+      title: t('installTitleMac'),
+      steps: [{ text: t('installBuildMac') }, register],
     };
   }
   if (os === 'win') {
     return {
-      title: 'Install pims-host on Windows',
+      title: t('installTitleWindows'),
       steps: [
-        { text: 'Build pims from its source (docs/install.md, "Windows"), then, in a terminal:' },
+        { text: t('installBuildWindows') },
         { ...register, command: 'pims-install.exe install' },
       ],
     };
   }
   return {
-    title: 'Install pims-host',
-    steps: [{ text: 'pims-host runs on Linux, macOS and Windows: see docs/install.md.' }],
+    title: t('installTitleOther'),
+    steps: [{ text: t('installOther') }],
   };
 }
 

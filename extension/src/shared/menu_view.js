@@ -2,6 +2,9 @@
 // `offer` reply (docs/protocol.md) and how big its frame is. The background builds the view
 // and keeps it; the menu page draws it; the content script sizes the frame from it.
 
+import { catalogueTable, joinList, t } from './i18n.js';
+import { CATEGORY_IDS } from './protocol.js';
+
 // Geometry in CSS px. The menu page draws with these (menu.js sets them as CSS variables), so
 // the frame the content script makes is exactly as big as what is drawn in it.
 export const MENU_LAYOUT = Object.freeze({
@@ -15,29 +18,15 @@ export const MENU_LAYOUT = Object.freeze({
 });
 
 // The phrase for each category in "shop.example asks for your ...".
-const ASK_WORDS = Object.freeze({
-  name: 'name',
-  email: 'email',
-  phone: 'phone number',
-  shipping_address: 'shipping address',
-  billing_address: 'billing address',
-  card: 'payment card',
-  card_csc: 'card security code',
-  organization: 'company name',
-  birthday: 'date of birth',
-});
+// (The catalogue's `ask_<category>`.)
+const ASK_WORDS = catalogueTable(CATEGORY_IDS, 'ask_');
 
 export const ANSWERS = Object.freeze(['once', 'always', 'never']);
-export const ANSWER_LABELS = Object.freeze({
-  once: 'Fill once',
-  always: 'Always for this shop',
-  never: 'Never for this shop',
-});
+export const ANSWER_LABELS = catalogueTable(ANSWERS, 'answer_');
 
-// "a", "a and b", "a, b and c".
+// "a", "a and b", "a, b and c" (in the shopper's language).
 export function joinWords(words) {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return joinList(words);
 }
 
 // The site as the shopper reads it: "https://fairsocks.com" -> "fairsocks.com"; an http site
@@ -47,16 +36,13 @@ export function siteName(site) {
   return text.startsWith('https://') ? text.slice('https://'.length) : text;
 }
 
-const ROLE_NAMES = Object.freeze({
-  shipping: 'shipping address',
-  billing: 'billing address',
-  card: 'card',
-  person: 'details',
-});
+// "Then choose which ...": the catalogue's `menuChoose_<role>`.
+const ROLES = Object.freeze(['shipping', 'billing', 'card', 'person']);
 
 // One line for a record: its label (or, for the person, "Your details").
 function entryOf(entry, index, role) {
-  const label = String(entry.label ?? '') || (role === 'person' ? 'Your details' : 'Unnamed');
+  const label =
+    String(entry.label ?? '') || (role === 'person' ? t('menuYourDetails') : t('menuUnnamed'));
   return {
     index,
     label,
@@ -77,17 +63,19 @@ export function menuView(offer) {
   const undecided = Array.isArray(offer?.undecided) ? offer.undecided : [];
   const usable = state === 'allowed' || state === 'once';
   const entries = usable ? (offer.entries ?? []).map((e, i) => entryOf(e, i, offer.role)) : [];
-  const words = undecided.map((c) => ASK_WORDS[c] ?? c);
+  const words = undecided.map((c) => (Object.hasOwn(ASK_WORDS, c) ? ASK_WORDS[c] : c));
   const question =
     undecided.length && (usable || state === 'undecided')
       ? {
-          text: `${site} ${usable ? 'also asks' : 'asks'} for your ${joinWords(words)}.`,
+          text: t(usable ? 'menuAlsoAsks' : 'menuAsks', [site, joinWords(words)]),
           categories: [...undecided],
         }
       : null;
   let note = '';
-  if (state === 'once') note = `Just this once: nothing is kept for ${site}.`;
-  else if (state === 'undecided') note = `Then choose which ${ROLE_NAMES[offer.role] ?? 'one'}.`;
+  if (state === 'once') note = t('menuOnceNote', site);
+  else if (state === 'undecided') {
+    note = t(ROLES.includes(offer.role) ? `menuChoose_${offer.role}` : 'menuChoose_other');
+  }
   return {
     site,
     role: offer?.role ?? null,
@@ -109,10 +97,7 @@ export function menuSize(view) {
 }
 
 // The shopper's words for what a refused pick or answer ran into.
-export const MENU_REFUSALS = Object.freeze({
-  not_visible: 'Nothing filled: the page hid or covered this menu when you chose.',
-  too_soon: 'Nothing filled: the menu had only just appeared. Choose again.',
-  page_changing: 'Nothing filled: the page was changing around the menu. Choose again.',
-  expired: 'This menu is out of date: click the field again.',
-  failed: 'pims could not fill this form.',
-});
+export const MENU_REFUSALS = catalogueTable(
+  ['not_visible', 'too_soon', 'page_changing', 'expired', 'failed'],
+  'menuRefused_',
+);

@@ -7,6 +7,7 @@ import {
   CATEGORY_IDS as VOCABULARY_CATEGORY_IDS,
   CATEGORY_FIELDS,
 } from './vocabulary.js';
+import { catalogueTable } from './i18n.js';
 
 export const HOST_NAME = 'org.pims.host';
 
@@ -42,78 +43,86 @@ export const VERBS = Object.freeze([
   'record.never',
 ]);
 
-// The host's error codes (stable wire values).
-export const HOST_ERRORS = Object.freeze({
-  bad_frame: 'The message to pims-host was damaged.',
-  bad_json: 'pims-host could not read the message.',
-  bad_request: 'The request was not understood.',
-  unknown_verb: 'pims-host does not know this request (is it older than the extension?).',
-  too_large: 'The request or its answer is too large.',
-  vault_absent: 'No vault yet: set one up first.',
-  vault_exists: 'A vault already exists.',
-  locked: 'The vault is locked.',
-  bad_password: 'Wrong password.',
-  vault_corrupt: 'The vault file is damaged or was tampered with.',
-  not_found: 'Not found.',
-  caller_refused: 'pims-host refused this extension (is it the official pims build?).',
-  internal: 'pims-host failed unexpectedly.',
-  invalid_field: 'A value is not valid.',
-  bad_site: 'This page is not an http or https site.',
-  vault_newer: 'The vault was written by a newer pims: upgrade pims-host.',
-  io_error: 'pims-host could not read or write the vault file.',
-  busy: 'Another pims program is using the vault; try again.',
-  bad_import: 'The file is not an export of the format chosen, or it is damaged.',
-});
+// The host's error codes (stable wire values), each with its message in the shopper's language
+// (the catalogue's `error_<code>`; the host's own English message is never shown).
+export const HOST_ERRORS = catalogueTable(
+  [
+    'bad_frame',
+    'bad_json',
+    'bad_request',
+    'unknown_verb',
+    'too_large',
+    'vault_absent',
+    'vault_exists',
+    'locked',
+    'bad_password',
+    'vault_corrupt',
+    'not_found',
+    'caller_refused',
+    'internal',
+    'invalid_field',
+    'bad_site',
+    'vault_newer',
+    'io_error',
+    'busy',
+    'bad_import',
+  ],
+  'error_',
+);
 
 // Errors the background itself produces, never sent by the host. Kept apart so the host's list
 // stays an exact mirror.
-export const EXTENSION_ERRORS = Object.freeze({
-  host_missing: 'pims-host is not installed, or not registered for this browser.',
-  host_forbidden:
-    'pims-host is installed but not registered for this extension: run pims-install install.',
-  host_exited: 'pims-host stopped; it will be restarted.',
-  host_timeout: 'pims-host did not answer in time.',
-  forbidden: 'This part of the extension may not make that request.',
-  bad_message: 'The message was not understood.',
-  no_site: 'This page is not an http or https site.',
-});
+export const EXTENSION_ERRORS = catalogueTable(
+  [
+    'host_missing',
+    'host_forbidden',
+    'host_exited',
+    'host_timeout',
+    'forbidden',
+    'bad_message',
+    'no_site',
+    'no_access',
+  ],
+  'error_',
+);
 
 export const ERROR_CODES = Object.freeze([
   ...Object.keys(HOST_ERRORS),
   ...Object.keys(EXTENSION_ERRORS),
 ]);
 
-// Reasons the host gives in fill.withheld, plus the content script's own refusals.
-export const WITHHELD_REASONS = Object.freeze({
-  not_allowed: 'not allowed for this site',
-  needs_gesture: 'needs you to press Fill',
-  insecure_origin: 'cards are never shared with http: pages',
-  too_long: 'too long for the field',
-  not_visible: 'the field is not visible',
-  autofill_off: 'automatic filling is off: press Fill',
-  refused: 'you refused it for this site',
-  other_host: 'you allowed this site on another of its addresses: press Fill',
-  cross_site_frame: 'a frame of another site: fill it from a field inside it',
-  top_not_allowed: 'not allowed for the page this frame is in',
-});
+// Reasons the host gives in fill.withheld, plus the content script's own refusals (the
+// catalogue's `withheld_<reason>`).
+export const WITHHELD_REASONS = catalogueTable(
+  [
+    'not_allowed',
+    'needs_gesture',
+    'insecure_origin',
+    'too_long',
+    'not_visible',
+    'autofill_off',
+    'refused',
+    'other_host',
+    'cross_site_frame',
+    'top_not_allowed',
+  ],
+  'withheld_',
+);
 
 // Consent categories in the host's order, each with the autofill field names it covers, from the
 // vocabulary the host reads too (billing_address: the address names with the `billing` hint).
-const CATEGORY_LABELS = Object.freeze({
-  name: 'Name',
-  email: 'Email address',
-  phone: 'Phone number',
-  shipping_address: 'Shipping address',
-  billing_address: 'Billing address',
-  card: 'Payment card',
-  card_csc: 'Card security code',
-  organization: 'Company or organization',
-  birthday: 'Date of birth',
-});
+// (Each category's name for the shopper is the catalogue's `category_<id>`.)
+const CATEGORY_LABELS = catalogueTable(VOCABULARY_CATEGORY_IDS, 'category_');
 
 export const CATEGORIES = Object.freeze(
   VOCABULARY_CATEGORY_IDS.map((id) =>
-    Object.freeze({ id, label: CATEGORY_LABELS[id] ?? id, fields: CATEGORY_FIELDS[id] }),
+    Object.freeze({
+      id,
+      get label() {
+        return CATEGORY_LABELS[id];
+      },
+      fields: CATEGORY_FIELDS[id],
+    }),
   ),
 );
 
@@ -122,10 +131,8 @@ export const CATEGORY_IDS = Object.freeze(CATEGORIES.map((c) => c.id));
 // Categories that the host withholds from http: pages and, for some fields, without a gesture.
 export const CARD_CATEGORIES = Object.freeze(['card', 'card_csc']);
 
-const LABELS = new Map(CATEGORIES.map((c) => [c.id, c.label]));
-
 export function categoryLabel(id) {
-  return LABELS.get(id) ?? id;
+  return Object.hasOwn(CATEGORY_LABELS, id) ? CATEGORY_LABELS[id] : id;
 }
 
 const FIELD_CATEGORY = new Map();

@@ -7,14 +7,25 @@
 
 import { h, fill, nextId } from './dom.js';
 import { ask, errorText } from './gateway.js';
+import { t, tn, joinList, formatNumber, uiLanguage } from './i18n.js';
 
 // The formats of `pims import --from FORMAT` (docs/import.md), as the host names them.
-export const IMPORT_FORMATS = Object.freeze([
-  { id: 'bitwarden', label: 'Bitwarden (.json export, encrypted or not)', accept: '.json' },
-  { id: '1pux', label: '1Password (.1pux export)', accept: '.1pux' },
-  { id: 'firefox', label: 'Firefox (autofill-profiles.json)', accept: '.json' },
-  { id: 'csv', label: 'CSV with a header row of autofill field names', accept: '.csv,.txt' },
-]);
+// Each format's name for the shopper is the catalogue's `importFormat_<id>`.
+export const IMPORT_FORMATS = Object.freeze(
+  [
+    { id: 'bitwarden', accept: '.json' },
+    { id: '1pux', accept: '.1pux' },
+    { id: 'firefox', accept: '.json' },
+    { id: 'csv', accept: '.csv,.txt' },
+  ].map((f) =>
+    Object.freeze({
+      ...f,
+      get label() {
+        return t(`importFormat_${f.id}`);
+      },
+    }),
+  ),
+);
 
 // The host takes at most 700 KiB of file (its base64 must fit one 1 MiB message).
 export const MAX_IMPORT_BYTES = 700 * 1024;
@@ -28,8 +39,18 @@ export function base64OfBytes(bytes) {
   return btoa(binary);
 }
 
-function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
+// Items of a kind pims does not import, as the host names the kind ("logins", "notes", ...).
+const IGNORED_KINDS = {
+  logins: 'Logins',
+  notes: 'Notes',
+  'other items': 'Other',
+  'archived or deleted items': 'Archived',
+};
+
+function ignoredKind(kind, n) {
+  return Object.hasOwn(IGNORED_KINDS, kind)
+    ? tn(`importIgnored${IGNORED_KINDS[kind]}`, n)
+    : `${formatNumber(n)} ${kind}`;
 }
 
 // What an import.preview (or commit) reply holds, as sentences for the shopper.
@@ -37,21 +58,26 @@ export function describeImport(reply) {
   const lines = [];
   const people = Object.keys(reply.person ?? {}).length;
   const adds = [
-    plural(reply.addresses?.length ?? 0, 'address', 'addresses'),
-    plural(reply.cards?.length ?? 0, 'card', 'cards'),
+    tn('importAddresses', reply.addresses?.length ?? 0),
+    tn('importCards', reply.cards?.length ?? 0),
   ];
-  if (people) adds.push(plural(people, 'detail about you', 'details about you'));
-  lines.push(`${reply.stored ? 'Imported' : 'To import'}: ${adds.join(', ')}.`);
+  if (people) adds.push(tn('importDetails', people));
+  lines.push(t(reply.stored ? 'importDone' : 'importToDo', joinList(adds)));
   const dup = (reply.duplicates?.addresses ?? 0) + (reply.duplicates?.cards ?? 0);
-  if (dup) lines.push(`${plural(dup, 'record is', 'records are')} already in pims: skipped.`);
+  if (dup) lines.push(tn('importDuplicates', dup));
   const ignored = Object.entries(reply.ignored ?? {}).filter(([, n]) => n > 0);
   if (ignored.length) {
-    lines.push(
-      `Not imported (pims keeps no such items): ${ignored.map(([k, n]) => `${n} ${k}`).join(', ')}.`,
-    );
+    lines.push(t('importIgnored', joinList(ignored.map(([kind, n]) => ignoredKind(kind, n)))));
   }
+  // The host's reason is English text (it names the rule the value broke): shown to a shopper
+  // who reads English, else the field and the count only.
+  const english = uiLanguage().startsWith('en');
   for (const u of reply.unplaced ?? []) {
-    lines.push(`${u.field} (${plural(u.count, 'record', 'records')}): ${u.reason}.`);
+    lines.push(
+      english && u.reason
+        ? tn('importUnplacedWhy', u.count, [u.field, u.reason])
+        : tn('importUnplaced', u.count, u.field),
+    );
   }
   return lines;
 }
@@ -72,11 +98,11 @@ export function importPanel(container, { onImported = () => {} } = {}) {
   const passwordRow = h(
     'div',
     { class: 'row', hidden: true },
-    h('label', { for: passwordId }, 'Password of the encrypted export'),
+    h('label', { for: passwordId }, t('importPassword')),
     password,
   );
-  const check = h('button', { type: 'submit' }, 'Check the file');
-  const commit = h('button', { type: 'button', class: 'primary', hidden: true }, 'Import');
+  const check = h('button', { type: 'submit' }, t('importCheck'));
+  const commit = h('button', { type: 'button', class: 'primary', hidden: true }, t('importCommit'));
   const result = h('div', { role: 'status', class: 'import-result' });
   let pending = null; // {format, data, password}: what was previewed, to commit unchanged
 
@@ -94,8 +120,8 @@ export function importPanel(container, { onImported = () => {} } = {}) {
   const form = h(
     'form',
     { class: 'import', autocomplete: 'off' },
-    h('div', { class: 'row' }, h('label', { for: formatId }, 'Export from'), format),
-    h('div', { class: 'row' }, h('label', { for: fileId }, 'File'), file),
+    h('div', { class: 'row' }, h('label', { for: formatId }, t('importFrom')), format),
+    h('div', { class: 'row' }, h('label', { for: fileId }, t('importFile')), file),
     passwordRow,
     h('div', { class: 'actions' }, check, commit),
     result,
@@ -106,15 +132,12 @@ export function importPanel(container, { onImported = () => {} } = {}) {
     pending = null;
     const chosen = file.files?.[0];
     if (!chosen) {
-      show(['Choose the file your other password manager exported.'], 'error');
+      show([t('importChooseFile')], 'error');
       file.focus();
       return;
     }
     if (chosen.size > MAX_IMPORT_BYTES) {
-      show(
-        ['The file is larger than 700 KiB: import it with `pims import --from` instead.'],
-        'error',
-      );
+      show([t('importTooLarge', formatNumber(MAX_IMPORT_BYTES / 1024))], 'error');
       return;
     }
     const body = {
@@ -123,7 +146,7 @@ export function importPanel(container, { onImported = () => {} } = {}) {
     };
     if (!passwordRow.hidden && password.value) body.password = password.value;
     check.disabled = true;
-    show(['Reading the file…']);
+    show([t('importReading')]);
     const reply = await ask('import.preview', body);
     check.disabled = false;
     if (!reply.ok) {
@@ -178,16 +201,18 @@ export function saveHostFile(reply) {
 // profile (not encrypted: said before and after), and the ledger as CSV or JSON.
 export function exportPanel(container) {
   const result = h('p', { role: 'status' });
-  const done = (reply, what) => {
+  const done = (reply, saved) => {
     if (!reply.ok) {
       fill(result, errorText(reply));
       result.className = 'error';
       return;
     }
     saveHostFile(reply);
+    // The host's warning is English: the catalogue says the same in the shopper's words.
     fill(
       result,
-      `${what} saved as ${reply.filename}.${reply.encrypted === false ? ` ${reply.warning ?? 'It is not encrypted.'}` : ''}`,
+      saved(reply.filename),
+      reply.encrypted === false ? ` ${t('exportNotEncrypted')}` : '',
     );
     result.className = reply.encrypted === false ? 'warning' : 'ok';
   };
@@ -201,41 +226,39 @@ export function exportPanel(container) {
   const backup = h(
     'form',
     { class: 'inline', autocomplete: 'off' },
-    h('label', { for: backupId }, 'Password for the backup'),
+    h('label', { for: backupId }, t('backupPassword')),
     backupPassword,
-    h('button', { type: 'submit' }, 'Download an encrypted backup'),
+    h('button', { type: 'submit' }, t('backupDownload')),
   );
   backup.addEventListener('submit', async (event) => {
     event.preventDefault();
     const reply = await ask('backup.export', { password: backupPassword.value });
     backupPassword.value = '';
-    done(reply, 'The encrypted backup was');
+    done(reply, (file) => t('exportSavedBackup', file));
   });
   const bitwarden = h(
     'button',
     {
       type: 'button',
-      onclick: async () => done(await ask('export.bitwarden'), 'Your addresses and cards were'),
+      onclick: async () =>
+        done(await ask('export.bitwarden'), (file) => t('exportSavedBitwarden', file)),
     },
-    'Export for Bitwarden (not encrypted)',
+    t('exportBitwarden'),
   );
   const ledger = (format) =>
     h(
       'button',
       {
         type: 'button',
-        onclick: async () => done(await ask('ledger.export', { format }), 'The ledger was'),
+        onclick: async () =>
+          done(await ask('ledger.export', { format }), (file) => t('exportSavedLedger', file)),
       },
-      `Ledger as ${format.toUpperCase()}`,
+      t('exportLedger', format.toUpperCase()),
     );
   fill(
     container,
     backup,
-    h(
-      'p',
-      { class: 'note' },
-      'A Bitwarden export holds your card numbers in clear: keep it safe, delete it after use.',
-    ),
+    h('p', { class: 'note' }, t('exportBitwardenNote')),
     h('div', { class: 'actions' }, bitwarden, ledger('csv'), ledger('json')),
     result,
   );

@@ -7,6 +7,7 @@ import { h, fill } from '../shared/dom.js';
 import { ask, errorText, isHostUnavailable } from '../shared/gateway.js';
 import { showGate, installHelp } from '../shared/gate.js';
 import { importPanel } from '../shared/transfer.js';
+import { t, localize } from '../shared/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,11 +18,11 @@ async function checkHost() {
       $('host'),
       h('p', { class: 'error' }, errorText(status)),
       await installHelp(),
-      h('button', { type: 'button', class: 'primary', onclick: checkHost }, 'Check again'),
+      h('button', { type: 'button', class: 'primary', onclick: checkHost }, t('checkAgain')),
     );
     return;
   }
-  fill($('host'), h('p', { class: 'ok' }, 'pims-host is installed and answers.'));
+  fill($('host'), h('p', { class: 'ok' }, t('welcomeHostOk')));
   $('step-vault').hidden = false;
   await showGate($('gate'), vaultOpen);
 }
@@ -31,6 +32,10 @@ function vaultOpen() {
   $('step-profile').hidden = false;
   $('step-consent').hidden = false;
   importPanel($('import'));
+  // The form that had the focus is gone: the shopper goes on at the next step, whose heading a
+  // screen reader reads out.
+  $('profile-title').focus();
 }
 
+localize();
 checkHost();

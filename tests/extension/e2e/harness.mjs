@@ -6,12 +6,13 @@
 
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startShop } from './server.mjs';
+import { catalogue, messageIn, DEFAULT_LOCALE } from '../unit/catalogue.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const EXT = path.join(REPO, 'extension');
@@ -32,6 +33,48 @@ export const BROWSERS = {
 // Firefox gives a temporary add-on a random UUID; a fixed one makes its pages addressable.
 const FIREFOX_UUID = '7d1c9a52-4c3e-4f55-9d7b-3a1f0e2b6c11';
 export const STEP_MS = 15_000;
+// The browsers' UI language for a run (PIMS_E2E_LOCALE=de); empty: what the machine says.
+export const LOCALE = process.env.PIMS_E2E_LOCALE ?? '';
+
+// The message `key` in the run's language, as the extension shows it: checks read the pages
+// in the language they speak.
+export function say(key, substitutions) {
+  return messageIn(LOCALE || DEFAULT_LOCALE, key, substitutions);
+}
+
+// What of a page is not in the run's language: text or a UI attribute that is exactly an English
+// message the run's language words otherwise, or a key the catalogue lacks (⟦key⟧). Empty in an
+// English run.
+export async function notInLanguage(page) {
+  if (!LOCALE || LOCALE === DEFAULT_LOCALE) return [];
+  const english = new Set();
+  for (const [key, entry] of Object.entries(catalogue(DEFAULT_LOCALE))) {
+    if (!entry.message.includes('$') && entry.message !== say(key)) english.add(entry.message);
+  }
+  const shown = await page.evaluate(() => {
+    const texts = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!['SCRIPT', 'STYLE'].includes(node.parentElement?.tagName)) texts.push(node.data);
+    }
+    for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')) {
+      for (const attr of ['title', 'aria-label', 'placeholder', 'alt']) {
+        if (el.hasAttribute(attr)) texts.push(el.getAttribute(attr));
+      }
+    }
+    return texts.map((text) => text.trim()).filter(Boolean);
+  });
+  // The ledger lists the autofill field names a fill wrote (given-name, email): not language.
+  const { AUTOFILL_FIELDS } = await import(path.join(EXT, 'src/shared/vocabulary.js'));
+  const fieldNames = (text) => text.split(', ').every((token) => AUTOFILL_FIELDS.includes(token));
+  return shown.filter((text) => (english.has(text) && !fieldNames(text)) || text.includes('⟦'));
+}
+
+// The environment that sets a browser's UI language on Linux: Chromium takes it from LANGUAGE
+// (its --lang flag is ignored there), Firefox from its prefs (see launch()).
+function localeEnv(locale) {
+  return locale ? { LANGUAGE: locale, LANG: `${locale}_${locale.toUpperCase()}.UTF-8` } : {};
+}
 // The exit code when nothing could run (no host binary, no browser): ctest's SKIP_RETURN_CODE.
 export const SKIPPED = 77;
 export const PASSWORD = 'correct horse battery staple';
@@ -211,11 +254,12 @@ export async function launch(
   run,
   shop,
   { httpHosts = [], tlsHosts = [], isolate = false } = {},
-  { viewport = { width: 1000, height: 900 } } = {},
+  { viewport = { width: 1000, height: 900 }, locale = LOCALE } = {},
 ) {
   const { port, tlsPort } = shop;
   const env = {
     ...process.env,
+    ...localeEnv(locale),
     HOME: path.join(run, 'home'),
     PIMS_HOME: path.join(run, 'vault'),
     PIMS_KDF: 'minimum', // the weakest password hashing, for test speed only
@@ -245,6 +289,7 @@ export async function launch(
         `--disable-extensions-except=${dist}`,
         `--host-resolver-rules=${rules.join(', ')}`,
         '--password-store=basic',
+        ...(locale ? [`--lang=${locale}`] : []),
       ],
     });
     await withTimeout(
@@ -284,14 +329,53 @@ export async function launch(
       'app.normandy.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
+      ...(locale ? { 'intl.locale.requested': locale, 'intl.accept_languages': locale } : {}),
     },
   });
+  // Firefox speaks only the languages it has a language pack for (Debian: the
+  // firefox-esr-l10n-* packages), and an extension's messages follow Firefox's own language,
+  // chosen when the extension starts: the test's language pack goes in first.
+  if (locale) {
+    await withTimeout(
+      browser.installExtension(testLanguagePack(run, locale)),
+      STEP_MS,
+      'language pack',
+    );
+  }
   await withTimeout(
     browser.installExtension(path.join(EXT, 'dist', 'firefox')),
     STEP_MS,
     'install',
   );
   return { browser, base: `moz-extension://${FIREFOX_UUID}/` };
+}
+
+// A language pack that makes `locale` one of Firefox's available UI languages and translates
+// nothing (the browser's own words stay English, which no test reads). A real one
+// (firefox-esr-l10n-de) does the same for the extension; this one needs no package. Language
+// packs are tied to the browser's major version, read from `firefox --version`.
+function testLanguagePack(run, locale) {
+  const version = execFileSync(BROWSERS.firefox, ['--version'], { encoding: 'utf8' });
+  const major = version.match(/(\d+)\.\d+/)?.[1] ?? '0';
+  const dir = path.join(run, `langpack-${locale}`);
+  mkdirSync(path.join(dir, 'browser'), { recursive: true });
+  const manifest = {
+    manifest_version: 2,
+    name: `Language: ${locale} (pims tests)`,
+    version: `${major}.0`,
+    langpack_id: locale,
+    languages: { [locale]: { chrome_resources: {}, version: '20260101000000' } },
+    sources: { browser: { base_path: 'browser/' } },
+    browser_specific_settings: {
+      gecko: {
+        id: `langpack-${locale}@pims.test`,
+        strict_min_version: `${major}.0`,
+        strict_max_version: `${major}.*`,
+      },
+    },
+  };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }
 
 // An extension page of `kind`, loaded (Firefox's remote agent sends no load events for

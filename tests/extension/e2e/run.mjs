@@ -21,6 +21,9 @@ import {
   PASSWORD,
   PROFILE,
   STEP_MS,
+  LOCALE,
+  notInLanguage,
+  say,
   badgeOf,
   createChecks,
   openExtensionPage,
@@ -57,7 +60,7 @@ async function scenarioIn(kind, { browser, base, run }) {
     `${kind}: a missing host is reported with the install hint`,
     missing?.ok === false &&
       missing.error.code === 'host_missing' &&
-      missing.error.message.includes('pims-host is not installed, or not registered'),
+      missing.error.message === say('error_host_missing'),
     JSON.stringify(missing),
   );
   registerHost(kind, run);
@@ -281,6 +284,45 @@ async function screenshot(page, name) {
   );
 }
 
+// A date as the extension writes it for the run's language (shared/i18n.js formatTime).
+function dateIn(iso) {
+  const language = LOCALE || 'en';
+  return new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// The page speaks the run's language: its lang, the words of a few elements, and no English
+// message or missing key anywhere on it.
+async function languageChecks(kind, page, name, words) {
+  const shown = await page.evaluate(
+    (selectors) => ({
+      lang: document.documentElement.lang,
+      words: Object.fromEntries(
+        selectors.map((sel) => [sel, document.querySelector(sel)?.textContent?.trim()]),
+      ),
+    }),
+    Object.keys(words),
+  );
+  const language = LOCALE || 'en';
+  check(
+    `${kind}: the ${name} says its language is the browser's (${language})`,
+    shown.lang === language || shown.lang.startsWith(`${language}-`),
+    shown.lang,
+  );
+  for (const [selector, key] of Object.entries(words)) {
+    check(
+      `${kind}: the ${name} shows "${say(key)}" (${selector})`,
+      shown.words[selector] === say(key),
+      String(shown.words[selector]),
+    );
+  }
+  const stray = await notInLanguage(page);
+  check(
+    `${kind}: nothing on the ${name} is left in English`,
+    stray.length === 0,
+    stray.join(' | '),
+  );
+}
+
 // The popup, driven with the keyboard: the page's site, what it asks for, and a switch that
 // writes the site's policy.
 async function popupChecks(kind, browser, base, send, tabId) {
@@ -313,34 +355,49 @@ async function popupChecks(kind, browser, base, send, tabId) {
   );
   check(
     `${kind}: the popup says what the page asks for`,
-    /Phone number/.test(shown.asks ?? ''),
+    (shown.asks ?? '').includes(say('category_phone')),
     shown.asks,
   );
   check(`${kind}: card switches are off-limits on an http page`, shown.cardDisabled === true);
   // What the other site's frame asks for stands under that site, not by the shop's switches.
   check(
     `${kind}: the popup shows the shop's switches only what the shop's own frames ask for`,
-    !/Date of birth|Birthday/i.test(shown.asks ?? '') && shown.birthdayAsked === false,
+    !(shown.asks ?? '').includes(say('category_birthday')) && shown.birthdayAsked === false,
     JSON.stringify(shown),
   );
   check(
     `${kind}: the popup lists the other site's frame under its own site, with what it asks for`,
-    /http:\/\/pay\.example/.test(shown.others ?? '') && /birth/i.test(shown.others ?? ''),
+    /http:\/\/pay\.example/.test(shown.others ?? '') &&
+      (shown.others ?? '').includes(say('category_birthday')),
     shown.others,
   );
   check(
     `${kind}: the popup shows the exact address the page's fills go to`,
-    /This page: shop\.example\b/.test(shown.host ?? ''),
+    (shown.host ?? '').startsWith(say('popupThisPage', 'shop.example')),
     shown.host,
   );
   // The history loads after the switches: wait for it.
   const ledger = await poll(
     () => page.evaluate(() => document.getElementById('ledger')?.textContent ?? ''),
-    (text) => /Name/.test(text),
+    (text) => text.includes(say('category_name')),
     STEP_MS,
     'popup history',
   ).catch(() => shown.ledger);
-  check(`${kind}: the popup lists what was shared before`, /Name/.test(ledger ?? ''), ledger);
+  check(
+    `${kind}: the popup lists what was shared before`,
+    (ledger ?? '').includes(say('category_name')),
+    ledger,
+  );
+  await languageChecks(kind, page, 'popup', { '#fill-now': 'fillNow', '#lock': 'lock' });
+  const when = await page.evaluate(() => {
+    const time = document.querySelector('#ledger time');
+    return time && { datetime: time.getAttribute('datetime'), text: time.textContent };
+  });
+  check(
+    `${kind}: the popup writes dates in the shopper's language`,
+    when?.text === dateIn(when?.datetime),
+    JSON.stringify({ when, expected: dateIn(when?.datetime) }),
+  );
   await screenshot(page, `${kind}-popup`);
   await page.focus('#allow-phone');
   await page.keyboard.press(' ');
@@ -395,10 +452,15 @@ async function optionsChecks(kind, browser, base) {
   check(`${kind}: the options page lists the allowed sites`, listed(sites), sites);
   check(
     `${kind}: and the exact addresses each fills by itself on`,
-    /fills by itself on shop\.example\b/.test(sites) &&
-      /fills by itself on pay\.example\b/.test(sites),
+    sites.includes(say('siteFillsOn', 'shop.example')) &&
+      sites.includes(say('siteFillsOn', 'pay.example')),
     sites,
   );
+  await languageChecks(kind, page, 'options page', {
+    'a[href="#profile"]': 'navProfile',
+    '#add-address': 'addAddress',
+    '#profile-form button[type=submit]': 'saveProfile',
+  });
   await screenshot(page, `${kind}-options`);
   await page.type(selector, '4111111111111112');
   await page.click('#profile-form button[type=submit]');

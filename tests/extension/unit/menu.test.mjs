@@ -40,7 +40,7 @@ test('words are joined as a sentence, sites shown without https', () => {
   assert.equal(joinWords(['name', 'email']), 'name and email');
   assert.equal(
     joinWords(['name', 'email', 'shipping address']),
-    'name, email and shipping address',
+    'name, email, and shipping address',
   );
   assert.equal(siteName('https://fairsocks.com'), 'fairsocks.com');
   assert.equal(siteName('http://plain.example'), 'http://plain.example');
@@ -68,7 +68,10 @@ test('an undecided site gets the question in plain words, and no records yet', (
     offer({ state: 'undecided', undecided: ['name', 'email', 'shipping_address'], allow: [] }),
   );
   assert.equal(view.open, true);
-  assert.equal(view.question.text, 'fairsocks.com asks for your name, email and shipping address.');
+  assert.equal(
+    view.question.text,
+    'fairsocks.com asks for your name, email, and shipping address.',
+  );
   assert.deepEqual(view.question.categories, ['name', 'email', 'shipping_address']);
   assert.deepEqual(view.entries, []);
   const also = menuView(offer({ undecided: ['email'] }));

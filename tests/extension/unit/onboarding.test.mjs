@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
+import './i18n_stub.mjs';
 import { installSteps, browserOf } from '../../../extension/src/shared/install_help.js';
 import { describeImport, base64OfBytes } from '../../../extension/src/shared/transfer.js';
 
@@ -30,7 +31,7 @@ test('an import preview is told in sentences, never with a value', () => {
     ignored: { logins: 2, notes: 0 },
     unplaced: [{ field: 'identity.ssn', reason: 'pims keeps no such field', count: 1 }],
   });
-  assert.equal(lines[0], 'To import: 1 address, 2 cards, 1 detail about you.');
+  assert.equal(lines[0], 'To import: 1 address, 2 cards, and 1 detail about you.');
   assert.match(lines[1], /^1 record is already in pims: skipped\.$/);
   assert.match(lines[2], /2 logins/);
   assert.doesNotMatch(lines[2], /notes/);
@@ -38,7 +39,7 @@ test('an import preview is told in sentences, never with a value', () => {
   assert.ok(!lines.join(' ').includes('Brewster'));
   assert.equal(
     describeImport({ stored: true, addresses: [], cards: [] })[0],
-    'Imported: 0 addresses, 0 cards.',
+    'Imported: 0 addresses and 0 cards.',
   );
 });
 

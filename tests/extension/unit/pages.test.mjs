@@ -69,7 +69,7 @@ test('a ledger line names categories and fields, never values', () => {
     },
     'en-GB',
   );
-  assert.equal(line.what, 'Name, Shipping address');
+  assert.equal(line.what, 'Name and Shipping address');
   assert.equal(line.fields, 'given-name, family-name, street-address');
   assert.match(line.time, /2026/);
   assert.equal(popup.ledgerLine({ time: 'bad', fields: [] }).what, 'nothing known');

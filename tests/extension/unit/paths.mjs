@@ -1,4 +1,5 @@
 // Where the extension's sources are, for the tests.
+import './i18n_stub.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 

@@ -520,6 +520,22 @@ export function printTable(firstColumn, names, kinds, cell) {
   console.log('');
 }
 
+// Runs a browser's named steps ([name, async () => ...]) in order, each to its end: a step that
+// throws is one failed check, and the next step still runs. With the environment variable
+// `only` set, just the steps whose names contain its value run (a quicker loop while working).
+// Prints each step's time.
+export async function runSteps(checks, kind, steps, only) {
+  const wanted = only ? process.env[only] : undefined;
+  for (const [name, step] of steps) {
+    if (wanted && !name.includes(wanted)) continue;
+    const started = Date.now();
+    await step().catch((error) =>
+      checks.check(`${kind}: ${name} ran to the end`, false, error?.stack ?? String(error)),
+    );
+    console.log(`# ${kind}: ${name}: ${Date.now() - started} ms`);
+  }
+}
+
 // The main of a browser suite: exits SKIPPED when nothing can run; else starts one test shop
 // (startShopWithCertificate(shopNames, shopOptions)), runs scenario(kind, shop) for each browser
 // asked for on the command line, calls report(kinds) and prints the counts. The exit code is 1

@@ -26,6 +26,7 @@ import {
   poll,
   registerHost,
   runSuite,
+  runSteps,
   sleep,
   tabIdOf,
   withBrowser,
@@ -662,21 +663,19 @@ async function scenario(kind, shop) {
         put?.ok,
         JSON.stringify(put?.error),
       );
-      for (const [name, step] of [
-        ['always, address and card picks', () => alwaysAndPicks(kind, browser, send)],
-        ['keyboard', () => keyboardPick(kind, browser)],
-        ['where it does not open', () => whereNot(kind, browser, send)],
-        ['once and never', () => onceAndNever(kind, browser, send, call, base)],
-        ['clickjacking', () => clickjacking(kind, browser, send)],
-        ['cross-site frame', () => crossSiteFrame(kind, browser, send)],
-      ]) {
-        if (process.env.MENU_ONLY && !name.includes(process.env.MENU_ONLY)) continue;
-        const started = Date.now();
-        await step().catch((error) =>
-          check(`${kind}: ${name} ran to the end`, false, error?.stack),
-        );
-        console.log(`# ${kind}: ${name}: ${Date.now() - started} ms`);
-      }
+      await runSteps(
+        checks,
+        kind,
+        [
+          ['always, address and card picks', () => alwaysAndPicks(kind, browser, send)],
+          ['keyboard', () => keyboardPick(kind, browser)],
+          ['where it does not open', () => whereNot(kind, browser, send)],
+          ['once and never', () => onceAndNever(kind, browser, send, call, base)],
+          ['clickjacking', () => clickjacking(kind, browser, send)],
+          ['cross-site frame', () => crossSiteFrame(kind, browser, send)],
+        ],
+        'MENU_ONLY',
+      );
     },
   );
 }

@@ -25,6 +25,7 @@ import {
   poll,
   registerHost,
   runSuite,
+  runSteps,
   sleep,
   withBrowser,
   withTimeout,
@@ -438,22 +439,20 @@ async function scenario(kind, shop) {
       check(`${kind}: profile`, (await send({ type: 'profile.put', profile: PROFILE }))?.ok);
       // The menu at a field would open under each field the test types in: off here.
       check(`${kind}: menu off`, (await send({ type: 'settings.set', menu: false }))?.ok);
-      for (const [name, step] of [
-        ['new, same, changed address', () => newAddress(kind, browser, send)],
-        ['set by script', () => scripted(kind, browser)],
-        ['sent elsewhere', () => elsewhere(kind, browser, send, shop)],
-        ['covered', () => covered(kind, browser, send)],
-        ['cards', () => cards(kind, browser, send)],
-        ['never', () => never(kind, browser, send)],
-        ['page going away', () => leaving(kind, browser, send)],
-      ]) {
-        if (process.env.SAVE_ONLY && !name.includes(process.env.SAVE_ONLY)) continue;
-        const started = Date.now();
-        await step().catch((error) =>
-          check(`${kind}: ${name} ran to the end`, false, error?.stack),
-        );
-        console.log(`# ${kind}: ${name}: ${Date.now() - started} ms`);
-      }
+      await runSteps(
+        checks,
+        kind,
+        [
+          ['new, same, changed address', () => newAddress(kind, browser, send)],
+          ['set by script', () => scripted(kind, browser)],
+          ['sent elsewhere', () => elsewhere(kind, browser, send, shop)],
+          ['covered', () => covered(kind, browser, send)],
+          ['cards', () => cards(kind, browser, send)],
+          ['never', () => never(kind, browser, send)],
+          ['page going away', () => leaving(kind, browser, send)],
+        ],
+        'SAVE_ONLY',
+      );
     },
   );
 }

@@ -1,7 +1,7 @@
 // The options page's decisions on plain data (unit-tested): how card data is shown, where a
 // host validation error belongs, and the profile sent back on save.
 
-import { t, joinList } from '../shared/i18n.js';
+import { t } from '../shared/i18n.js';
 
 // "•••• 1111": enough to recognise a card, never the number.
 export function maskCardNumber(number) {
@@ -63,13 +63,6 @@ export function profileForPut(draft) {
 export function integerOrEmpty(text) {
   const t = String(text ?? '').trim();
   return /^\d{1,4}$/.test(t) ? Number.parseInt(t, 10) : '';
-}
-
-// A site's row: what it may receive, and what the shopper refused it ("never for this shop").
-// labelOf: the category's name for the shopper.
-export function siteCategoriesText({ allow = [], deny = [] }, labelOf) {
-  const allowed = allow.length ? joinList(allow.map(labelOf)) : t('siteNothing');
-  return deny.length ? t('siteAllowedNever', [allowed, joinList(deny.map(labelOf))]) : allowed;
 }
 
 // A ledger row's fields, with the record picked in the menu at a field and a "Fill once".

@@ -91,24 +91,6 @@ export const ERROR_CODES = Object.freeze([
   ...Object.keys(EXTENSION_ERRORS),
 ]);
 
-// Reasons the host gives in fill.withheld, plus the content script's own refusals (the
-// catalogue's `withheld_<reason>`).
-export const WITHHELD_REASONS = catalogueTable(
-  [
-    'not_allowed',
-    'needs_gesture',
-    'insecure_origin',
-    'too_long',
-    'not_visible',
-    'autofill_off',
-    'refused',
-    'other_host',
-    'cross_site_frame',
-    'top_not_allowed',
-  ],
-  'withheld_',
-);
-
 // Consent categories in the host's order, each with the autofill field names it covers, from the
 // vocabulary the host reads too (billing_address: the address names with the `billing` hint).
 // (Each category's name for the shopper is the catalogue's `category_<id>`.)

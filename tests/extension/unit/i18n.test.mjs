@@ -233,7 +233,6 @@ test('the tables of codes have a message for every code', async () => {
   const tables = {
     HOST_ERRORS: protocol.HOST_ERRORS,
     EXTENSION_ERRORS: protocol.EXTENSION_ERRORS,
-    WITHHELD_REASONS: protocol.WITHHELD_REASONS,
     MENU_REFUSALS: menuView.MENU_REFUSALS,
     ANSWER_LABELS: menuView.ANSWER_LABELS,
     STATE_WORDS: popup.STATE_WORDS,

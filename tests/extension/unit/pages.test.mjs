@@ -131,13 +131,7 @@ test('a new password needs 8 characters and a matching confirmation', () => {
   assert.equal(gate.newPasswordProblem('long enough', 'long enough'), null);
 });
 
-test('the options list refused categories beside allowed ones, and the record a pick shared', () => {
-  const label = (c) => c.toUpperCase();
-  assert.equal(options.siteCategoriesText({ allow: ['name'], deny: [] }, label), 'NAME');
-  assert.equal(
-    options.siteCategoriesText({ allow: [], deny: ['phone'] }, label),
-    'nothing; never: PHONE',
-  );
+test('the options list the record a pick shared', () => {
   assert.equal(options.ledgerFieldsText({ fields: ['email'] }), 'email');
   assert.equal(
     options.ledgerFieldsText({

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 
 #include "pims/import.h"
@@ -46,6 +47,15 @@ inline int UnplacedCount(const ImportedProfile& imported, const std::string& fie
     if (entry.field == field) count += entry.count;
   }
   return count;
+}
+
+// Why `field` was unplaced (the first entry of that name), or nullopt when it was not.
+inline std::optional<UnplacedWhy> UnplacedWhyOf(const ImportedProfile& imported,
+                                                const std::string& field) {
+  for (const UnplacedField& entry : imported.unplaced) {
+    if (entry.field == field) return entry.why;
+  }
+  return std::nullopt;
 }
 
 // A ZIP archive of one entry, as a 1PUX exporter writes it (APPNOTE 6.3: local header, data,

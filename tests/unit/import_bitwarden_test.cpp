@@ -47,6 +47,8 @@ void CheckGraceExport(const ImportedProfile& imported) {
   CHECK(UnplacedCount(imported, "identity.title") == 1);
   CHECK(UnplacedCount(imported, "identity.phone") == 1);
   CHECK(UnplacedCount(imported, "identity.passportNumber") == 0);  // null: nothing to place
+  CHECK(UnplacedWhyOf(imported, "card.number") == UnplacedWhy::kInvalid);
+  CHECK(UnplacedWhyOf(imported, "identity.ssn") == UnplacedWhy::kNotKept);
 }
 
 }  // namespace

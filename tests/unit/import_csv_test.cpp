@@ -38,6 +38,9 @@ TEST_CASE("each CSV row makes an address, a card, or both; quoted fields keep co
   CHECK(UnplacedCount(imported, "cc-exp") == 1);
   CHECK(UnplacedCount(imported, "nickname") == 1);
   CHECK(UnplacedCount(imported, "favourite colour") == 1);
+  CHECK(UnplacedWhyOf(imported, "cc-number") == UnplacedWhy::kInvalid);
+  CHECK(UnplacedWhyOf(imported, "nickname") == UnplacedWhy::kNotKept);
+  CHECK(UnplacedWhyOf(imported, "favourite colour") == UnplacedWhy::kUnknownName);
   CHECK(Field(imported.person, "given-name") == "Grace");
   CHECK(Field(imported.person, "tel") == "+12025550100");
 }

@@ -34,6 +34,7 @@ TEST_CASE("Firefox addresses come in; a card comes without its encrypted number,
   CHECK(Field(card, "cc-number").empty());
   REQUIRE(UnplacedCount(imported, "cc-number") == 1);
   CHECK(imported.unplaced[0].reason.find("key store") != std::string::npos);
+  CHECK(imported.unplaced[0].why == UnplacedWhy::kCardNumberLocked);
 }
 
 TEST_CASE("an old Firefox file with a clear card number imports the number") {

@@ -34,8 +34,9 @@ TEST_CASE("an import adds new records, skips duplicates and keeps the profile's 
   CHECK(first.duplicate_addresses == 0);
   // Ada's name stays; Grace's differs and is said so. A field Ada lacks is filled.
   CHECK(Field(first.result.person, "given-name") == "Ada");
-  CHECK(std::any_of(first.unplaced.begin(), first.unplaced.end(),
-                    [](const UnplacedField& u) { return u.field == "person.given-name"; }));
+  CHECK(std::any_of(first.unplaced.begin(), first.unplaced.end(), [](const UnplacedField& u) {
+    return u.field == "person.given-name" && u.why == UnplacedWhy::kProfileKept;
+  }));
   CHECK(first.person.count("additional-name") == 1);
   CHECK(first.result.addresses.size() == ada.addresses.size() + 2);
   CHECK(first.addresses[0].id == "address-1");
@@ -94,6 +95,10 @@ TEST_CASE("the preview masks card numbers and leaves out security codes") {
   CHECK(preview.dump().find("4111111111111111") == std::string::npos);
   CHECK(preview.dump().find("\"123\"") == std::string::npos);
   CHECK(preview["unplaced"][0].contains("reason"));
+  for (const json& entry : preview["unplaced"]) {
+    const std::string why = entry["why"];
+    CHECK((why == "not_kept" || why == "invalid" || why == "notes" || why == "custom_fields"));
+  }
   WipeJson(preview);
 }
 

@@ -7,7 +7,7 @@
 
 import { h, fill, nextId } from './dom.js';
 import { ask, errorText } from './gateway.js';
-import { t, tn, joinList, formatNumber, uiLanguage } from './i18n.js';
+import { t, tn, joinList, formatNumber, uiLanguage, catalogueTable } from './i18n.js';
 
 // The formats of `pims import --from FORMAT` (docs/import.md), as the host names them.
 // Each format's name for the shopper is the catalogue's `importFormat_<id>`.
@@ -47,6 +47,22 @@ const IGNORED_KINDS = {
   'archived or deleted items': 'Archived',
 };
 
+// Why the host left a field of the file out (its `why` codes, docs/protocol.md), each the
+// catalogue's `unplaced_<why>`.
+const UNPLACED_REASONS = catalogueTable(
+  [
+    'not_kept',
+    'unknown_name',
+    'notes',
+    'custom_fields',
+    'invalid',
+    'card_number_locked',
+    'profile_kept',
+    'more',
+  ],
+  'unplaced_',
+);
+
 function ignoredKind(kind, n) {
   return Object.hasOwn(IGNORED_KINDS, kind)
     ? tn(`importIgnored${IGNORED_KINDS[kind]}`, n)
@@ -69,13 +85,14 @@ export function describeImport(reply) {
   if (ignored.length) {
     lines.push(t('importIgnored', joinList(ignored.map(([kind, n]) => ignoredKind(kind, n)))));
   }
-  // The host's reason is English text (it names the rule the value broke): shown to a shopper
-  // who reads English, else the field and the count only.
+  // Why each field was left, in the shopper's language from the host's code. A value that broke
+  // its field's rule: the host names the rule, in English, so an English reader gets it.
   const english = uiLanguage().startsWith('en');
   for (const u of reply.unplaced ?? []) {
+    const why = u.why === 'invalid' && english && u.reason ? u.reason : UNPLACED_REASONS[u.why];
     lines.push(
-      english && u.reason
-        ? tn('importUnplacedWhy', u.count, [u.field, u.reason])
+      why
+        ? tn('importUnplacedWhy', u.count, [u.field, why])
         : tn('importUnplaced', u.count, u.field),
     );
   }

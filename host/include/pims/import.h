@@ -57,13 +57,32 @@ inline constexpr size_t kMaxImportedRecords = 1000;
 // Distinct kinds of unplaced field a preview lists; the rest are counted in one last entry.
 inline constexpr size_t kMaxUnplacedKinds = 100;
 
+// Why something in a file was not placed. Each has a stable wire name (UnplacedWhyName), which
+// the extension shows in the shopper's language; `reason` says it in English.
+enum class UnplacedWhy {
+  kNotKept,           // "not_kept": pims keeps no such field (a title, an ID number, a PIN)
+  kUnknownName,       // "unknown_name": a CSV header that is no WHATWG autofill field name
+  kNotes,             // "notes": an item's notes
+  kCustomFields,      // "custom_fields": an item's custom fields
+  kInvalid,           // "invalid": the value breaks its field's rule (reason names the rule)
+  kCardNumberLocked,  // "card_number_locked": encrypted with a key store only the browser opens
+  kProfileKept,       // "profile_kept": differs from the profile's value, which is kept
+  kMore,              // "more": past kMaxUnplacedKinds kinds, counted together
+};
+std::string_view UnplacedWhyName(UnplacedWhy why);
+
 // Something in the file that pims has no place for, counted by its name in the file and why.
 struct UnplacedField {
-  std::string field;   // the file's name for it: "identity.ssn", "cc-number", a CSV header
-  std::string reason;  // "is not a valid card number (its check digit is wrong)"
+  std::string field;  // the file's name for it: "identity.ssn", "cc-number", a CSV header
+  UnplacedWhy why = UnplacedWhy::kNotKept;
+  std::string reason;  // in English: "is not a valid card number (its check digit is wrong)"
   int count = 0;       // how many records had it
   bool operator==(const UnplacedField&) const = default;
 };
+
+// An unplaced entry of `why`; its reason is `rule` (kInvalid: the rule the value broke) or, when
+// empty, the why's own English sentence.
+UnplacedField UnplacedOf(std::string field, UnplacedWhy why, int count = 1, std::string rule = {});
 
 // What a file holds, in pims' terms. Records have no ids yet.
 struct ImportedProfile {

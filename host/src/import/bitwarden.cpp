@@ -22,11 +22,11 @@ Result<std::string> Text(const JsonFields& part, std::string_view field) {
 
 // Bitwarden fields pims keeps nothing for: counted when they hold something.
 void UnplacedIfSet(ImportBuilder& out, const JsonFields& part, std::string_view prefix,
-                   std::initializer_list<std::string_view> fields, std::string_view reason) {
+                   std::initializer_list<std::string_view> fields) {
   for (std::string_view field : fields) {
     Result<std::string> value = Text(part, field);
     if (!value.ok() || value->empty()) continue;
-    out.Unplaced(std::string(prefix) + std::string(field), reason);
+    out.Unplaced(std::string(prefix) + std::string(field), UnplacedWhy::kNotKept);
   }
 }
 
@@ -68,9 +68,8 @@ Status ReadIdentity(const JsonFields& identity, ImportDraft& draft, ImportBuilde
   out.Put(draft, kToAddress, "address-level1", state, "identity.state");
   out.Put(draft, kToAddress, "postal-code", postal, "identity.postalCode");
   out.Put(draft, kToAddress, "country", CountryCodeOrText(country), "identity.country");
-  UnplacedIfSet(out, identity, "identity.", {"title"}, "pims keeps no title");
-  UnplacedIfSet(out, identity, "identity.", {"ssn", "username", "passportNumber", "licenseNumber"},
-                "pims keeps no such field (it is not asked at checkout)");
+  UnplacedIfSet(out, identity, "identity.", {"title"});
+  UnplacedIfSet(out, identity, "identity.", {"ssn", "username", "passportNumber", "licenseNumber"});
   return Status::Ok();
 }
 
@@ -93,9 +92,9 @@ Status ReadItem(const json& item, const std::string& where, ImportBuilder& out) 
   PIMS_ASSIGN_OR_RETURN(std::string label, Text(fields, "name"));
   PIMS_ASSIGN_OR_RETURN(std::string notes, Text(fields, "notes"));
   PIMS_ASSIGN_OR_RETURN(const json* custom, fields.OptionalArray("fields"));
-  if (!notes.empty()) out.Unplaced("notes", "notes are not imported");
+  if (!notes.empty()) out.Unplaced("notes", UnplacedWhy::kNotes);
   if (custom != nullptr && !custom->empty()) {
-    out.Unplaced("fields", "custom fields are not imported");
+    out.Unplaced("fields", UnplacedWhy::kCustomFields);
   }
   ImportDraft draft;
   out.Put(draft, type == kCard ? kToCard : kToAddress, "label", label, "name");

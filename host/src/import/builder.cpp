@@ -22,7 +22,40 @@ bool HasAnyBut(const FieldMap& fields, std::string_view except) {
                      [except](const auto& entry) { return entry.first != except; });
 }
 
+struct UnplacedWhyEntry {
+  UnplacedWhy why;
+  std::string_view name;
+  std::string_view reason;
+};
+
+constexpr UnplacedWhyEntry kUnplacedWhys[] = {
+    {UnplacedWhy::kNotKept, "not_kept", "pims keeps no such field (a checkout does not ask it)"},
+    {UnplacedWhy::kUnknownName, "unknown_name", "is not a WHATWG autofill field name"},
+    {UnplacedWhy::kNotes, "notes", "notes are not imported"},
+    {UnplacedWhy::kCustomFields, "custom_fields", "custom fields are not imported"},
+    {UnplacedWhy::kInvalid, "invalid", "the value is not valid for its field"},
+    {UnplacedWhy::kCardNumberLocked, "card_number_locked",
+     "the browser keeps card numbers encrypted with the operating system's key store, which only "
+     "it can open: add the number in pims"},
+    {UnplacedWhy::kProfileKept, "profile_kept", "differs from the profile's, which is kept"},
+    {UnplacedWhy::kMore, "more", "more fields that could not be placed"},
+};
+
+const UnplacedWhyEntry& EntryOf(UnplacedWhy why) {
+  for (const UnplacedWhyEntry& entry : kUnplacedWhys) {
+    if (entry.why == why) return entry;
+  }
+  return kUnplacedWhys[0];
+}
+
 }  // namespace
+
+std::string_view UnplacedWhyName(UnplacedWhy why) { return EntryOf(why).name; }
+
+UnplacedField UnplacedOf(std::string field, UnplacedWhy why, int count, std::string rule) {
+  std::string reason = rule.empty() ? std::string(EntryOf(why).reason) : std::move(rule);
+  return UnplacedField{std::move(field), why, std::move(reason), count};
+}
 
 Status BadImport(std::string message) { return Status(ErrorCode::kBadImport, std::move(message)); }
 
@@ -71,9 +104,11 @@ void ImportBuilder::Put(ImportDraft& draft, unsigned parts, std::string_view fie
     // The message is "<name> <rule>": keep the rule.
     const Status status = normalised.status();
     const std::string& message = status.message();
-    Unplaced(name, message.size() > name.size() + 1 && message.compare(0, name.size(), name) == 0
+    AddUnplaced(
+        UnplacedOf(name, UnplacedWhy::kInvalid, 1,
+                   message.size() > name.size() + 1 && message.compare(0, name.size(), name) == 0
                        ? message.substr(name.size() + 1)
-                       : message);
+                       : message));
     return;
   }
   if (normalised->empty()) return;
@@ -84,10 +119,13 @@ void ImportBuilder::Put(ImportDraft& draft, unsigned parts, std::string_view fie
   }
 }
 
-void ImportBuilder::Unplaced(std::string_view source, std::string_view reason) {
-  const std::string name = ChildPath("", source);
+void ImportBuilder::Unplaced(std::string_view source, UnplacedWhy why) {
+  AddUnplaced(UnplacedOf(ChildPath("", source), why));
+}
+
+void ImportBuilder::AddUnplaced(UnplacedField field) {
   for (UnplacedField& entry : profile_.unplaced) {
-    if (entry.field == name && entry.reason == reason) {
+    if (entry.field == field.field && entry.why == field.why && entry.reason == field.reason) {
       ++entry.count;
       return;
     }
@@ -96,7 +134,7 @@ void ImportBuilder::Unplaced(std::string_view source, std::string_view reason) {
     ++unplaced_other_;
     return;
   }
-  profile_.unplaced.push_back(UnplacedField{name, std::string(reason), 1});
+  profile_.unplaced.push_back(std::move(field));
 }
 
 void ImportBuilder::Ignore(std::string_view kind) { ++profile_.ignored[std::string(kind)]; }
@@ -119,8 +157,7 @@ Status ImportBuilder::Add(ImportDraft draft) {
 
 ImportedProfile ImportBuilder::Take() && {
   if (unplaced_other_ > 0) {
-    profile_.unplaced.push_back(
-        UnplacedField{"...", "more fields that could not be placed", unplaced_other_});
+    profile_.unplaced.push_back(UnplacedOf("...", UnplacedWhy::kMore, unplaced_other_));
   }
   return std::move(profile_);
 }

@@ -39,7 +39,7 @@ class ImportBuilder {
   void Put(ImportDraft& draft, unsigned parts, std::string_view field, std::string_view value,
            std::string_view source);
   // Something of the file pims has no place for (its value is never looked at).
-  void Unplaced(std::string_view source, std::string_view reason);
+  void Unplaced(std::string_view source, UnplacedWhy why);
   // An item of a kind pims does not import ("logins", "notes").
   void Ignore(std::string_view kind);
   // Ends a record: the person takes each field it has no value for yet; an address is made when
@@ -50,6 +50,9 @@ class ImportBuilder {
   ImportedProfile Take() &&;
 
  private:
+  // Counts `field` with an entry of the same name and why, or adds it (up to kMaxUnplacedKinds).
+  void AddUnplaced(UnplacedField field);
+
   ImportedProfile profile_;
   int unplaced_other_ = 0;  // past kMaxUnplacedKinds
 };

@@ -150,8 +150,8 @@ Status ReadRow(const std::vector<Column>& columns, size_t line, std::vector<std:
         break;
       case Use::kUnplaced:
         out.Unplaced(column.header, FindAutofillField(column.header) != nullptr
-                                        ? "is not a field pims stores"
-                                        : "is not a WHATWG autofill field name");
+                                        ? UnplacedWhy::kNotKept
+                                        : UnplacedWhy::kUnknownName);
         break;
     }
   }

@@ -76,9 +76,7 @@ Status ReadCard(const JsonFields& record, ImportBuilder& out) {
   if (!number.empty() && number.find('*') == std::string::npos) {
     out.Put(draft, kToCard, "cc-number", number, "cc-number");
   } else if (!number.empty() || !encrypted.empty()) {
-    out.Unplaced("cc-number",
-                 "Firefox keeps card numbers encrypted with the operating system's key store, "
-                 "which only Firefox can open: add the number in pims");
+    out.Unplaced("cc-number", UnplacedWhy::kCardNumberLocked);
   }
   return out.Add(std::move(draft));
 }

@@ -82,7 +82,7 @@ Status ReadCardField(const Field& field, ImportDraft& draft, ImportBuilder& out)
     return Status::Ok();
   }
   if (field.id == "type") return Status::Ok();  // the network: derived from the number
-  if (HasValue(field)) out.Unplaced(source, "pims keeps no such field for a card");
+  if (HasValue(field)) out.Unplaced(source, UnplacedWhy::kNotKept);
   return Status::Ok();
 }
 
@@ -132,7 +132,7 @@ Status ReadIdentityField(const Field& field, ImportDraft& draft, ImportBuilder& 
     out.Put(draft, mapping.parts, mapping.name, text, source);
     return Status::Ok();
   }
-  if (HasValue(field)) out.Unplaced(source, "pims keeps no such field for a person");
+  if (HasValue(field)) out.Unplaced(source, UnplacedWhy::kNotKept);
   return Status::Ok();
 }
 
@@ -193,7 +193,7 @@ Status ReadItem(const json& element, const std::string& where, ImportBuilder& ou
   const JsonFields details_fields = JsonFields::OfImport(*details, where + ".details");
   PIMS_ASSIGN_OR_RETURN(std::optional<std::string> notes,
                         details_fields.OptionalString("notesPlain"));
-  if (!notes.value_or("").empty()) out.Unplaced("notesPlain", "notes are not imported");
+  if (!notes.value_or("").empty()) out.Unplaced("notesPlain", UnplacedWhy::kNotes);
   PIMS_ASSIGN_OR_RETURN(std::vector<Field> item_fields,
                         FieldsOf(details_fields, where + ".details"));
   for (const Field& field : item_fields) {

@@ -58,8 +58,7 @@ Result<ImportPlan> PlanImport(const Profile& existing, ImportFormat format,
     if (inserted) {
       plan.person.insert_or_assign(field, value);
     } else if (!(it->second == value)) {
-      plan.unplaced.push_back(
-          UnplacedField{"person." + field, "differs from the profile's, which is kept", 1});
+      plan.unplaced.push_back(UnplacedOf("person." + field, UnplacedWhy::kProfileKept));
     }
   }
   PIMS_ASSIGN_OR_RETURN(plan.duplicate_addresses, AddNew(plan.result, RecordKind::kAddress,
@@ -80,8 +79,10 @@ json ImportPlanToJson(const ImportPlan& plan) {
   for (const auto& [field, value] : plan.person) person[field] = std::string(value.reveal());
   json unplaced = json::array();
   for (const UnplacedField& entry : plan.unplaced) {
-    unplaced.push_back(
-        json{{"field", entry.field}, {"reason", entry.reason}, {"count", entry.count}});
+    unplaced.push_back(json{{"field", entry.field},
+                            {"why", UnplacedWhyName(entry.why)},
+                            {"reason", entry.reason},
+                            {"count", entry.count}});
   }
   json out{
       {"format", ImportFormatName(plan.format)},

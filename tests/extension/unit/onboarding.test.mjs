@@ -29,13 +29,24 @@ test('an import preview is told in sentences, never with a value', () => {
     cards: [{ id: 'card-1', 'cc-number': '•••• 1111' }, { id: 'card-2' }],
     duplicates: { addresses: 1, cards: 0 },
     ignored: { logins: 2, notes: 0 },
-    unplaced: [{ field: 'identity.ssn', reason: 'pims keeps no such field', count: 1 }],
+    unplaced: [
+      { field: 'identity.ssn', why: 'not_kept', reason: 'host words', count: 1 },
+      { field: 'card.number', why: 'invalid', reason: 'has a wrong check digit', count: 2 },
+      { field: 'x-new', why: 'some_later_code', reason: 'host words', count: 1 },
+    ],
   });
   assert.equal(lines[0], 'To import: 1 address, 2 cards, and 1 detail about you.');
   assert.match(lines[1], /^1 record is already in pims: skipped\.$/);
   assert.match(lines[2], /2 logins/);
   assert.doesNotMatch(lines[2], /notes/);
-  assert.match(lines[3], /^identity\.ssn \(1 record\): pims keeps no such field\.$/);
+  // A code's sentence comes from the catalogue; an invalid value's rule is the host's (English);
+  // a code this extension does not know gives the field and count only.
+  assert.equal(
+    lines[3],
+    'identity.ssn (1 record): pims keeps no such field (a checkout does not ask for it).',
+  );
+  assert.equal(lines[4], 'card.number (2 records): has a wrong check digit.');
+  assert.equal(lines[5], 'x-new (1 record): not imported.');
   assert.ok(!lines.join(' ').includes('Brewster'));
   assert.equal(
     describeImport({ stored: true, addresses: [], cards: [] })[0],

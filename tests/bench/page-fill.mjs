@@ -131,6 +131,14 @@ async function loadOnce(page) {
     STEP_MS,
     'the pims-filled mark',
   ).catch((error) => error);
+  // The first paint may come after the fill (then it is not in the timeline yet): wait for it.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver(resolve).observe({ type: 'paint', buffered: true });
+        setTimeout(resolve, 1000);
+      }),
+  );
   const report = await page.evaluate(() => window.__pimsReport());
   if (filled !== true || report.wrong.length || report.readyToFilled === null) {
     throw new Error(`not a complete fill: ${JSON.stringify({ filled: String(filled), report })}`);
@@ -227,6 +235,8 @@ async function measure(kind, { browser, base, run }, runs, check) {
         toBackground,
         toFirst: toBackground === null ? null : report.readyToFirst - toBackground,
         first: report.readyToFirst,
+        fromDclStart: report.dclStartToFilled,
+        paintedAfterFill: report.paintedAfterFill,
         writes: report.firstToFilled,
       });
     }
@@ -252,6 +262,9 @@ async function measure(kind, { browser, base, run }, runs, check) {
     min_ms: total.min,
     max_ms: total.max,
     fields: FIELDS,
+    dcl_start_to_filled_median_ms: median(samples.map((s) => s.fromDclStart)),
+    painted_after_fill: samples.filter((s) => s.paintedAfterFill === true).length,
+    paint_known: samples.filter((s) => s.paintedAfterFill !== null).length,
     browser: `${kind} ${(await browser.version()).replace(/^[^/]*\//, '')}`,
     phases_median_ms: background
       ? {

@@ -9,13 +9,15 @@
 import { webext } from '../shared/webext.js';
 import { HOST_NAME, CATEGORY_IDS, categoryLabel } from '../shared/protocol.js';
 import { t } from '../shared/i18n.js';
-import { TAB_CHANGED, VAULT_LOCKED } from '../shared/messages.js';
+import { TAB_CHANGED, VAULT_LOCKED, PRACTICE_RUN } from '../shared/messages.js';
 import { HostConnection, errorReply } from './host.js';
 import {
   senderTier,
   route,
   hostBody,
   frameUrlOf,
+  tabUrlOf,
+  practiceUrlOf,
   sanitizeFields,
   sanitizeValues,
   isWebUrl,
@@ -31,6 +33,11 @@ import { SaveOffers } from './save.js';
 
 const MENU_ID = 'pims-fill';
 const CONTENT_FILE = 'content/content.js';
+// Who this extension is, for router.js's decisions on senders and URLs.
+const SELF = Object.freeze({
+  runtimeId: webext.runtime.id,
+  extensionOrigin: webext.runtime.getURL(''),
+});
 
 const host = new HostConnection({
   connect: () => webext.runtime.connectNative(HOST_NAME),
@@ -103,7 +110,7 @@ const saves = new SaveOffers({
 async function onPageSubmit(message, sender) {
   const fields = sanitizeFields(message.fields);
   const values = sanitizeValues(message.values, fields);
-  const url = frameUrlOf(sender);
+  const url = frameUrlOf(sender, SELF);
   const made = await saves.submitted({
     tabId: sender.tab.id,
     frameId: sender.frameId,
@@ -176,14 +183,14 @@ function gestureActive(tabId) {
 // The tab's top-level page, for a frame that is not it (sender.tab.url, as the browser says).
 function topUrlOf(sender) {
   if (sender.frameId === 0) return undefined;
-  const url = sender.tab?.url;
-  return isWebUrl(url ?? '') ? url : undefined;
+  const url = tabUrlOf(sender.tab?.url ?? '', SELF);
+  return isWebUrl(url) ? url : undefined;
 }
 
 // --- content scripts ---------------------------------------------------------------------
 
 async function onPageFields(message, sender) {
-  const url = frameUrlOf(sender);
+  const url = frameUrlOf(sender, SELF);
   const tabId = sender.tab.id;
   const fields = sanitizeFields(message.fields);
   if (fields.length === 0) return { ok: true, fills: [], refused: [] };
@@ -232,7 +239,7 @@ async function onPageDescribe(message, sender) {
   const state = tabState(sender.tab.id);
   const fields = sanitizeFields(message.fields);
   const previous = state.frames.get(sender.frameId);
-  const url = frameUrlOf(sender);
+  const url = frameUrlOf(sender, SELF);
   const frame = frameAfterDescribe(previous, { site: url, fields });
   state.frames.set(sender.frameId, { ...frame, url });
   return { ok: true };
@@ -244,6 +251,8 @@ async function onPageDescribe(message, sender) {
 // script first where it is missing (a tab opened before pims was installed). Resolves to the
 // per-frame results, or an error when the page may not be scripted.
 async function runInTab(tabId, command, frameIds) {
+  const tab = await webext.tabs.get(tabId).catch(() => null);
+  if (practiceUrlOf(tab?.url, SELF)) return runInPractice(tabId, command, frameIds);
   const target = frameIds ? { tabId, frameIds } : { tabId, allFrames: true };
   try {
     await webext.scripting.executeScript({ target, files: [CONTENT_FILE] });
@@ -258,6 +267,25 @@ async function runInTab(tabId, command, frameIds) {
   }
 }
 
+// The practice shop (router.js PRACTICE_PAGE) is an extension page, which scripting cannot
+// reach; it loads the content script itself, and its own script (try/shop.js) hands it the
+// commands sent here. tabs.sendMessage reaches an extension page in a tab in Chromium and Firefox
+// alike (so the menu's and the save offer's commands need nothing of their own). Only its top
+// frame runs the content script.
+async function runInPractice(tabId, command, frameIds) {
+  if (frameIds && !frameIds.includes(0)) return { ok: true, results: [] };
+  try {
+    const result = await webext.tabs.sendMessage(
+      tabId,
+      { type: PRACTICE_RUN, command },
+      { frameId: 0 },
+    );
+    return { ok: true, results: [{ frameId: 0, ...(result ?? { error: 'not_loaded' }) }] };
+  } catch (error) {
+    return { ok: false, error: { code: 'no_access', message: String(error?.message ?? error) } };
+  }
+}
+
 async function summary(tabId) {
   let tab;
   try {
@@ -265,7 +293,7 @@ async function summary(tabId) {
   } catch {
     return errorReply('bad_message');
   }
-  const url = tab.url ?? '';
+  const url = tabUrlOf(tab.url ?? '', SELF);
   if (!isWebUrl(url)) return { ok: true, url, web: false };
   const state = tabState(tabId);
   const ran = await runInTab(tabId, { action: 'describe' });
@@ -390,10 +418,7 @@ async function forward(verb, message) {
 // --- wiring ------------------------------------------------------------------------------
 
 async function dispatch(message, sender) {
-  const tier = senderTier(sender, {
-    runtimeId: webext.runtime.id,
-    extensionOrigin: webext.runtime.getURL(''),
-  });
+  const tier = senderTier(sender, SELF);
   const decision = route(message, tier);
   switch (decision.action) {
     case 'host':
@@ -412,7 +437,7 @@ async function dispatch(message, sender) {
       return menus.open({
         tabId: sender.tab.id,
         frameId: sender.frameId,
-        url: frameUrlOf(sender),
+        url: frameUrlOf(sender, SELF),
         fields: sanitizeFields(message.fields),
         focus: message.focus,
       });
@@ -484,7 +509,7 @@ webext.contextMenus.onClicked.addListener((info, tab) => {
 webext.commands.onCommand.addListener(async (command, tab) => {
   if (command !== 'fill-now') return;
   const target = tab ?? (await webext.tabs.query({ active: true, currentWindow: true }))[0];
-  if (target?.id !== undefined && isWebUrl(target.url ?? '')) fillTab(target.id);
+  if (target?.id !== undefined && isWebUrl(tabUrlOf(target.url ?? '', SELF))) fillTab(target.id);
 });
 
 webext.tabs.onUpdated.addListener((tabId, changeInfo) => {

@@ -6,6 +6,12 @@
 //                which the background forwards, and ask about or fill a tab.
 //   'content':   a content script in an http(s) frame. It may only describe its frame's fields
 //                or ask for them to be filled; the site is the frame's, as the browser reports it.
+//                Also pims' practice shop (try/shop.html), which runs the same content script:
+//                exactly that extension URL, as the top frame of a tab, is a content script whose
+//                frame is PRACTICE_URL, a name that can never be a real shop (RFC 2606 reserves
+//                .invalid). The practice page anywhere else (in a frame, with a query) and every
+//                other extension page keep their own tier. practiceUrlOf is the one place of
+//                that mapping; frameUrlOf and tabUrlOf read it.
 //   'menu':      the menu at a field (menu/menu.html), an extension page in a frame of a web
 //                page. It may only speak about its own menu session (menu.js in the background).
 //   'save':      the offer to save what the shopper typed (menu/save.html), an extension page in
@@ -53,6 +59,9 @@ export const PAGE_VERBS = Object.freeze(new Set(VERBS.filter((v) => !BACKGROUND_
 export const MENU_PAGE = 'menu/menu.html';
 // The offer to save what the shopper typed.
 export const SAVE_PAGE = 'menu/save.html';
+// pims' practice shop (the welcome page links to it), and the site its fills are for.
+export const PRACTICE_PAGE = 'try/shop.html';
+export const PRACTICE_URL = 'https://try.pims.invalid/';
 
 export function isWebUrl(url) {
   try {
@@ -71,33 +80,61 @@ function originOf(url) {
   }
 }
 
-// runtimeId: runtime.id; extensionOrigin: runtime.getURL('') ("chrome-extension://ID/").
-export function senderTier(sender, { runtimeId, extensionOrigin }) {
+// The practice shop's site URL when `url` (a tab's or a frame's, as the browser reports it) is
+// exactly the practice page of this extension, else null.
+export function practiceUrlOf(url, { extensionOrigin }) {
+  return typeof url === 'string' && url === `${extensionOrigin}${PRACTICE_PAGE}`
+    ? PRACTICE_URL
+    : null;
+}
+
+// Whether `sender` is the practice page, from this extension, as the top frame of a tab.
+function isPracticeSender(sender, self) {
+  return (
+    sender?.id === self.runtimeId &&
+    practiceUrlOf(sender.url, self) !== null &&
+    (sender.origin === undefined || `${sender.origin}/` === self.extensionOrigin) &&
+    Number.isInteger(sender.tab?.id) &&
+    sender.frameId === 0
+  );
+}
+
+// self: {runtimeId: runtime.id, extensionOrigin: runtime.getURL('') ("chrome-extension://ID/")}.
+export function senderTier(sender, self) {
+  const { runtimeId, extensionOrigin } = self;
   if (!sender || sender.id !== runtimeId || typeof sender.url !== 'string') return null;
   if (sender.url.startsWith(extensionOrigin)) {
     // Chrome also reports the origin; when it does, it must agree.
     if (sender.origin !== undefined && `${sender.origin}/` !== extensionOrigin) return null;
+    if (isPracticeSender(sender, self)) return 'content';
     const page = sender.url.slice(extensionOrigin.length).split(/[?#]/)[0];
     if (page === MENU_PAGE) return sender.tab && Number.isInteger(sender.frameId) ? 'menu' : null;
     if (page === SAVE_PAGE) return sender.tab && Number.isInteger(sender.frameId) ? 'save' : null;
     return 'extension';
   }
   if (sender.tab && Number.isInteger(sender.tab.id) && Number.isInteger(sender.frameId)) {
-    return frameUrlOf(sender) ? 'content' : null;
+    return frameUrlOf(sender, self) ? 'content' : null;
   }
   return null;
 }
 
 // The URL of the frame a content script runs in, from what the browser reports (never from the
-// message): sender.url, checked against sender.origin where the browser gives one. Null when
-// the frame is not an http(s) page.
-export function frameUrlOf(sender) {
+// message): sender.url, checked against sender.origin where the browser gives one; PRACTICE_URL
+// for the practice page (see the tiers above). Null when the frame is not an http(s) page.
+export function frameUrlOf(sender, self) {
+  if (isPracticeSender(sender, self)) return PRACTICE_URL;
   const url = sender?.url;
   if (!isWebUrl(url)) return null;
   if (typeof sender.origin === 'string' && sender.origin !== 'null') {
     if (originOf(url) !== sender.origin) return null;
   }
   return url;
+}
+
+// The URL a tab's page counts as (tab.url as the browser reports it): PRACTICE_URL for the
+// practice page, else the tab's own.
+export function tabUrlOf(url, self) {
+  return practiceUrlOf(url, self) ?? url;
 }
 
 // What to do with a message from a sender of `tier`:

@@ -14,6 +14,10 @@ export const TAB_FILL = 'tab.fill'; // {tabId, frameId?}: the shopper pressed Fi
 // Answer {ok, waiting}; asked by the popup before it shows the unlock form.
 export const TAB_WAITING = 'tab.waiting';
 
+// background -> pims' practice shop (try/shop.js, tabs.sendMessage to its top frame):
+// {command}: what runInTab would run in a web page's content script (content.js run()).
+export const PRACTICE_RUN = 'practice.run';
+
 // background -> extension pages
 export const TAB_CHANGED = 'tab.changed'; // {tabId, totals, frames}
 export const VAULT_LOCKED = 'vault.locked'; // {}: the vault locked (idle time, lock, host gone)

@@ -67,12 +67,92 @@ test('anyone else is refused', () => {
 });
 
 test('the frame URL comes from the sender and must agree with its origin', () => {
-  assert.equal(router.frameUrlOf(content), content.url);
-  assert.equal(router.frameUrlOf({ url: 'http://shop.example/' }), 'http://shop.example/');
-  assert.equal(router.frameUrlOf({ ...content, origin: 'https://evil.example' }), null);
-  assert.equal(router.frameUrlOf({ url: 'about:blank', origin: 'https://shop.example' }), null);
-  assert.equal(router.frameUrlOf({ url: 'javascript:alert(1)' }), null);
-  assert.equal(router.frameUrlOf({}), null);
+  assert.equal(router.frameUrlOf(content, self), content.url);
+  assert.equal(router.frameUrlOf({ url: 'http://shop.example/' }, self), 'http://shop.example/');
+  assert.equal(router.frameUrlOf({ ...content, origin: 'https://evil.example' }, self), null);
+  assert.equal(
+    router.frameUrlOf({ url: 'about:blank', origin: 'https://shop.example' }, self),
+    null,
+  );
+  assert.equal(router.frameUrlOf({ url: 'javascript:alert(1)' }, self), null);
+  assert.equal(router.frameUrlOf({}, self), null);
+});
+
+// pims' practice shop: the content script in an extension page, with a reserved site.
+const practice = {
+  id: ID,
+  url: `chrome-extension://${ID}/try/shop.html`,
+  origin: `chrome-extension://${ID}`,
+  tab: { id: 9, url: `chrome-extension://${ID}/try/shop.html` },
+  frameId: 0,
+};
+
+test('the practice shop, as the top frame of a tab, is a content script of a reserved site', () => {
+  assert.equal(router.PRACTICE_URL, 'https://try.pims.invalid/');
+  assert.equal(router.senderTier(practice, self), 'content');
+  assert.equal(router.frameUrlOf(practice, self), router.PRACTICE_URL);
+  assert.equal(router.tabUrlOf(practice.tab.url, self), router.PRACTICE_URL);
+  // Firefox: a moz-extension:// origin of its own.
+  const moz = { runtimeId: ID, extensionOrigin: 'moz-extension://1234/' };
+  const mozPractice = {
+    id: ID,
+    url: 'moz-extension://1234/try/shop.html',
+    tab: { id: 2 },
+    frameId: 0,
+  };
+  assert.equal(router.senderTier(mozPractice, moz), 'content');
+  assert.equal(router.frameUrlOf(mozPractice, moz), router.PRACTICE_URL);
+  // What it may send is what a content script may send.
+  assert.deepEqual(router.route({ type: 'unlock', password: 'x' }, 'content'), {
+    action: 'refuse',
+    code: 'forbidden',
+  });
+});
+
+test('nothing else gets the practice mapping', () => {
+  const not = (sender, tier, label) => {
+    assert.equal(router.senderTier(sender, self), tier, label);
+    assert.notEqual(router.frameUrlOf(sender, self), router.PRACTICE_URL, label);
+  };
+  // Another extension page in a tab keeps the extension tier.
+  not({ ...practice, url: `chrome-extension://${ID}/popup/popup.html` }, 'extension', 'popup');
+  not({ ...practice, url: `chrome-extension://${ID}/try/other.html` }, 'extension', 'other page');
+  // The practice page in a frame, with no tab, or not exactly its URL: today's tiers.
+  not({ ...practice, frameId: 3 }, 'extension', 'in a sub-frame');
+  not({ ...practice, frameId: undefined }, 'extension', 'no frame id');
+  not({ ...practice, tab: undefined }, 'extension', 'no tab');
+  not({ ...practice, url: `${practice.url}?x=1` }, 'extension', 'with a query');
+  not({ ...practice, url: `${practice.url}#x` }, 'extension', 'with a fragment');
+  // Another extension's practice page, or this one with a foreign origin claim.
+  not({ ...practice, id: 'another-extension' }, null, 'another extension');
+  not({ ...practice, origin: 'https://try.pims.invalid' }, null, 'a foreign origin');
+  const otherId = 'abcdefghijklmnopabcdefghijklmnop';
+  not(
+    { ...practice, url: `chrome-extension://${otherId}/try/shop.html`, origin: undefined },
+    null,
+    'another extension URL',
+  );
+  // A web page that claims the practice URL or serves a page at the same path: its own site.
+  const claim = {
+    ...content,
+    url: 'https://try.pims.invalid/',
+    origin: 'https://try.pims.invalid',
+  };
+  assert.equal(router.senderTier(claim, self), 'content');
+  assert.equal(router.frameUrlOf(claim, self), 'https://try.pims.invalid/'); // its own URL, as any page
+  const lookalike = {
+    ...content,
+    url: 'https://evil.example/try/shop.html',
+    origin: 'https://evil.example',
+  };
+  assert.equal(router.frameUrlOf(lookalike, self), lookalike.url);
+  assert.equal(router.tabUrlOf(lookalike.url, self), lookalike.url);
+  assert.equal(
+    router.tabUrlOf(`chrome-extension://${ID}/welcome/welcome.html`, self),
+    `chrome-extension://${ID}/welcome/welcome.html`,
+  );
+  assert.equal(router.tabUrlOf(`${practice.url}#x`, self), `${practice.url}#x`);
+  assert.equal(router.tabUrlOf(undefined, self), undefined);
 });
 
 test('extension pages may send host verbs except fill, and tab requests', () => {

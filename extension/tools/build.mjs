@@ -27,7 +27,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
 const DIST = path.join(ROOT, 'dist');
 // Folders copied as they are; content/ is linked into one script instead.
-const COPIED = ['background', 'popup', 'options', 'welcome', 'menu', 'shared', '_locales'];
+const COPIED = ['background', 'popup', 'options', 'welcome', 'try', 'menu', 'shared', '_locales'];
 const ARCHIVES = { chrome: 'pims-chrome.zip', firefox: 'pims-firefox.xpi' };
 // One timestamp for every file, so the same sources give byte-identical archives.
 const FIXED_TIME = new Date('2020-01-01T00:00:00Z');

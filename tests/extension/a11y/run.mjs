@@ -6,7 +6,9 @@
 //   options: locked, unlocked (profile, sites, ledger, settings), a site's Forget asking for
 //          confirmation, validation errors shown;
 //   the menu at a field: open on a shop's street field (an address, and the shop's request for
-//          a phone number), then with the keyboard's focus in it.
+//          a phone number), then with the keyboard's focus in it;
+//   the practice shop (try/shop.html): as it opens, filled, and showing what a shop would have
+//          received.
 // Every page must have 0 violations (all of axe's WCAG 2.x A and AA rules, and its best
 // practices), in Chromium and Firefox ESR. The table printed at the end is the issue note's.
 //
@@ -226,6 +228,25 @@ async function scenarioIn(kind, { browser, base, run }) {
     frame: true,
   });
   await shopPage.close();
+
+  // pims' practice shop, where the welcome page sends a new shopper.
+  const practice = await openExtensionPage(kind, browser, `${base}try/shop.html`);
+  await waitFor(practice, () => Boolean(globalThis.__pimsContent), 'the practice shop');
+  await expectClean(kind, 'practice shop', practice);
+  const practiceTab = await practice.evaluate(() =>
+    (globalThis.browser ?? globalThis.chrome).tabs.getCurrent().then((tab) => tab.id),
+  );
+  check(
+    `${kind}: site.set for the practice site`,
+    (await send({ type: 'site.set', url: 'https://try.pims.invalid/', allow: ['name'] }))?.ok,
+  );
+  await send({ type: 'tab.fill', tabId: practiceTab });
+  await waitFor(practice, () => document.getElementById('given').value !== '', 'practice filled');
+  await expectClean(kind, 'practice shop, filled', practice);
+  await practice.click('button[type=submit]');
+  await waitFor(practice, () => !document.getElementById('received').hidden, 'received shown');
+  await expectClean(kind, 'practice shop, what a shop would have received', practice);
+  await practice.close();
 }
 
 runSuite({

@@ -4,7 +4,8 @@
 // allow name and shipping address; Fill now fills exactly those (card, email and phone stay
 // empty, and the fields without an autocomplete attribute are classified); the menu at a field
 // fills the address again after "Empty the form"; the ledger has the practice site's fills;
-// "Place order" shows what the form holds on the page.
+// "Place order" shows what the form holds on the page. Checks read the pages in the run's
+// language (PIMS_E2E_LOCALE=de: the practice shop's German labels are what the classifier reads).
 //
 //   node tests/extension/try/run.mjs [chromium|firefox ...]
 //
@@ -14,6 +15,7 @@ import {
   STEP_MS,
   clickSelector,
   createChecks,
+  say,
   openExtensionPage,
   openGateway,
   poll,
@@ -129,9 +131,9 @@ async function scenarioIn(kind, { browser, base, run }) {
   const url = `${base}try/shop.html`;
   check(
     `${kind}: the welcome page links to pims' practice shop after explaining consent`,
-    link.text === "Try a fill on pims' practice shop" &&
+    link.text === say('welcomeTryLink') &&
       link.href === url &&
-      /the ledger records them under the practice site pims\.invalid/.test(link.lead),
+      link.lead.includes(say('welcomeTryLead')),
     JSON.stringify(link),
   );
   await welcome.bringToFront();
@@ -148,7 +150,7 @@ async function scenarioIn(kind, { browser, base, run }) {
   const about = await page.evaluate(() => document.querySelector('.about')?.textContent ?? '');
   check(
     `${kind}: the practice shop says it is pims' own page and that nothing leaves the browser`,
-    /This checkout is part of pims/.test(about) && /leaves your browser/.test(about),
+    about.includes(say('tryLead')) && about.includes(say('tryAboutTitle')),
     about,
   );
   // Nothing is filled before the shopper allows it.
@@ -174,7 +176,7 @@ async function scenarioIn(kind, { browser, base, run }) {
         name: document.getElementById('allow-name')?.checked,
         asks: document.getElementById('asks')?.textContent,
       })),
-    (s) => s.site && s.name !== undefined && /asks/.test(s.asks ?? ''),
+    (s) => s.site && s.name !== undefined && (s.asks ?? '').includes(say('category_card')),
     STEP_MS,
     'the popup on the practice shop',
   ).catch((e) => ({ error: String(e) }));
@@ -185,7 +187,7 @@ async function scenarioIn(kind, { browser, base, run }) {
   );
   check(
     `${kind}: the popup says what the practice shop asks for (the classifier read it)`,
-    ['name', 'phone', 'card'].every((w) => (shown.asks ?? '').toLowerCase().includes(w)),
+    ['name', 'phone', 'card'].every((c) => (shown.asks ?? '').includes(say(`category_${c}`))),
     shown.asks,
   );
   for (const category of ['name', 'shipping_address']) {
@@ -221,7 +223,7 @@ async function scenarioIn(kind, { browser, base, run }) {
     .catch(() => '');
   check(
     `${kind}: the popup says what Fill now filled`,
-    /Filled 7 fields/.test(result ?? ''),
+    (result ?? '').includes(say('filledFields_other', [7])),
     result,
   );
   const badge = await call(

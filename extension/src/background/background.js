@@ -18,6 +18,7 @@ import {
   frameUrlOf,
   tabUrlOf,
   practiceUrlOf,
+  PRACTICE_PAGE,
   sanitizeFields,
   sanitizeValues,
   isWebUrl,
@@ -484,7 +485,8 @@ function createMenus() {
         id: MENU_ID,
         title: t('contextMenuFill'),
         contexts: ['editable'],
-        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+        // Web pages, and the practice shop (both browsers accept this extension URL here).
+        documentUrlPatterns: ['http://*/*', 'https://*/*', webext.runtime.getURL(PRACTICE_PAGE)],
       }),
     )
     .catch(() => undefined); // a second start-up racing the first: the menu exists

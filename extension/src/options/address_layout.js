@@ -5,9 +5,10 @@
 
 import { t } from '../shared/i18n.js';
 
-// The fields every address has, around the country-specific part.
-const HEAD = ['label', 'name', 'organization', 'street-address'];
-const TAIL = ['country', 'tel', 'email'];
+// The fields every address has, around the country-specific part. The country comes before the
+// street: choosing it lays out the rest (names, order, regions) before the shopper types them.
+const HEAD = ['label', 'name', 'organization', 'country', 'street-address'];
+const TAIL = ['tel', 'email'];
 
 const DEFAULT_LABELS = {
   'address-level3': 'district_neighbourhood',

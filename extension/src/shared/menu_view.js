@@ -10,6 +10,7 @@ import { CATEGORY_IDS } from './protocol.js';
 export const MENU_LAYOUT = Object.freeze({
   width: 320,
   pad: 6,
+  border: 1, // the menu's outline, inside the frame on every side
   question: 40, // the page's request, two lines at most
   action: 32, // "Fill once", "Always for this shop", "Never for this shop"
   entry: 44, // a record: its label, and its summary under it
@@ -90,7 +91,7 @@ export function menuView(offer) {
 // The frame's size for a view, from MENU_LAYOUT.
 export function menuSize(view) {
   const L = MENU_LAYOUT;
-  let height = 2 * L.pad + L.status;
+  let height = 2 * L.border + 2 * L.pad + L.status;
   height += Math.min(view.entries.length, L.maxEntries) * L.entry;
   if (view.question) height += L.question + ANSWERS.length * L.action;
   return { width: L.width, height };

@@ -59,7 +59,8 @@ test('an allowed category lists its records, the default first, and opens', () =
   );
   assert.deepEqual(menuSize(view), {
     width: MENU_LAYOUT.width,
-    height: 2 * MENU_LAYOUT.pad + MENU_LAYOUT.status + 2 * MENU_LAYOUT.entry,
+    height:
+      2 * MENU_LAYOUT.border + 2 * MENU_LAYOUT.pad + MENU_LAYOUT.status + 2 * MENU_LAYOUT.entry,
   });
 });
 

@@ -148,8 +148,8 @@ TEST_CASE("with PIMS_HOST_LOG the host logs verbs and outcomes, never a password
   }
   std::ifstream in(log);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CHECK(text.find("verb=fill") != std::string::npos);
-  CHECK(text.find("bad_password") != std::string::npos);
+  CHECK(text.find("verb=fill id=4 -> ok") != std::string::npos);
+  CHECK(text.find("verb=unlock id=5 -> bad_password") != std::string::npos);
   for (const char* secret :
        {"hunter2", "wrong-secret", "ada@example.org", "Lovelace", "4111", "SW1Y"}) {
     INFO(secret);

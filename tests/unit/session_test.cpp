@@ -466,4 +466,49 @@ TEST_CASE("status reads the vault file's header alone: no database is opened to 
   }
 }
 
+TEST_CASE("HandleToText answers a fill with the bytes SerializeReply(Handle()) gives") {
+  Fixture f;
+  // A fill answered twice: as text, then as JSON (a fill's reply does not depend on the ledger
+  // entries before it); any other verb through Handle.
+  auto fill_both_ways = [&](json body) {
+    body["type"] = "fill";
+    body["id"] = f.next_id;
+    const std::string text = f.session.HandleToText(Request{f.next_id, "fill", body, {}});
+    CHECK(text == SerializeReply(f.session.Handle(Request{f.next_id, "fill", body, {}})));
+    ++f.next_id;
+    return json::parse(text);
+  };
+  const json fields = json::array({{{"ref", "g"}, {"autocomplete", "given-name"}},
+                                   {{"ref", "e"}, {"autocomplete", "email"}},
+                                   {{"ref", "n"}, {"autocomplete", "cc-number"}},
+                                   {{"ref", "o"}, {"autocomplete", "organization"}},
+                                   {{"ref", "q"}, {"name", "q"}, {"type", "search"}}});
+  const json fill = {{"url", "https://shop.example/pay"}, {"fields", fields}};
+  CHECK(fill_both_ways(fill)["error"]["code"] == "vault_absent");
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  CHECK(fill_both_ways(fill)["withheld"].size() == 4);  // nothing allowed yet
+  json profile = testing::AdaProfileJson();
+  profile["person"]["organization"] = "";
+  profile["person"]["given-name"] = "Ada \"Countess\" \\ Zoë";
+  REQUIRE(f.Call("profile.put", {{"profile", profile}})["ok"] == true);
+  REQUIRE(f.Call("site.set", {{"url", "https://shop.example"},
+                              {"allow", {"name", "email", "organization"}}})["ok"] == true);
+  const json filled = fill_both_ways(fill);
+  CHECK(filled["fills"].size() == 2);
+  CHECK(filled["fills"][0]["value"] == "Ada \"Countess\" \\ Zoë");
+  CHECK(filled["withheld"].size() == 1);
+  CHECK(filled["unknown"] == json({"q"}));
+  CHECK(filled["empty"] == json({"o"}));
+  CHECK(fill_both_ways({{"url", "not a url"}, {"fields", fields}})["error"]["code"] == "bad_site");
+  CHECK(fill_both_ways({{"url", "https://shop.example/"}, {"fields", 3}})["error"]["field"] ==
+        "fields");
+  // Both ways wrote their ledger entry.
+  CHECK(f.Call("ledger.list")["entries"].size() == 2);
+  // Another verb's text is its JSON reply serialised.
+  const std::string status = f.session.HandleToText(Request{99, "status", {{"id", 99}}, {}});
+  CHECK(json::parse(status)["vault"] == "unlocked");
+  REQUIRE(f.Call("lock")["ok"] == true);
+  CHECK(fill_both_ways(fill)["error"]["code"] == "locked");
+}
+
 }  // namespace pims

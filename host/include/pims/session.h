@@ -40,6 +40,10 @@ class Session {
   // The request is the session's: a fill's descriptors are used in place (not copied), and its
   // body, which may hold a password or profile values, is wiped before the reply is returned.
   nlohmann::json Handle(Request request);
+  // The same reply as wire text: SerializeReply(Handle(request), max_bytes), byte for byte. A
+  // fill's reply, the hot path, is written without building a JSON document. The text may hold
+  // profile values: wipe it once sent.
+  std::string HandleToText(Request request, size_t max_bytes = kMaxReplyBytes);
 
   // Locks the vault when it has been idle for its auto-lock time. Returns how many
   // milliseconds until the next check is due, or -1 when nothing is pending (locked, or
@@ -70,6 +74,10 @@ class Session {
   std::vector<std::optional<AutofillToken>> Classify(std::span<const FieldDescriptor> form);
 
  private:
+  // What every request does first: an idle vault locks; the shopper's requests restart the idle
+  // time.
+  void Begin(const Request& request);
+
   SessionConfig config_;
   std::unique_ptr<Vault> vault_;
   std::unique_ptr<ClassifiedForms> forms_;

@@ -4,6 +4,8 @@
 #include <limits>
 #include <utility>
 
+#include "protocol/reply_text.h"
+
 namespace pims {
 
 using nlohmann::json;
@@ -136,23 +138,29 @@ json ErrorReply(const json& id, const Status& error) {
   return json{{"id", id}, {"ok", false}, {"error", std::move(detail)}};
 }
 
-std::string SerializeReply(const json& reply, size_t max_bytes) {
-  const json* found = Find(reply, "id");
-  const json id = found != nullptr ? *found : json(nullptr);
-  Status problem;
-  try {
-    std::string text = Dump(reply);
-    if (text.size() <= max_bytes) return text;
-    problem = Status(ErrorCode::kTooLarge, "reply of " + std::to_string(text.size()) +
-                                               " bytes exceeds the " + DescribeLimit(max_bytes) +
-                                               " limit");
-  } catch (const json::exception&) {
-    // Not expected with error_handler_t::replace; a reply is never dropped silently.
-    problem = Status(ErrorCode::kInternal, "the reply could not be serialised");
-  }
+std::string OversizedReplyText(const json& id, size_t size, size_t max_bytes) {
+  const Status problem(ErrorCode::kTooLarge, "reply of " + std::to_string(size) +
+                                                 " bytes exceeds the " + DescribeLimit(max_bytes) +
+                                                 " limit");
   std::string text = Dump(ErrorReply(id, problem));
   if (text.size() <= max_bytes) return text;
   return Dump(ErrorReply(nullptr, problem));
+}
+
+std::string SerializeReply(const json& reply, size_t max_bytes) {
+  const json* found = Find(reply, "id");
+  const json id = found != nullptr ? *found : json(nullptr);
+  try {
+    std::string text = Dump(reply);
+    if (text.size() <= max_bytes) return text;
+    return OversizedReplyText(id, text.size(), max_bytes);
+  } catch (const json::exception&) {
+    // Not expected with error_handler_t::replace; a reply is never dropped silently.
+    const Status problem(ErrorCode::kInternal, "the reply could not be serialised");
+    std::string text = Dump(ErrorReply(id, problem));
+    if (text.size() <= max_bytes) return text;
+    return Dump(ErrorReply(nullptr, problem));
+  }
 }
 
 Result<std::string> RequireString(const json& body, std::string_view field) {

@@ -14,21 +14,29 @@ using nlohmann::json;
 
 constexpr size_t kReadBytes = 64 * 1024;
 
-// Sends one reply frame and wipes every copy of it. False when the output is gone.
-bool SendReply(ByteOutput& output, json& reply) {
-  std::string payload = SerializeReply(reply);
+// Sends one reply frame, given as its text, and wipes every copy of it. False when the output
+// is gone.
+bool SendText(ByteOutput& output, std::string& payload) {
   std::string frame = EncodeFrame(payload);
   const bool sent = output.Write(frame);
-  WipeJson(reply);
   WipeString(payload);
   WipeString(frame);
   return sent;
 }
 
-std::string Outcome(const json& reply) {
-  if (reply.value("ok", false)) return "ok";
-  const auto error = reply.find("error");
-  return error != reply.end() && error->is_object() ? error->value("code", "?") : "?";
+bool SendReply(ByteOutput& output, json& reply) {
+  std::string payload = SerializeReply(reply);
+  WipeJson(reply);
+  return SendText(output, payload);
+}
+
+// "ok" or the error code, read from the start of a reply's text (members in key order: an error
+// reply begins {"error":{"code":"...", an OK reply has no "error").
+std::string Outcome(std::string_view reply) {
+  constexpr std::string_view kError = "{\"error\":{\"code\":\"";
+  if (!reply.starts_with(kError)) return "ok";
+  const std::string_view code = reply.substr(kError.size());
+  return std::string(code.substr(0, std::min(code.find('"'), size_t{40})));
 }
 
 class Conversation {
@@ -42,22 +50,23 @@ class Conversation {
     for (;;) {
       FrameDecoder::Output frame = decoder.Next();
       if (frame.event == FrameDecoder::Event::kNeedMore) return std::nullopt;
-      json reply;
+      std::string reply;
       if (frame.event == FrameDecoder::Event::kTooLarge) {
-        reply = ErrorReply(nullptr, Status(ErrorCode::kTooLarge,
-                                           "a request of " + std::to_string(frame.announced) +
-                                               " bytes exceeds the host's limit of " +
-                                               std::to_string(kMaxRequestBytes)));
+        reply = SerializeReply(ErrorReply(
+            nullptr,
+            Status(ErrorCode::kTooLarge, "a request of " + std::to_string(frame.announced) +
+                                             " bytes exceeds the host's limit of " +
+                                             std::to_string(kMaxRequestBytes))));
         Log("too_large frame");
       } else if (!caller_.ok()) {
-        reply = ErrorReply(nullptr, caller_.status());
-        SendReply(output_, reply);
+        reply = SerializeReply(ErrorReply(nullptr, caller_.status()));
+        SendText(output_, reply);
         Log("refused caller");
         return ServeEnd::kCallerRefused;
       } else {
         reply = Answer(frame.payload);
       }
-      if (!SendReply(output_, reply)) return ServeEnd::kOutputClosed;
+      if (!SendText(output_, reply)) return ServeEnd::kOutputClosed;
     }
   }
 
@@ -66,20 +75,21 @@ class Conversation {
   }
 
  private:
-  json Answer(std::string& payload) {
+  // The reply's text.
+  std::string Answer(std::string& payload) {
     std::optional<Request> fast = fill_parser_.Parse(payload);
     auto parsed =
         fast ? std::variant<Request, RequestError>(std::move(*fast)) : ParseRequest(payload);
     WipeString(payload);
     if (auto* error = std::get_if<RequestError>(&parsed)) {
       Log("bad request: " + std::string(error->status.code_name()));
-      return ErrorReply(error->id, error->status);
+      return SerializeReply(ErrorReply(error->id, error->status));
     }
     auto& request = std::get<Request>(parsed);
     const std::string what =
         log_ ? "verb=" + request.type.substr(0, 40) + " id=" + request.id.dump().substr(0, 40)
              : std::string();
-    json reply = session_.Handle(std::move(request));  // wipes the request's body
+    std::string reply = session_.HandleToText(std::move(request));  // wipes the request's body
     if (log_) Log(what + " -> " + Outcome(reply));
     return reply;
   }

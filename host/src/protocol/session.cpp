@@ -3,9 +3,10 @@
 #include <map>
 #include <utility>
 
+#include "pims/site.h"
 #include "protocol/classified_forms.h"
 #include "protocol/verbs.h"
-#include "pims/site.h"
+#include "protocol/verbs_fill.h"
 
 namespace pims {
 
@@ -80,13 +81,30 @@ bool ShopperInitiated(const Request& request) {
 
 }  // namespace
 
-json Session::Handle(Request request) {
-  struct WipeBody {
-    json& body;
-    ~WipeBody() { WipeJson(body); }
-  } wipe_body{request.body};
+void Session::Begin(const Request& request) {
   Tick();  // an idle vault locks before the request is looked at
   if (ShopperInitiated(request)) last_activity_ms_ = config_.clock->NowMillis();
+}
+
+namespace {
+
+struct WipeBody {
+  json& body;
+  ~WipeBody() { WipeJson(body); }
+};
+
+// Handlers return errors as values; reaching here is a bug. Say so, without details that could
+// carry request data.
+json InternalErrorReply(const Request& request) {
+  return ErrorReply(request.id,
+                    Status(ErrorCode::kInternal, "internal error while handling " + request.type));
+}
+
+}  // namespace
+
+json Session::Handle(Request request) {
+  WipeBody wipe_body{request.body};
+  Begin(request);
   const VerbHandler* handler = FindVerb(request.type);
   if (handler == nullptr) {
     return ErrorReply(request.id, Status(ErrorCode::kUnknownVerb,
@@ -101,10 +119,20 @@ json Session::Handle(Request request) {
     if (!result.ok()) return ErrorReply(request.id, result.status());
     return OkReply(request.id, std::move(result).value());
   } catch (const std::exception& e) {
-    // Handlers return errors as values; reaching here is a bug. Say so, without details that
-    // could carry request data.
-    return ErrorReply(
-        request.id, Status(ErrorCode::kInternal, "internal error while handling " + request.type));
+    return InternalErrorReply(request);
+  }
+}
+
+std::string Session::HandleToText(Request request, size_t max_bytes) {
+  if (request.type != "fill") return SerializeReply(Handle(std::move(request)), max_bytes);
+  WipeBody wipe_body{request.body};
+  Begin(request);
+  try {
+    Result<FillResult> result = DecideFillRequest(*this, request.body, std::move(request.fields));
+    if (!result.ok()) return SerializeReply(ErrorReply(request.id, result.status()), max_bytes);
+    return FillReplyText(request.id, *result, max_bytes);
+  } catch (const std::exception& e) {
+    return SerializeReply(InternalErrorReply(request), max_bytes);
   }
 }
 

@@ -1,9 +1,12 @@
 // fill: the descriptors of a form's fields in, the values the site may have out.
 #include "protocol/verbs_fill.h"
 
+#include <limits>
 #include <set>
 
+#include "pims/secret.h"
 #include "protocol/fill_options.h"
+#include "protocol/reply_text.h"
 #include "protocol/verbs.h"
 
 namespace pims {
@@ -116,26 +119,13 @@ void KeepAsked(const std::vector<std::string>& ask, std::vector<FieldDescriptor>
   tokens.resize(kept);
 }
 
-json FillResultJson(const FillResult& result) {
-  json fills = json::array();
-  for (const FilledField& f : result.fills) {
-    fills.push_back({{"ref", f.ref},
-                     {"value", f.value.reveal()},
-                     {"field", f.field},
-                     {"category", CategoryName(f.category)}});
+void AppendStrings(std::string& out, const std::vector<std::string>& list) {
+  out.push_back('[');
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (i != 0) out.push_back(',');
+    AppendJsonString(out, list[i]);
   }
-  json withheld = json::array();
-  for (const WithheldField& w : result.withheld) {
-    withheld.push_back({{"ref", w.ref},
-                        {"field", w.field},
-                        {"category", CategoryName(w.category)},
-                        {"reason", WithheldReasonName(w.reason)}});
-  }
-  return {{"site", result.site.ToString()},
-          {"fills", std::move(fills)},
-          {"withheld", std::move(withheld)},
-          {"unknown", result.unknown},
-          {"empty", result.empty}};
+  out.push_back(']');
 }
 
 }  // namespace
@@ -158,12 +148,70 @@ Result<std::vector<FieldDescriptor>> ReadFillFields(const json& body) {
   return fields;
 }
 
+std::string FillReplyText(const json& id, const FillResult& result, size_t max_bytes) {
+  std::string out;
+  out.reserve(128 + 112 * (result.fills.size() + result.withheld.size()) +
+              16 * (result.unknown.size() + result.empty.size()));
+  // The members in key order, as nlohmann::json keeps them.
+  out.append("{\"empty\":");
+  AppendStrings(out, result.empty);
+  out.append(",\"fills\":[");
+  for (size_t i = 0; i < result.fills.size(); ++i) {
+    const FilledField& f = result.fills[i];
+    out.append(i == 0 ? "{\"category\":" : ",{\"category\":");
+    AppendJsonString(out, CategoryName(f.category));
+    out.append(",\"field\":");
+    AppendJsonString(out, f.field);
+    out.append(",\"ref\":");
+    AppendJsonString(out, f.ref);
+    out.append(",\"value\":");
+    AppendJsonString(out, f.value.reveal());
+    out.push_back('}');
+  }
+  out.append("],\"id\":");
+  AppendJsonValue(out, id);
+  out.append(",\"ok\":true,\"site\":");
+  AppendJsonString(out, result.site.ToString());
+  out.append(",\"unknown\":");
+  AppendStrings(out, result.unknown);
+  out.append(",\"withheld\":[");
+  for (size_t i = 0; i < result.withheld.size(); ++i) {
+    const WithheldField& w = result.withheld[i];
+    out.append(i == 0 ? "{\"category\":" : ",{\"category\":");
+    AppendJsonString(out, CategoryName(w.category));
+    out.append(",\"field\":");
+    AppendJsonString(out, w.field);
+    out.append(",\"reason\":");
+    AppendJsonString(out, WithheldReasonName(w.reason));
+    out.append(",\"ref\":");
+    AppendJsonString(out, w.ref);
+    out.push_back('}');
+  }
+  out.append("]}");
+  if (out.size() <= max_bytes) return out;
+  const size_t size = out.size();
+  WipeString(out);
+  return OversizedReplyText(id, size, max_bytes);
+}
+
 Result<json> HandleFill(Session& session, const json& body) {
   return FillWith(session, body, std::nullopt);
 }
 
 Result<json> FillWith(Session& session, const json& body,
                       std::optional<std::vector<FieldDescriptor>> prepared) {
+  PIMS_ASSIGN_OR_RETURN(FillResult result, DecideFillRequest(session, body, std::move(prepared)));
+  // The one writer of the fill reply is FillReplyText; this JSON form is read back from it.
+  const auto id = body.find("id");
+  std::string text = FillReplyText(id != body.end() ? *id : json(nullptr), result,
+                                   std::numeric_limits<size_t>::max());
+  json reply = json::parse(text);
+  WipeString(text);
+  return reply;
+}
+
+Result<FillResult> DecideFillRequest(Session& session, const json& body,
+                                     std::optional<std::vector<FieldDescriptor>> prepared) {
   PIMS_ASSIGN_OR_RETURN(SiteAndHost page, RequireSiteAndHost(body, "url"));
   PIMS_ASSIGN_OR_RETURN(FillPlace place, ReadPlace(body, page.host));
   const Site& site = page.site;
@@ -187,9 +235,7 @@ Result<json> FillWith(Session& session, const json& body,
   std::vector<std::optional<AutofillToken>> tokens = session.Classify(fields);
   if (has_ask) KeepAsked(ask, fields, tokens);
   if (options.pick) KeepPicked(options.pick->role, fields, tokens);
-  PIMS_ASSIGN_OR_RETURN(FillResult result,
-                        vault->Fill(site, trigger, fields, tokens, options, place));
-  return FillResultJson(result);
+  return vault->Fill(site, trigger, fields, tokens, options, place);
 }
 
 }  // namespace pims

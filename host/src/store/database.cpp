@@ -192,16 +192,29 @@ Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const fs::path& file) {
   }
 }
 
-Status WriteTransaction(SQLite::Database& db, const std::function<Status()>& fn) {
+Status WriteTransaction(SQLite::Database& db, const std::function<Status()>& fn,
+                        TransactionStatements* compiled) {
+  // Runs one of the two statements, compiled or not; a compiled one is ready to run again after.
+  auto run = [&](SQLite::Statement* statement, const char* sql) {
+    if (statement == nullptr) {
+      db.exec(sql);
+      return;
+    }
+    struct Reset {
+      SQLite::Statement& statement;
+      ~Reset() { statement.tryReset(); }
+    } reset{*statement};
+    statement->exec();
+  };
   try {
-    db.exec("BEGIN IMMEDIATE");
+    run(compiled ? &compiled->begin : nullptr, "BEGIN IMMEDIATE");
   } catch (...) {
     return StatusFromCurrentException("starting a write");
   }
   Status status;
   try {
     status = fn();
-    if (status.ok()) db.exec("COMMIT");
+    if (status.ok()) run(compiled ? &compiled->commit : nullptr, "COMMIT");
   } catch (...) {
     status = StatusFromCurrentException("writing the vault");
   }

@@ -164,7 +164,11 @@ Status SealedStore::AdoptDigest(std::string_view password) {
 }
 
 Status SealedStore::CheckRows() {
-  if (db_->execAndGet("PRAGMA data_version").getInt64() == verified_version_) return Status::Ok();
+  {
+    CachedStatement data_version = Prepared("PRAGMA data_version");
+    data_version->executeStep();
+    if (data_version->getColumn(0).getInt64() == verified_version_) return Status::Ok();
+  }
   // One snapshot for the digest and every row: the other browser's host may commit meanwhile.
   SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
   const int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
@@ -211,11 +215,21 @@ Status SealedStore::FoldPending() {
 Status SealedStore::Write(const std::function<Status()>& fn) {
   pending_ = {};
   pending_any_ = false;
-  const Status written = store::WriteTransaction(*db_, [&]() -> Status {
-    PIMS_RETURN_IF_ERROR(fn());
-    if (pending_any_) PIMS_RETURN_IF_ERROR(FoldPending());
-    return Status::Ok();
-  });
+  if (!transaction_) {
+    try {
+      transaction_ = std::make_unique<store::TransactionStatements>(*db_);
+    } catch (...) {
+      return store::StatusFromCurrentException("starting a write");
+    }
+  }
+  const Status written = store::WriteTransaction(
+      *db_,
+      [&]() -> Status {
+        PIMS_RETURN_IF_ERROR(fn());
+        if (pending_any_) PIMS_RETURN_IF_ERROR(FoldPending());
+        return Status::Ok();
+      },
+      transaction_.get());
   tracking_ = true;
   pending_any_ = false;
   return written;

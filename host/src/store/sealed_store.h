@@ -214,6 +214,7 @@ class SealedStore {
   int64_t verified_version_ = -1;  // PRAGMA data_version when the rows last matched
   // Declared after db_, so destroyed (finalized) before the connection closes.
   std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
+  std::unique_ptr<store::TransactionStatements> transaction_;  // compiled at the first Write
 };
 
 }  // namespace pims

@@ -121,4 +121,21 @@ TEST_CASE("anything but an exact fill request is left to the general path") {
   CHECK_FALSE(parser.Parse(deep + "}").has_value());  // deeper than kMaxJsonDepth: bad_json there
 }
 
+TEST_CASE(
+    "other verbs never make the fast path's parser; a fill with an escaped type is still read") {
+  FillParser parser;
+  CHECK_FALSE(parser.Parse(R"({"id":1,"type":"status"})").has_value());
+  CHECK_FALSE(parser.Parse(R"({"id":2,"type":"unlock","password":"fill me"})").has_value());
+  CHECK_FALSE(parser.ready());  // simdjson's code and buffers stay out of a locked, idle host
+  // The type spelled with an escape: not taken here, and the general path reads it as a fill.
+  const std::string escaped =
+      R"({"id":3,"type":"\u0066ill","url":"https://a.example","fields":[]})";
+  CHECK_FALSE(parser.Parse(escaped).has_value());
+  auto general = ParseRequest(escaped);
+  REQUIRE(std::holds_alternative<Request>(general));
+  CHECK(std::get<Request>(general).type == "fill");
+  CHECK(parser.Parse(R"({"id":4,"type":"fill","url":"https://a.example","fields":[]})"));
+  CHECK(parser.ready());
+}
+
 }  // namespace pims

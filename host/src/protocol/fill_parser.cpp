@@ -150,7 +150,17 @@ struct FillParser::Impl {
 FillParser::FillParser() = default;
 FillParser::~FillParser() = default;
 
+bool FillParser::ready() const { return impl_ != nullptr; }
+
 std::optional<Request> FillParser::Parse(std::string_view payload) {
+  // A fill's type is the string "fill"; a payload without those bytes is another verb (or a
+  // fill that escapes its type, which the general path reads as well). Not parsing it here keeps
+  // simdjson's code and buffers out of a host that only answers status or unlock. Only short
+  // payloads are looked through: a long one is most likely a fill, and scanning it would cost
+  // more than parsing it.
+  if (payload.size() <= kLookThroughBytes && payload.find("\"fill\"") == std::string_view::npos) {
+    return std::nullopt;
+  }
   if (!impl_) {
     impl_ = std::make_unique<Impl>();
     if (impl_->parser.allocate(std::max<size_t>(payload.size(), 64 * 1024), kMaxJsonDepth)) {

@@ -30,6 +30,11 @@ class FillParser {
   // top_url, aimed and ask), or nullopt (see above; also for a pick or once-fill, rare enough
   // to be read the general way).
   std::optional<Request> Parse(std::string_view payload);
+  // Whether the parser and its buffers were made: never by another verb's payload of at most
+  // kLookThroughBytes (status, unlock, ...), which is not parsed here unless it holds the bytes
+  // "fill" with their quotes.
+  bool ready() const;
+  static constexpr size_t kLookThroughBytes = 4096;
 
  private:
   struct Impl;

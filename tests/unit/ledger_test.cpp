@@ -166,6 +166,24 @@ TEST_CASE(
   CHECK(page->entries.size() == 2);
 }
 
+TEST_CASE("warming the ledger writes nothing, and finds a chain cut from the end as Append does") {
+  Fixture f;
+  f.Append(kShop, 3);
+  const int changes = f.store->db().getTotalChanges();
+  CHECK(f.store->Guarded("warming", [&] { return f.ledger->Warm(); }).ok());
+  CHECK(f.store->db().getTotalChanges() == changes);
+  f.Append(kShop);  // the warmed statements append as before
+  auto check = f.ledger->Verify();
+  REQUIRE(check.ok());
+  CHECK(check->ok);
+  CHECK(check->entries == 4);
+
+  REQUIRE(f.Tamper("DELETE FROM ledger WHERE seq > 2").ok());
+  const Status warmed = f.store->Guarded("warming", [&] { return f.ledger->Warm(); });
+  CHECK(warmed.code() == ErrorCode::kVaultCorrupt);
+  CHECK(warmed.message().find("head says 4") != std::string::npos);
+}
+
 TEST_CASE("an entry whose sealed bytes were swapped for another's fails to open") {
   Fixture f;
   f.Append(kShop, 2);

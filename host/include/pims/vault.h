@@ -136,10 +136,12 @@ class Vault {
   // After Unlock: starts the write-ahead log (SealedStore::StartJournal: the disk sync a new
   // log costs is paid here, not by the first fill), decrypts the profile into the session's
   // cache and rehearses a fill's reads and decision on a small built-in form, for a site with
-  // no policy, with every category allowed in memory only. No row changes and nothing leaves:
-  // the rehearsal's values are dropped unseen. The shopper's first fill then finds the log
-  // started, the statements prepared, the profile decrypted and the code in cache, and costs
-  // what later fills do. Errors are not reported: the fill that follows meets and reports them.
+  // no policy, with every category allowed in memory only; then readies the fill's write (its
+  // statements compiled, the ledger's end read and checked against its head). No row changes
+  // and nothing leaves: the rehearsal's values are dropped unseen. The shopper's first fill then
+  // finds the log started, the statements prepared, the profile decrypted and the code in cache,
+  // and costs what later fills do. Errors are not reported: the fill that follows meets and reports
+  // them.
   void Warm();
 
   // The ledger, newest first, optionally for one site; at most `limit` entries older than

@@ -11,6 +11,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kMetaLedgerHead = "ledger_head";
+constexpr std::string_view kInsertEntry =
+    "INSERT INTO ledger(seq, site, entry, mac) VALUES(?, ?, ?, ?)";
 
 crypto::Hash ChainMac(const KeyBytes& key, int64_t seq, std::string_view prev_mac,
                       std::string_view site_lookup, std::string_view sealed_entry) {
@@ -97,34 +99,45 @@ void Ledger::InitHead() {
   store_.WriteMeta(kMetaLedgerHead, SealHead(store_.keys(), 0, zero));
 }
 
-Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, int64_t time,
-                      const std::optional<LedgerRecord>& record, bool once) {
-  const crypto::Hash lookup = sites_.Lookup(site);
-  int64_t prev_seq = 0;
-  std::string prev_mac(crypto::kHashBytes, '\0');
+// The chain's last seq and mac, after checking that the head says the same. The chain must end
+// where its head says before it grows: entries cut from the end (or a head from another copy)
+// would otherwise be papered over by the next append.
+Result<Ledger::End> Ledger::CheckedEnd() {
+  End end{0, std::string(crypto::kHashBytes, '\0')};
   {
     CachedStatement last = store_.Prepared("SELECT seq, mac FROM ledger ORDER BY seq DESC LIMIT 1");
     if (last->executeStep()) {
-      prev_seq = last->getColumn(0).getInt64();
-      prev_mac = std::string(BlobView(last->getColumn(1)));
+      end.seq = last->getColumn(0).getInt64();
+      end.mac = std::string(BlobView(last->getColumn(1)));
     }
   }
-  // The chain must end where its head says before it grows: entries cut from the end (or a head
-  // from another copy) would otherwise be papered over by the next append.
   PIMS_ASSIGN_OR_RETURN(Head head, ReadHead(store_, store_.keys()));
-  if (head.count != prev_seq || head.mac_hex != crypto::ToHex(prev_mac)) {
+  if (head.count != end.seq || head.mac_hex != crypto::ToHex(end.mac)) {
     return Status(ErrorCode::kVaultCorrupt, "the ledger was altered: it ends at entry " +
-                                                std::to_string(prev_seq) + " but its head says " +
+                                                std::to_string(end.seq) + " but its head says " +
                                                 std::to_string(head.count) +
                                                 "; nothing more is recorded until it is restored");
   }
-  const int64_t seq = prev_seq + 1;
+  return end;
+}
+
+Status Ledger::Warm() {
+  PIMS_RETURN_IF_ERROR(CheckedEnd().status());
+  (void)store_.Prepared(kInsertEntry);
+  store_.PrepareMetaWrite();
+  return Status::Ok();
+}
+
+Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, int64_t time,
+                      const std::optional<LedgerRecord>& record, bool once) {
+  const crypto::Hash lookup = sites_.Lookup(site);
+  PIMS_ASSIGN_OR_RETURN(End end, CheckedEnd());
+  const int64_t seq = end.seq + 1;
   const LedgerEntry entry{seq, time, site.ToString(), fields, record, once};
   const std::string sealed = store_.Seal(EntryText(entry), {"ledger", std::to_string(seq)});
   const crypto::Hash mac =
-      ChainMac(store_.keys().ledger, seq, prev_mac, crypto::AsBytes(lookup), sealed);
-  CachedStatement insert =
-      store_.Prepared("INSERT INTO ledger(seq, site, entry, mac) VALUES(?, ?, ?, ?)");
+      ChainMac(store_.keys().ledger, seq, end.mac, crypto::AsBytes(lookup), sealed);
+  CachedStatement insert = store_.Prepared(kInsertEntry);
   insert->bind(1, seq);
   BindBlob(*insert, 2, crypto::AsBytes(lookup));
   BindBlob(*insert, 3, sealed);

@@ -34,6 +34,10 @@ class Ledger {
 
   // The head of an empty chain, written when the vault is created.
   void InitHead();
+  // Readies an Append: compiles its statements, reads the chain's end and checks it against the
+  // head (so their pages are in SQLite's cache), writing nothing. kVaultCorrupt as Append
+  // reports it. May throw SQLite::Exception (callers run it inside SealedStore::Guarded).
+  Status Warm();
   // Appends one entry. REQUIRES: inside a write transaction (SealedStore::Write), so that the
   // entry and the head land together, with whatever else the caller writes.
   // kVaultCorrupt, appending nothing, when the chain does not end where the head says (entries
@@ -57,6 +61,12 @@ class Ledger {
   Status Reseal(const Keyring& from, const Keyring& to);
 
  private:
+  struct End {
+    int64_t seq;
+    std::string mac;
+  };
+  Result<End> CheckedEnd();
+
   SealedStore& store_;
   const SiteStore& sites_;
 };

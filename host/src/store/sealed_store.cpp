@@ -215,13 +215,7 @@ Status SealedStore::FoldPending() {
 Status SealedStore::Write(const std::function<Status()>& fn) {
   pending_ = {};
   pending_any_ = false;
-  if (!transaction_) {
-    try {
-      transaction_ = std::make_unique<store::TransactionStatements>(*db_);
-    } catch (...) {
-      return store::StatusFromCurrentException("starting a write");
-    }
-  }
+  PIMS_RETURN_IF_ERROR(CompileTransaction());
   const Status written = store::WriteTransaction(
       *db_,
       [&]() -> Status {
@@ -235,12 +229,26 @@ Status SealedStore::Write(const std::function<Status()>& fn) {
   return written;
 }
 
+Status SealedStore::CompileTransaction() {
+  if (transaction_) return Status::Ok();
+  try {
+    transaction_ = std::make_unique<store::TransactionStatements>(*db_);
+  } catch (...) {
+    return store::StatusFromCurrentException("starting a write");
+  }
+  return Status::Ok();
+}
+
 Status SealedStore::StartJournal() {
-  return store::WriteTransaction(*db_, [&] {
-    const int version = db_->execAndGet("PRAGMA user_version").getInt();
-    db_->exec("PRAGMA user_version=" + std::to_string(version));
-    return Status::Ok();
-  });
+  PIMS_RETURN_IF_ERROR(CompileTransaction());
+  return store::WriteTransaction(
+      *db_,
+      [&] {
+        const int version = db_->execAndGet("PRAGMA user_version").getInt();
+        db_->exec("PRAGMA user_version=" + std::to_string(version));
+        return Status::Ok();
+      },
+      transaction_.get());
 }
 
 Result<SealedStore::Rekey> SealedStore::PrepareRekey(std::string_view old_password,
@@ -282,11 +290,19 @@ CachedStatement SealedStore::Prepared(std::string_view sql) {
   return CachedStatement(*it->second);
 }
 
+constexpr std::string_view kReadMeta = "SELECT value FROM meta WHERE key = ?";
+constexpr std::string_view kWriteMeta = "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)";
+
 std::optional<std::string> SealedStore::ReadMeta(std::string_view key) {
-  CachedStatement q = Prepared("SELECT value FROM meta WHERE key = ?");
+  CachedStatement q = Prepared(kReadMeta);
   q->bind(1, std::string(key));
   if (!q->executeStep()) return std::nullopt;
   return std::string(BlobView(q->getColumn(0)));
+}
+
+void SealedStore::PrepareMetaWrite() {
+  (void)Prepared(kReadMeta);
+  (void)Prepared(kWriteMeta);
 }
 
 void SealedStore::WriteMeta(std::string_view key, std::string_view value) {
@@ -294,7 +310,7 @@ void SealedStore::WriteMeta(std::string_view key, std::string_view value) {
     if (auto old = ReadMeta(key)) Track({"meta", key, *old});
     Track({"meta", key, value});
   }
-  CachedStatement q = Prepared("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  CachedStatement q = Prepared(kWriteMeta);
   q->bind(1, std::string(key));
   BindBlob(*q, 2, value);
   q->exec();

@@ -146,6 +146,8 @@ class SealedStore {
   // meta.key, nullopt when absent; and its replacement. May throw SQLite::Exception.
   std::optional<std::string> ReadMeta(std::string_view key);
   void WriteMeta(std::string_view key, std::string_view value);
+  // Compiles WriteMeta's statements now, writing nothing. May throw SQLite::Exception.
+  void PrepareMetaWrite();
 
   // The statement for sql, compiled on first use and kept for the connection's life: the fill
   // path runs a dozen statements per request, and compiling them was an eighth of its time.
@@ -161,7 +163,8 @@ class SealedStore {
   // Starts the write-ahead log now rather than at the next write. The first commit into a new
   // or fully checkpointed log writes its header and waits for the disk to sync it (a new log
   // file: its folder too), about 2 ms on a slow disk. This commit rewrites the file header's
-  // user_version with the value it holds: one frame, no row and no value changed.
+  // user_version with the value it holds: one frame, no row and no value changed. Compiles the
+  // statements every later write transaction runs (BEGIN IMMEDIATE, COMMIT).
   Status StartJournal();
 
   // A protected row (row_digest.h) that the current transaction writes or removes, as its
@@ -199,6 +202,8 @@ class SealedStore {
     bool before_digest = false;  // wrapped by a pims that kept no digest of the rows
   };
   Result<Unwrapped> UnwrapDataKey(std::string_view password);
+  // Compiles BEGIN IMMEDIATE and COMMIT once for the connection (transaction_).
+  Status CompileTransaction();
   // Adds the pending rows' hashes to the stored digest. REQUIRES: inside the transaction.
   Status FoldPending();
   // A vault written before the digest existed gets one at its first unlock.

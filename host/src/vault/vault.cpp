@@ -273,7 +273,7 @@ Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
 
 namespace {
 
-// The rehearsal form of Vault::Warm: a contact, an address and a card field.
+// The rehearsal form of Vault::Warm: contact, address (its country a select) and card fields.
 struct WarmForm {
   std::vector<FieldDescriptor> fields;
   std::vector<std::optional<AutofillToken>> tokens;
@@ -289,6 +289,14 @@ const WarmForm& TheWarmForm() {
       field.ref = autocomplete;
       field.tag = "input";
       field.autocomplete = autocomplete;
+      if (std::string_view(autocomplete) == "shipping country") {
+        // A select, so that choosing among options is rehearsed too.
+        field.tag = "select";
+        field.options = {{"", "Choose a country"},
+                         {"DE", "Germany"},
+                         {"GB", "United Kingdom"},
+                         {"US", "United States"}};
+      }
       f.tokens.push_back(ParseAutocomplete(autocomplete));
       f.fields.push_back(std::move(field));
     }
@@ -310,9 +318,11 @@ void Vault::Warm() {
     InMemoryProfileSource source(*clear);
     const SitePolicy everything{.allow = CategorySet::All(), .auto_card = true, .hosts = {}};
     const WarmForm& form = TheWarmForm();
-    return PlanFill(nowhere, everything, FillTrigger::kGesture, form.fields, form.tokens, source,
-                    settings.autofill)
-        .status();
+    PIMS_RETURN_IF_ERROR(PlanFill(nowhere, everything, FillTrigger::kGesture, form.fields,
+                                  form.tokens, source, settings.autofill)
+                             .status());
+    // The fill's write: its statements compiled and the ledger's end read, nothing written.
+    return impl_->ledger.Warm();
   });
 }
 

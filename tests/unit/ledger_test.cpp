@@ -140,9 +140,10 @@ TEST_CASE("ledger verification detects removed, reordered, edited and truncated 
         "UPDATE ledger SET seq = 3 WHERE seq = -1");
   }
   SECTION("edited") {
+    // Byte 31 of the sealed entry changed (to 01 where it was 00, else to 00): an edit always.
     check_after(
-        "UPDATE ledger SET entry = substr(entry, 1, 30) || x'00' || substr(entry, 32) WHERE seq = "
-        "3");
+        "UPDATE ledger SET entry = substr(entry, 1, 30) || CASE substr(entry, 31, 1) WHEN x'00' "
+        "THEN x'01' ELSE x'00' END || substr(entry, 32) WHERE seq = 3");
   }
   SECTION("moved to another site") {
     check_after("UPDATE ledger SET site = zeroblob(32) WHERE seq = 1");

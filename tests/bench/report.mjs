@@ -275,10 +275,13 @@ const BROWSER_NAMES = { chromium: 'Chromium', firefox: 'Firefox ESR' };
 // DOMContentLoaded listener, which runs before the page's (where pims-ready is marked).
 function paintLine(result) {
   if (result.dcl_start_to_filled_median_ms === undefined) return '';
-  const paint =
-    result.paint_known > 0
-      ? ` In ${result.painted_after_fill} of ${result.paint_known} loads the page's first contentful paint came after the last write: the shopper never saw the form empty.`
-      : ' The browser reported no first contentful paint.';
+  const { painted_after_fill: after, paint_known: known } = result;
+  let paint = ' The browser reported no first contentful paint.';
+  if (known > 0 && after === known) {
+    paint = ` In all ${known} loads the page's first contentful paint came after the last write: the shopper never saw the form empty.`;
+  } else if (known > 0) {
+    paint = ` In ${after} of ${known} loads the page's first contentful paint came after the last write; in the others the form was painted empty first, for the time above at most.`;
+  }
   return `\nCounted from the start of DOMContentLoaded instead, before any listener (pims' content script reads the form in its own listener, which runs before the page's): ${fixed(result.dcl_start_to_filled_median_ms)} ms median.${paint}\n`;
 }
 
@@ -299,8 +302,7 @@ ${table(
   ['median ms', 'p95 ms', 'min ms', 'max ms'],
   [[fixed(result.median_ms), fixed(result.p95_ms), fixed(result.min_ms), fixed(result.max_ms)]],
 )}
-${paintLine(result)}
-${phaseRows.length ? `\nWhere the time goes (medians, approximate):\n\n${table(['phase', 'ms'], phaseRows)}\n` : ''}`;
+${paintLine(result)}${phaseRows.length ? `\nWhere the time goes (medians, approximate):\n\n${table(['phase', 'ms'], phaseRows)}\n` : ''}`;
 }
 
 function menuSection() {

@@ -160,6 +160,20 @@ export async function poll(read, done, ms, label, every = 200) {
   throw new Error(`${label}: not reached in ${ms} ms; last ${JSON.stringify(last)}`);
 }
 
+// Whether a tab shows `url`, as the extension's tabs API says (Firefox's remote agent does not
+// always tell the driver an extension page's URL): true, or false after STEP_MS.
+// call: evaluates an expression in an extension page (openGateway's `call`).
+export function tabOpened(call, url, label) {
+  return poll(
+    () =>
+      call(`(globalThis.browser ?? globalThis.chrome).tabs.query({}).then((tabs) =>
+        tabs.some((t) => t.url === ${JSON.stringify(url)}))`),
+    Boolean,
+    STEP_MS,
+    label,
+  ).catch(() => false);
+}
+
 // Exits 77 (skipped) when there is nothing to run with; throws when the extension is not built.
 export function preflight() {
   if (!existsSync(HOST_BIN) || !existsSync(INSTALL_BIN)) {

@@ -19,6 +19,7 @@ import {
   openExtensionPage,
   openGateway,
   poll,
+  tabOpened,
   registerHost,
   runSuite,
   withBrowser,
@@ -45,14 +46,7 @@ function waitForText(page, selector, pattern, label) {
 // does not always tell the driver an extension page's URL, so the driver opens it again there).
 async function welcomePage(kind, browser, base, call) {
   const url = `${base}welcome/welcome.html`;
-  const opened = await poll(
-    () =>
-      call(`(globalThis.browser ?? globalThis.chrome).tabs.query({}).then((tabs) =>
-        tabs.some((t) => t.url === ${JSON.stringify(url)}))`),
-    Boolean,
-    STEP_MS,
-    'the welcome tab',
-  ).catch(() => false);
+  const opened = await tabOpened(call, url, 'the welcome tab');
   check(`${kind}: installing the extension opened the welcome page`, opened === true);
   const page = (await browser.pages()).find((p) => p.url() === url);
   return page ?? openExtensionPage(kind, browser, url);

@@ -19,6 +19,7 @@ import {
   openExtensionPage,
   openGateway,
   poll,
+  tabOpened,
   registerHost,
   runSuite,
   setUpVault,
@@ -92,14 +93,7 @@ async function practicePage(kind, browser, url, call) {
   const found = await poll(find, Boolean, kind === 'firefox' ? 3_000 : STEP_MS, 'the tab').catch(
     () => null,
   );
-  const opened = await poll(
-    () =>
-      call(`(globalThis.browser ?? globalThis.chrome).tabs.query({}).then((tabs) =>
-        tabs.some((t) => t.url === ${JSON.stringify(url)}))`),
-    Boolean,
-    STEP_MS,
-    'the practice shop tab',
-  ).catch(() => false);
+  const opened = await tabOpened(call, url, 'the practice shop tab');
   check(`${kind}: the welcome page's link opened the practice shop in a tab`, opened === true);
   return found ?? openExtensionPage(kind, browser, url);
 }

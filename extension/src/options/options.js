@@ -310,7 +310,7 @@ function renderDefaults() {
     const select = h(
       'select',
       { id, dataset: { path: `defaults.${key}` } },
-      h('option', { value: '' }, t('none')),
+      h('option', { value: '' }, t('defaultFirst')),
       records.filter((r) => r.id).map((r) => h('option', { value: r.id }, r.label || r.id)),
     );
     select.value = draft.defaults[key] ?? '';

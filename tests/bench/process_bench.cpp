@@ -248,6 +248,9 @@ json WarmFills(HostProcess& host, int fills, int warmup, Options options = Optio
 struct RunOptions {
   bool quick = false;
   std::string browserpass = "/usr/lib/browserpass/browserpass-native";
+  // --compare-warm A B: only the warm fills, of two pims-host binaries in alternating rounds on
+  // one vault (before and after a change, measured side by side).
+  std::vector<std::string> compare;
 };
 
 using Env = std::map<std::string, std::string>;
@@ -347,7 +350,28 @@ json ScaleTable(int fills) {
   return scale;
 }
 
+// Warm fills of each binary in turn, `rounds` times, each round on a fresh host process.
+json CompareWarm(const std::vector<std::string>& binaries, int rounds, int fills) {
+  testing::TempDir home;
+  {
+    auto seeded = SeedVault(home / "vault.db", {.sites = 10, .cost = PasswordHashing::Default()},
+                            SystemClock());
+    if (!seeded.ok()) Fail("cannot write the vault: " + seeded.status().message());
+  }
+  json out = json::object();
+  for (int round = 0; round < rounds; ++round) {
+    for (const std::string& binary : binaries) {
+      std::cerr << "round " << round + 1 << ": " << binary << "\n";
+      HostProcess host(binary, ChromeCaller(), {{"PIMS_HOME", home.path().string()}});
+      host.Call(UnlockRequest(1));
+      out[binary].push_back(WarmFills(host, fills, 200));
+    }
+  }
+  return out;
+}
+
 json Run(const RunOptions& o) {
+  if (!o.compare.empty()) return CompareWarm(o.compare, o.quick ? 3 : 7, o.quick ? 1000 : 3000);
   json result;
   // A real vault with the default password hashing, as `setup` makes it.
   testing::TempDir home;
@@ -386,8 +410,12 @@ int main(int argc, char** argv) {
       options.quick = true;
     } else if (arg == "--browserpass" && i + 1 < argc) {
       options.browserpass = argv[++i];
+    } else if (arg == "--compare-warm" && i + 2 < argc) {
+      options.compare = {argv[i + 1], argv[i + 2]};
+      i += 2;
     } else {
-      std::cerr << "usage: pims_process_bench [--quick] [--browserpass PATH]\n";
+      std::cerr << "usage: pims_process_bench [--quick] [--browserpass PATH]\n"
+                   "       pims_process_bench [--quick] --compare-warm HOST_A HOST_B\n";
       return 2;
     }
   }

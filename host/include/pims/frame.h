@@ -61,6 +61,10 @@ class FrameDecoder {
     kFrame,     // a complete frame: payload holds its body
     kTooLarge,  // a frame longer than max_frame was announced; its body is being skipped
   };
+  // A kFrame payload of n > 0 bytes has a capacity of at least n + kPayloadSlack, so that a
+  // parser that reads past the end of its input (simdjson reads up to 64 bytes beyond) parses it
+  // in place instead of copying it first.
+  static constexpr size_t kPayloadSlack = 64;
   struct Output {
     Event event = Event::kNeedMore;
     std::string payload;     // kFrame: the frame's body (possibly empty); otherwise empty

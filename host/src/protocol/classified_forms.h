@@ -3,8 +3,8 @@
 // comes again and again, and classifying forty fields with their option lists is most of a
 // fill's work. Internal to libpims.
 //
-// A form is found again only when it is the same, descriptor for descriptor (a hash picks the
-// candidate, an exact comparison decides): a page can never be given another page's tokens.
+// A form is found again only when it is the same, descriptor for descriptor (the form's shape picks
+// the candidates, an exact comparison decides): a page can never be given another page's tokens.
 // Thread-safety: not thread-safe; one per session.
 #pragma once
 

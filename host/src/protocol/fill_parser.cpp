@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "pims/frame.h"
 #include "protocol/verbs_fill.h"
 
 namespace pims {
@@ -152,13 +153,13 @@ FillParser::~FillParser() = default;
 
 bool FillParser::ready() const { return impl_ != nullptr; }
 
-std::optional<Request> FillParser::Parse(std::string_view payload) {
+std::optional<Request> FillParser::Parse(const std::string& payload) {
   // A fill's type is the string "fill"; a payload without those bytes is another verb (or a
   // fill that escapes its type, which the general path reads as well). Not parsing it here keeps
   // simdjson's code and buffers out of a host that only answers status or unlock. Only short
   // payloads are looked through: a long one is most likely a fill, and scanning it would cost
   // more than parsing it.
-  if (payload.size() <= kLookThroughBytes && payload.find("\"fill\"") == std::string_view::npos) {
+  if (payload.size() <= kLookThroughBytes && payload.find("\"fill\"") == std::string::npos) {
     return std::nullopt;
   }
   if (!impl_) {
@@ -169,7 +170,8 @@ std::optional<Request> FillParser::Parse(std::string_view payload) {
   }
   if (payload.size() > kMaxRequestBytes) return std::nullopt;
   element root;
-  if (impl_->parser.parse(payload.data(), payload.size()).get(root)) return std::nullopt;
+  static_assert(FrameDecoder::kPayloadSlack >= simdjson::SIMDJSON_PADDING);
+  if (impl_->parser.parse(payload).get(root)) return std::nullopt;  // in place, given the slack
   simdjson::dom::object object;
   if (root.get_object().get(object)) return std::nullopt;
 

@@ -13,7 +13,7 @@
 
 #include <memory>
 #include <optional>
-#include <string_view>
+#include <string>
 
 #include "pims/request.h"
 
@@ -29,7 +29,9 @@ class FillParser {
   // The request with `fields` set and a body of its other members (id, type, url, trigger,
   // top_url, aimed and ask), or nullopt (see above; also for a pick or once-fill, rare enough
   // to be read the general way).
-  std::optional<Request> Parse(std::string_view payload);
+  // A payload with FrameDecoder::kPayloadSlack bytes of spare capacity is parsed in place;
+  // another is copied into a padded buffer first.
+  std::optional<Request> Parse(const std::string& payload);
   // Whether the parser and its buffers were made: never by another verb's payload of at most
   // kLookThroughBytes (status, unlock, ...), which is not parsed here unless it holds the bytes
   // "fill" with their quotes.

@@ -31,7 +31,8 @@ void FrameDecoder::StartFrame() {
     ready_.push_back({Event::kFrame, {}, 0});
   } else {
     body_ = std::string();
-    body_.reserve(announced_);  // bounded by max_frame_; the only allocation for this frame
+    // Bounded by max_frame_ (plus the slack); the only allocation for this frame.
+    body_.reserve(announced_ + kPayloadSlack);
     state_ = State::kBody;
   }
 }

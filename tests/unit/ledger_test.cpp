@@ -44,7 +44,10 @@ struct Fixture {
   void Append(const Site& site, int n = 1) {
     for (int i = 0; i < n; ++i) {
       clock.now += 1000;
-      REQUIRE(store->Write([&] { return ledger->Append(site, kFields, clock.now); }).ok());
+      const Status appended =
+          store->Write([&] { return ledger->Append(site, kFields, clock.now); });
+      INFO(appended.message());
+      REQUIRE(appended.ok());
     }
   }
   // Closes the store, runs SQL on the file as an attacker with the file would, reopens it.
@@ -183,6 +186,50 @@ TEST_CASE("warming the ledger writes nothing, and finds a chain cut from the end
   const Status warmed = f.store->Guarded("warming", [&] { return f.ledger->Warm(); });
   CHECK(warmed.code() == ErrorCode::kVaultCorrupt);
   CHECK(warmed.message().find("head says 4") != std::string::npos);
+}
+
+TEST_CASE("an append rolled back leaves nothing in memory: the next follows the last committed") {
+  Fixture f;
+  f.Append(kShop, 2);
+  const Status failed = f.store->Write([&]() -> Status {
+    PIMS_RETURN_IF_ERROR(f.ledger->Append(kShop, kFields, f.clock.now + 1));
+    return Status(ErrorCode::kInternal, "the rest of the write failed");
+  });
+  REQUIRE(failed.code() == ErrorCode::kInternal);
+  f.Append(kShop);
+  auto check = f.ledger->Verify();
+  REQUIRE(check.ok());
+  CHECK(check->ok);
+  CHECK(check->entries == 3);
+}
+
+TEST_CASE("two hosts append in turn to one file: each follows the other's end, not its own") {
+  Fixture f;
+  auto opened = SealedStore::Open(f.file, f.clock);
+  REQUIRE(opened.ok());
+  std::unique_ptr<SealedStore> other_store = std::move(opened).value();
+  REQUIRE(other_store->Unlock("pw").ok());
+  SiteStore other_sites(*other_store);
+  Ledger other(*other_store, other_sites);
+  for (int i = 0; i < 3; ++i) {
+    f.Append(kShop);
+    REQUIRE(
+        other_store->Write([&] { return other.Append(kOther, kFields, f.clock.now + 1); }).ok());
+  }
+  auto check = f.ledger->Verify();
+  REQUIRE(check.ok());
+  CHECK(check->ok);
+  CHECK(check->entries == 6);
+  // Entries cut from the end by someone else while this host runs: its next append sees it,
+  // though it holds the end it wrote last.
+  {
+    SQLite::Database db(f.file.string(), SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM ledger WHERE seq > 4");
+  }
+  const Status appended =
+      f.store->Write([&] { return f.ledger->Append(kShop, kFields, f.clock.now + 1); });
+  CHECK(appended.code() == ErrorCode::kVaultCorrupt);
+  CHECK(appended.message().find("head says 6") != std::string::npos);
 }
 
 TEST_CASE("an entry whose sealed bytes were swapped for another's fails to open") {

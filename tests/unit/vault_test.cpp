@@ -234,7 +234,8 @@ TEST_CASE("a fill leaves the site's row as it was: its last_shared comes from th
   REQUIRE(vault->VerifyLedger()->ok);
 }
 
-TEST_CASE("warming up after unlock changes no row, shares nothing, and the first fill still works") {
+TEST_CASE(
+    "warming up after unlock changes no row, shares nothing, and the first fill still works") {
   Fixture f;
   { f.CreateWithAda(); }
   auto vault = f.Reopen();
@@ -675,6 +676,35 @@ TEST_CASE("the profile kept decrypted for fills is read again when the other hos
   mine->Lock();
   CHECK(FillFields(*mine, kShop, FillTrigger::kAuto, Fields({{"a", "email"}})).status().code() ==
         ErrorCode::kLocked);
+}
+
+TEST_CASE("a site's consent and the settings kept for fills follow what the other host changes") {
+  Fixture f;
+  auto mine = f.CreateWithAda();
+  AllowEmail(*mine);
+  auto email = [&](FillTrigger trigger) {
+    auto filled = FillFields(*mine, kShop, trigger, Fields({{"a", "email"}}));
+    REQUIRE(filled.ok());
+    return filled->fills.size();
+  };
+  REQUIRE(email(FillTrigger::kAuto) == 1);  // the policy and settings are now kept in memory
+  REQUIRE(
+      f.Reopen()->SetSite(kShop, SitePolicy{}).ok());  // the other browser's host takes email away
+  CHECK(email(FillTrigger::kAuto) == 0);
+  AllowEmail(*mine);  // this host's own write is what it keeps
+  CHECK(email(FillTrigger::kAuto) == 1);
+  REQUIRE(f.Reopen()->SetSettings(VaultSettings{15, false}).ok());  // no more automatic fills
+  CHECK(email(FillTrigger::kAuto) == 0);
+  CHECK(email(FillTrigger::kGesture) == 1);
+  // Another host's consent, written straight into the file without the vault's digest of its
+  // rows, is never used: the next fill refuses the vault.
+  REQUIRE(f.Reopen()->ForgetSite(kShop).ok());
+  {
+    SQLite::Database db(f.file.string(), SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM meta WHERE key = 'digest'");
+  }
+  CHECK(FillFields(*mine, kShop, FillTrigger::kGesture, Fields({{"a", "email"}})).status().code() ==
+        ErrorCode::kVaultCorrupt);
 }
 
 }  // namespace pims

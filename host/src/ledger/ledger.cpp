@@ -95,6 +95,7 @@ json LedgerEntryToJson(const LedgerEntry& entry) {
 }
 
 void Ledger::InitHead() {
+  end_.Forget();
   const std::string zero(crypto::kHashBytes, '\0');
   store_.WriteMeta(kMetaLedgerHead, SealHead(store_.keys(), 0, zero));
 }
@@ -103,6 +104,7 @@ void Ledger::InitHead() {
 // where its head says before it grows: entries cut from the end (or a head from another copy)
 // would otherwise be papered over by the next append.
 Result<Ledger::End> Ledger::CheckedEnd() {
+  if (const End* kept = end_.Find(store_)) return *kept;
   End end{0, std::string(crypto::kHashBytes, '\0')};
   {
     CachedStatement last = store_.Prepared("SELECT seq, mac FROM ledger ORDER BY seq DESC LIMIT 1");
@@ -118,7 +120,7 @@ Result<Ledger::End> Ledger::CheckedEnd() {
                                                 std::to_string(head.count) +
                                                 "; nothing more is recorded until it is restored");
   }
-  return end;
+  return end_.Keep(store_, std::move(end));
 }
 
 Status Ledger::Warm() {
@@ -144,6 +146,7 @@ Status Ledger::Append(const Site& site, const std::vector<std::string>& fields, 
   BindBlob(*insert, 4, crypto::AsBytes(mac));
   insert->exec();
   store_.WriteMeta(kMetaLedgerHead, SealHead(store_.keys(), seq, crypto::AsBytes(mac)));
+  end_.Keep(store_, End{seq, std::string(crypto::AsBytes(mac))});
   return Status::Ok();
 }
 
@@ -234,6 +237,7 @@ Result<LedgerCheck> Ledger::VerifyUnder(const Keyring& keys) {
 }
 
 Status Ledger::Reseal(const Keyring& from, const Keyring& to) {
+  end_.Forget();  // every entry's mac changes
   // A chain is never laundered: an altered ledger stays altered, and the password stays.
   PIMS_ASSIGN_OR_RETURN(LedgerCheck check, VerifyUnder(from));
   if (!check.ok) {

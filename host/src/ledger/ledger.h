@@ -59,16 +59,21 @@ class Ledger {
   // checking the chain under `from`: kVaultCorrupt for an altered ledger, which is never
   // re-chained. REQUIRES: inside a write transaction.
   Status Reseal(const Keyring& from, const Keyring& to);
+  // Drops the chain's end kept in memory (the vault locked).
+  void ForgetKept() { end_.Forget(); }
 
  private:
   struct End {
     int64_t seq;
     std::string mac;
   };
+  // The chain's last entry, checked against the head once per store generation and then kept
+  // (Append keeps the end it writes).
   Result<End> CheckedEnd();
 
   SealedStore& store_;
   const SiteStore& sites_;
+  GenerationCached<End> end_;
 };
 
 }  // namespace pims

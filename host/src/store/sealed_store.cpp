@@ -138,13 +138,13 @@ Result<SealedStore::Unwrapped> SealedStore::UnwrapDataKey(std::string_view passw
 Status SealedStore::Unlock(std::string_view password) {
   try {
     PIMS_ASSIGN_OR_RETURN(Unwrapped unwrapped, UnwrapDataKey(password));
-    keys_ = Keyring::FromDataKey(std::move(unwrapped.data_key));
+    AdoptKeys(Keyring::FromDataKey(std::move(unwrapped.data_key)));
     verified_version_ = -1;
     Status rows = unwrapped.before_digest ? AdoptDigest(password) : CheckRows();
-    if (!rows.ok()) keys_.reset();  // a vault that fails its check stays locked
+    if (!rows.ok()) Lock();  // a vault that fails its check stays locked
     return rows;
   } catch (...) {
-    keys_.reset();
+    Lock();
     return store::StatusFromCurrentException("unlocking the vault");
   }
 }
@@ -163,15 +163,23 @@ Status SealedStore::AdoptDigest(std::string_view password) {
   });
 }
 
+int64_t SealedStore::DataVersion() {
+  CachedStatement data_version = Prepared("PRAGMA data_version");
+  data_version->executeStep();
+  return data_version->getColumn(0).getInt64();
+}
+
 Status SealedStore::CheckRows() {
-  {
-    CachedStatement data_version = Prepared("PRAGMA data_version");
-    data_version->executeStep();
-    if (data_version->getColumn(0).getInt64() == verified_version_) return Status::Ok();
-  }
+  if (DataVersion() == verified_version_) return Status::Ok();
   // One snapshot for the digest and every row: the other browser's host may commit meanwhile.
   SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
-  const int64_t version = db_->execAndGet("PRAGMA data_version").getInt64();
+  PIMS_RETURN_IF_ERROR(VerifyRows());
+  snapshot.commit();
+  return Status::Ok();
+}
+
+Status SealedStore::VerifyRows() {
+  const int64_t version = DataVersion();
   auto sealed = ReadMeta(kMetaDigest);
   if (!sealed) {
     return Status(ErrorCode::kVaultCorrupt,
@@ -179,13 +187,14 @@ Status SealedStore::CheckRows() {
   }
   PIMS_ASSIGN_OR_RETURN(Secret stored, Open(*sealed, {"meta", "digest"}));
   const crypto::Hash digest = ComputeRowDigest(*db_, keys_->digest);
-  snapshot.commit();
   if (stored.reveal() != crypto::AsBytes(digest)) {
     return Status(ErrorCode::kVaultCorrupt,
                   "the vault's rows do not match its digest: rows from another copy of the vault "
                   "were put into it");
   }
   verified_version_ = version;
+  seen_version_ = version;
+  ++generation_;  // what was read before may have changed
   return Status::Ok();
 }
 
@@ -219,6 +228,16 @@ Status SealedStore::Write(const std::function<Status()>& fn) {
   const Status written = store::WriteTransaction(
       *db_,
       [&]() -> Status {
+        // Another connection may have committed since the rows were checked: what modules keep
+        // in memory is void, and the rows are checked again under the lock, so that fn sees
+        // rows that match the digest (not before they were first checked: a vault being
+        // created, or given its digest).
+        const int64_t version = DataVersion();
+        if (version != seen_version_) {
+          seen_version_ = version;
+          ++generation_;
+          if (verified_version_ >= 0 && keys_) PIMS_RETURN_IF_ERROR(VerifyRows());
+        }
         PIMS_RETURN_IF_ERROR(fn());
         if (pending_any_) PIMS_RETURN_IF_ERROR(FoldPending());
         return Status::Ok();
@@ -226,6 +245,7 @@ Status SealedStore::Write(const std::function<Status()>& fn) {
       transaction_.get());
   tracking_ = true;
   pending_any_ = false;
+  if (!written.ok()) ++generation_;  // rolled back: what fn kept in memory is void
   return written;
 }
 

@@ -97,7 +97,10 @@ class SealedStore {
   // kVaultCorrupt, staying locked, when the rows do not match their digest (CheckRows).
   Status Unlock(std::string_view password);
   // Wipes the keys. Idempotent.
-  void Lock() { keys_.reset(); }
+  void Lock() {
+    keys_.reset();
+    ++generation_;
+  }
   bool unlocked() const { return keys_.has_value(); }
   // A password change replaces the data key, so that whoever held an old copy of the vault and
   // its old password learns nothing about later copies. PrepareRekey checks old_password and
@@ -118,7 +121,10 @@ class SealedStore {
   // Rows resealed for a password change are not tracked one by one: WriteWrappedKey computes the
   // digest afresh. Tracking resumes when the transaction ends.
   void PauseTracking() { tracking_ = false; }
-  void AdoptKeys(Keyring keys) { keys_ = std::move(keys); }
+  void AdoptKeys(Keyring keys) {
+    keys_ = std::move(keys);
+    ++generation_;
+  }
 
   // REQUIRES: unlocked().
   const Keyring& keys() const { return *keys_; }
@@ -157,7 +163,8 @@ class SealedStore {
 
   // Runs fn in one write transaction (BEGIN IMMEDIATE ... COMMIT; rolled back when fn fails or
   // throws): it lands whole or not at all, with the rows' digest updated for the rows it
-  // tracked.
+  // tracked. When another connection committed between the last CheckRows and the write lock,
+  // the rows are checked again under the lock before fn runs (kVaultCorrupt as CheckRows).
   Status Write(const std::function<Status()>& fn);
 
   // Starts the write-ahead log now rather than at the next write. The first commit into a new
@@ -175,10 +182,12 @@ class SealedStore {
   // copy of the vault were put into it. Recomputed only when another connection (the other
   // browser's host, or someone editing the file) has committed since the last check.
   Status CheckRows();
-  // PRAGMA data_version when the rows last matched their digest: it changes when another
-  // connection commits, never for this one's own writes. Modules that keep decrypted rows in
-  // memory (ProfileStore) compare it to know when to read them again.
-  int64_t verified_version() const { return verified_version_; }
+  // Changes whenever rows may differ from what this connection last read other than by its own
+  // writes: another connection committed (seen by CheckRows, or by Write under the lock), a
+  // write transaction of this connection rolled back, or the keys changed (lock, password
+  // change). Modules that keep decrypted rows in memory (GenerationCached) compare it to know
+  // when to read them again; their own writes update what they keep.
+  uint64_t generation() const { return generation_; }
 
   // The one prologue of every operation on vault data: kLocked unless unlocked, then fn() with
   // anything it throws turned into a Status (store::StatusFromCurrentException, naming `what`:
@@ -204,6 +213,10 @@ class SealedStore {
   Result<Unwrapped> UnwrapDataKey(std::string_view password);
   // Compiles BEGIN IMMEDIATE and COMMIT once for the connection (transaction_).
   Status CompileTransaction();
+  // PRAGMA data_version, from the cached statement.
+  int64_t DataVersion();
+  // Checks the rows against their digest. REQUIRES: inside a transaction (one snapshot).
+  Status VerifyRows();
   // Adds the pending rows' hashes to the stored digest. REQUIRES: inside the transaction.
   Status FoldPending();
   // A vault written before the digest existed gets one at its first unlock.
@@ -217,9 +230,34 @@ class SealedStore {
   bool tracking_ = true;
   bool creating_ = false;          // no digest row yet: the first fold starts from zero
   int64_t verified_version_ = -1;  // PRAGMA data_version when the rows last matched
+  int64_t seen_version_ = -1;      // PRAGMA data_version when a write last looked
+  uint64_t generation_ = 1;        // see generation()
   // Declared after db_, so destroyed (finalized) before the connection closes.
   std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
   std::unique_ptr<store::TransactionStatements> transaction_;  // compiled at the first Write
+};
+
+// A value read from the vault and kept decrypted in memory for the unlocked session, reused while
+// the store's generation() is the one it was kept at. The module that writes the value keeps
+// the new one (or forgets it) in the same transaction: a rollback changes the generation, so
+// nothing kept outlives it. Wiped with the module (its owner forgets it on lock).
+template <typename T>
+class GenerationCached {
+ public:
+  // The kept value, or nullptr when there is none for the store's current generation.
+  const T* Find(const SealedStore& store) const {
+    return value_ && generation_ == store.generation() ? &*value_ : nullptr;
+  }
+  const T& Keep(const SealedStore& store, T value) {
+    value_ = std::move(value);
+    generation_ = store.generation();
+    return *value_;
+  }
+  void Forget() { value_.reset(); }
+
+ private:
+  std::optional<T> value_;
+  uint64_t generation_ = 0;
 };
 
 }  // namespace pims

@@ -71,7 +71,7 @@ void ProfileStore::TrackAll() {
 }
 
 Status ProfileStore::Reseal(const Keyring& from, const Keyring& to) {
-  cached_.reset();
+  cached_.Forget();
   struct Row {
     int64_t record;
     std::string kind, name, sealed;
@@ -161,18 +161,15 @@ Result<Profile> ProfileStore::Get() {
 }
 
 Result<const Profile*> ProfileStore::Cached() {
-  if (!cached_ || cached_version_ != store_.verified_version()) {
-    cached_.reset();
-    PIMS_ASSIGN_OR_RETURN(Profile profile, Get());
-    cached_ = std::move(profile);
-    cached_version_ = store_.verified_version();
-  }
-  return &*cached_;
+  if (const Profile* kept = cached_.Find(store_)) return kept;
+  cached_.Forget();
+  PIMS_ASSIGN_OR_RETURN(Profile profile, Get());
+  return &cached_.Keep(store_, std::move(profile));
 }
 
 void ProfileStore::Put(const Profile& profile) {
-  cached_.reset();  // read again after the write (or its rollback)
-  TrackAll();  // every row goes
+  cached_.Forget();  // read again after the write (or its rollback)
+  TrackAll();        // every row goes
   store_.db().exec("DELETE FROM records");
   Insert(RecordKind::kPerson, 0, {}, profile.person);
   for (size_t i = 0; i < profile.addresses.size(); ++i) {

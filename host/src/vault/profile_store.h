@@ -31,12 +31,12 @@ class ProfileStore {
   // The whole profile, decrypted. kVaultCorrupt for a damaged value.
   Result<Profile> Get();
   // The same, decrypted once and kept for the unlocked session, in the locked memory Secrets
-  // live in: fills read it instead of decrypting on each request. Read again when another
-  // connection has committed since (the other browser's host may have changed the profile:
-  // SealedStore::verified_version) or after Put; wiped by Forget. The pointer lives until the
-  // next call of Cached, Put or Forget. REQUIRES: CheckRows ran for this operation (Guarded).
+  // live in: fills read it instead of decrypting on each request. Read again when the store's
+  // generation changed (the other browser's host may have changed the profile) or after Put;
+  // wiped by ForgetKept. The pointer lives until the next call of Cached, Put or ForgetKept.
+  // REQUIRES: CheckRows ran for this operation (Guarded).
   Result<const Profile*> Cached();
-  void Forget() { cached_.reset(); }
+  void ForgetKept() { cached_.Forget(); }
   // Replaces the whole profile. REQUIRES: inside a write transaction; `profile` is valid
   // (ProfileFromJson validates).
   void Put(const Profile& profile);
@@ -56,8 +56,7 @@ class ProfileStore {
   void TrackAll();
 
   SealedStore& store_;
-  std::optional<Profile> cached_;
-  int64_t cached_version_ = -1;
+  GenerationCached<Profile> cached_;
 };
 
 }  // namespace pims

@@ -46,14 +46,31 @@ crypto::Hash SiteStore::LookupUnder(const Keyring& keys, const Site& site) {
 }
 
 Result<std::optional<SiteStore::Stored>> SiteStore::Load(const crypto::Hash& lookup) {
-  CachedStatement q = store_.Prepared("SELECT policy FROM sites WHERE lookup = ?");
-  BindBlob(*q, 1, crypto::AsBytes(lookup));
-  if (!q->executeStep()) return std::optional<Stored>();
-  PIMS_ASSIGN_OR_RETURN(Secret clear,
-                        store_.Open(BlobView(q->getColumn(0)),
-                                    {"sites", LookupHex(crypto::AsBytes(lookup)), "policy"}));
-  PIMS_ASSIGN_OR_RETURN(Stored stored, ParseStored(clear.reveal()));
-  return std::optional<Stored>(stored);
+  if (const auto* kept = kept_.Find(store_)) {
+    if (auto it = kept->find(lookup); it != kept->end()) return it->second;
+  }
+  std::optional<Stored> stored;
+  {
+    CachedStatement q = store_.Prepared("SELECT policy FROM sites WHERE lookup = ?");
+    BindBlob(*q, 1, crypto::AsBytes(lookup));
+    if (q->executeStep()) {
+      PIMS_ASSIGN_OR_RETURN(Secret clear,
+                            store_.Open(BlobView(q->getColumn(0)),
+                                        {"sites", LookupHex(crypto::AsBytes(lookup)), "policy"}));
+      PIMS_ASSIGN_OR_RETURN(stored, ParseStored(clear.reveal()));
+    }
+  }
+  Keep(lookup, stored);
+  return stored;
+}
+
+void SiteStore::Keep(const crypto::Hash& lookup, std::optional<Stored> stored) {
+  std::map<crypto::Hash, std::optional<Stored>> sites;
+  if (const auto* kept = kept_.Find(store_); kept != nullptr && kept->size() < kKeptSites) {
+    sites = *kept;
+  }
+  sites.insert_or_assign(lookup, std::move(stored));
+  kept_.Keep(store_, std::move(sites));
 }
 
 void SiteStore::Store(const crypto::Hash& lookup, const Site& site, const Stored& stored) {
@@ -74,6 +91,7 @@ void SiteStore::Store(const crypto::Hash& lookup, const Site& site, const Stored
   BindBlob(*q, 2, name);
   BindBlob(*q, 3, policy);
   q->exec();
+  Keep(lookup, stored);
 }
 
 void SiteStore::TrackOld(const crypto::Hash& lookup) {
@@ -89,7 +107,9 @@ bool SiteStore::Forget(const crypto::Hash& lookup) {
   TrackOld(lookup);
   CachedStatement q = store_.Prepared("DELETE FROM sites WHERE lookup = ?");
   BindBlob(*q, 1, crypto::AsBytes(lookup));
-  return q->exec() > 0;
+  const bool removed = q->exec() > 0;
+  Keep(lookup, std::nullopt);
+  return removed;
 }
 
 Result<std::vector<SiteSummary>> SiteStore::List() {
@@ -112,6 +132,7 @@ Result<std::vector<SiteSummary>> SiteStore::List() {
 }
 
 Status SiteStore::Reseal(const Keyring& from, const Keyring& to) {
+  ForgetKept();  // every lookup changes
   struct Row {
     std::string lookup, name, policy;
   };

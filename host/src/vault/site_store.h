@@ -6,6 +6,7 @@
 // them inside SealedStore::Guarded or Write). REQUIRES: the store is unlocked.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -27,8 +28,11 @@ class SiteStore {
     SitePolicy policy;
     std::optional<int64_t> last_shared;  // ms since the epoch
   };
-  // nullopt for a site never configured; kVaultCorrupt for a damaged row.
+  // nullopt for a site never configured; kVaultCorrupt for a damaged row. Kept decrypted for the
+  // store's generation (a fill loads its site's policy on every request), at most kKeptSites.
   Result<std::optional<Stored>> Load(const crypto::Hash& lookup);
+  // Wipes the policies kept in memory (the vault locked).
+  void ForgetKept() { kept_.Forget(); }
   void Store(const crypto::Hash& lookup, const Site& site, const Stored& stored);
   // False when no row was there.
   bool Forget(const crypto::Hash& lookup);
@@ -42,7 +46,12 @@ class SiteStore {
   // Tracks the row being replaced or removed, if there is one (row_digest.h).
   void TrackOld(const crypto::Hash& lookup);
 
+  // What `lookup` holds now (nullopt: no row), for later Loads in this generation.
+  void Keep(const crypto::Hash& lookup, std::optional<Stored> stored);
+
+  static constexpr size_t kKeptSites = 16;
   SealedStore& store_;
+  GenerationCached<std::map<crypto::Hash, std::optional<Stored>>> kept_;
 };
 
 }  // namespace pims

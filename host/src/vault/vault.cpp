@@ -78,10 +78,30 @@ class Vault::Impl {
   explicit Impl(std::unique_ptr<SealedStore> sealed)
       : store(std::move(sealed)), sites(*store), profile(*store), ledger(*store, sites) {}
 
+  // The settings, decrypted once per store generation: a fill reads them on every request.
+  Result<VaultSettings> Settings() {
+    if (const VaultSettings* kept = settings.Find(*store)) return *kept;
+    PIMS_ASSIGN_OR_RETURN(VaultSettings read, ReadSettings(*store));
+    return settings.Keep(*store, std::move(read));
+  }
+  // REQUIRES: inside a write transaction.
+  void PutSettings(const VaultSettings& replacement) {
+    WriteSettings(*store, replacement);
+    settings.Keep(*store, replacement);
+  }
+  // Everything decrypted that is kept in memory goes with the keys.
+  void Forget() {
+    settings.Forget();
+    sites.ForgetKept();
+    profile.ForgetKept();
+    ledger.ForgetKept();
+  }
+
   std::unique_ptr<SealedStore> store;
   SiteStore sites;
   ProfileStore profile;
   Ledger ledger;
+  GenerationCached<VaultSettings> settings;
 };
 
 Vault::Vault(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -108,7 +128,7 @@ Result<std::unique_ptr<Vault>> Vault::Open(const std::filesystem::path& file, co
 Status Vault::Unlock(std::string_view password) { return impl_->store->Unlock(password); }
 void Vault::Lock() {
   impl_->store->Lock();
-  impl_->profile.Forget();  // the decrypted profile goes with the keys
+  impl_->Forget();
 }
 bool Vault::unlocked() const { return impl_->store->unlocked(); }
 
@@ -136,7 +156,7 @@ Status Vault::ChangePassword(std::string_view old_password, std::string_view new
 }
 
 Result<VaultSettings> Vault::GetSettings() {
-  return impl_->store->Guarded("reading the settings", [&] { return ReadSettings(*impl_->store); });
+  return impl_->store->Guarded("reading the settings", [&] { return impl_->Settings(); });
 }
 
 Status Vault::SetSettings(const VaultSettings& settings) {
@@ -144,7 +164,7 @@ Status Vault::SetSettings(const VaultSettings& settings) {
   SealedStore& store = *impl_->store;
   return store.Guarded("saving the settings", [&] {
     return store.Write([&] {
-      WriteSettings(store, settings);
+      impl_->PutSettings(settings);
       return Status::Ok();
     });
   });
@@ -239,7 +259,7 @@ Status Vault::Restore(const VaultContent& content) {
       for (const auto& [site, policy] : content.sites) {
         PIMS_RETURN_IF_ERROR(StorePolicy(impl_->sites, site, policy));
       }
-      WriteSettings(store, content.settings);
+      impl_->PutSettings(content.settings);
       return Status::Ok();
     });
   });
@@ -253,7 +273,7 @@ Result<FillResult> Vault::Fill(const Site& site, FillTrigger trigger,
   return store.Guarded("filling", [&]() -> Result<FillResult> {
     std::optional<FillDecision> decision;
     PIMS_RETURN_IF_ERROR(store.Write([&]() -> Status {
-      PIMS_ASSIGN_OR_RETURN(VaultSettings settings, ReadSettings(store));
+      PIMS_ASSIGN_OR_RETURN(VaultSettings settings, impl_->Settings());
       PIMS_ASSIGN_OR_RETURN(decision,
                             DecideFill(impl_->sites, impl_->profile, site, trigger, fields, tokens,
                                        settings.autofill, options, place));
@@ -311,7 +331,7 @@ void Vault::Warm() {
   SealedStore& store = *impl_->store;
   (void)store.Guarded("warming up", [&]() -> Status {
     PIMS_RETURN_IF_ERROR(store.StartJournal());
-    PIMS_ASSIGN_OR_RETURN(VaultSettings settings, ReadSettings(store));
+    PIMS_ASSIGN_OR_RETURN(VaultSettings settings, impl_->Settings());
     const Site nowhere{.scheme = "https", .host = "pims.invalid"};
     PIMS_RETURN_IF_ERROR(impl_->sites.Load(impl_->sites.Lookup(nowhere)).status());
     PIMS_ASSIGN_OR_RETURN(const Profile* clear, impl_->profile.Cached());

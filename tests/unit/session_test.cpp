@@ -1,6 +1,8 @@
 // The Session: dispatch of every verb, and the idle auto-lock, with a clock the test controls.
 #include "pims/session.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -87,6 +89,31 @@ TEST_CASE("auto-lock 0 never locks") {
   f.clock.now += 48LL * 3600'000;
   CHECK(f.session.Tick() == -1);
   CHECK(f.Call("status")["vault"] == "unlocked");
+}
+
+TEST_CASE(
+    "the write-ahead log is checkpointed after a second without requests, never as one starts") {
+  Fixture f;
+  REQUIRE(f.Call("setup", {{"password", "pw"}})["ok"] == true);
+  REQUIRE(f.Call("settings.set", {{"autolock_minutes", 0}})["ok"] == true);
+  const Vault* vault = f.session.OpenedVault();
+  REQUIRE(vault != nullptr);
+  REQUIRE(vault->CheckpointDue());
+  f.clock.now += 400;
+  CHECK(f.session.Tick() == 600);  // the serve loop waits for input that long, then ticks
+  CHECK(vault->CheckpointDue());
+  f.clock.now += 600;
+  REQUIRE(f.Call("status")["ok"] == true);  // a request arriving then is answered first
+  CHECK(vault->CheckpointDue());
+  CHECK(f.session.Tick() == Session::kCheckpointAfterQuietMs);
+  f.clock.now += Session::kCheckpointAfterQuietMs;
+  CHECK(f.session.Tick() == -1);  // checkpointed; nothing else pending (auto-lock off)
+  CHECK_FALSE(vault->CheckpointDue());
+  // Every page of the log is in the file: a checkpoint from another connection finds none left.
+  SQLite::Database db((f.dir / "vault.db").string(), SQLite::OPEN_READWRITE);
+  SQLite::Statement checkpoint(db, "PRAGMA wal_checkpoint(PASSIVE)");
+  REQUIRE(checkpoint.executeStep());
+  CHECK(checkpoint.getColumn(1).getInt() == checkpoint.getColumn(2).getInt());
 }
 
 TEST_CASE("setup twice is vault_exists; unlock without a vault is vault_absent") {

@@ -678,6 +678,20 @@ TEST_CASE("the profile kept decrypted for fills is read again when the other hos
         ErrorCode::kLocked);
 }
 
+TEST_CASE("writes back to back with no pause are checkpointed at the commit that fills the log") {
+  Fixture f;
+  auto vault = f.Create();
+  int writes = 0;
+  do {
+    REQUIRE(vault->SetSettings(VaultSettings{writes % 60, writes % 2 == 0}).ok());
+    ++writes;
+  } while (vault->CheckpointDue() && writes < 10'000);
+  CHECK_FALSE(vault->CheckpointDue());
+  // Each write is a few pages: the log filled well before 10,000 writes, and not at the first.
+  CHECK(writes > 100);
+  CHECK(writes < 10'000);
+}
+
 TEST_CASE("a site's consent and the settings kept for fills follow what the other host changes") {
   Fixture f;
   auto mine = f.CreateWithAda();

@@ -45,10 +45,13 @@ class Session {
   // profile values: wipe it once sent.
   std::string HandleToText(Request request, size_t max_bytes = kMaxReplyBytes);
 
-  // Locks the vault when it has been idle for its auto-lock time. Returns how many
-  // milliseconds until the next check is due, or -1 when nothing is pending (locked, or
-  // auto-lock off). The host calls it when its wait for input times out.
+  // Locks the vault when it has been idle for its auto-lock time, and checkpoints its
+  // write-ahead log once no request has come for kCheckpointAfterQuietMs. Returns how many
+  // milliseconds until the next check is due, or -1 when nothing is pending (locked or
+  // auto-lock off, and nothing to checkpoint). The host calls it before each wait for input
+  // and when the wait times out.
   int64_t Tick();
+  static constexpr int64_t kCheckpointAfterQuietMs = 1000;
   // True once after Tick() locked the vault for idleness (the serve loop then tells the
   // extension, which clears what its pages show).
   bool TakeAutoLock();
@@ -77,12 +80,17 @@ class Session {
   // What every request does first: an idle vault locks; the shopper's requests restart the idle
   // time.
   void Begin(const Request& request);
+  // Locks the vault when it has been idle for its auto-lock time: milliseconds until it will
+  // be, or -1 (Tick without the checkpoint, which never runs as a request starts).
+  int64_t LockIfIdle();
 
   SessionConfig config_;
   std::unique_ptr<Vault> vault_;
   std::unique_ptr<ClassifiedForms> forms_;
+
   int64_t last_activity_ms_ = 0;
-  int64_t autolock_ms_ = 0;  // 0: off
+  int64_t last_request_ms_ = 0;  // any request, an automatic fill too
+  int64_t autolock_ms_ = 0;      // 0: off
   bool locked_by_timer_ = false;
 };
 

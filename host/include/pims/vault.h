@@ -80,6 +80,11 @@ class Vault {
   // Wipes the keys. Idempotent.
   void Lock();
   bool unlocked() const;
+  // Whether writes wait in the write-ahead log to be copied into the file, and the copy: the
+  // host runs it in a pause between requests, so that no fill waits for it (SealedStore).
+  // Locked or not; errors are left for the next one.
+  bool CheckpointDue() const;
+  void Checkpoint();
   // Rewraps the data key under a key from new_password (fresh salt); the data is untouched.
   // kBadPassword if old_password is wrong; kBadRequest if new_password is empty.
   Status ChangePassword(std::string_view old_password, std::string_view new_password);

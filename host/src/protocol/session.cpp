@@ -1,5 +1,6 @@
 #include "pims/session.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -51,6 +52,20 @@ void Session::Unlocked() {
 }
 
 int64_t Session::Tick() {
+  int64_t next = LockIfIdle();
+  if (vault_ && vault_->CheckpointDue()) {
+    const int64_t quiet = config_.clock->NowMillis() - last_request_ms_;
+    if (quiet >= kCheckpointAfterQuietMs) {
+      vault_->Checkpoint();
+    } else {
+      const int64_t due = kCheckpointAfterQuietMs - quiet;
+      next = next < 0 ? due : std::min(next, due);
+    }
+  }
+  return next;
+}
+
+int64_t Session::LockIfIdle() {
   if (!vault_ || !vault_->unlocked() || autolock_ms_ == 0) return -1;
   const int64_t idle = config_.clock->NowMillis() - last_activity_ms_;
   if (idle >= autolock_ms_) {
@@ -82,8 +97,9 @@ bool ShopperInitiated(const Request& request) {
 }  // namespace
 
 void Session::Begin(const Request& request) {
-  Tick();  // an idle vault locks before the request is looked at
-  if (ShopperInitiated(request)) last_activity_ms_ = config_.clock->NowMillis();
+  LockIfIdle();  // an idle vault locks before the request is looked at
+  last_request_ms_ = config_.clock->NowMillis();
+  if (ShopperInitiated(request)) last_activity_ms_ = last_request_ms_;
 }
 
 namespace {

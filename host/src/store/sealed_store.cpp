@@ -1,6 +1,7 @@
 #include "store/sealed_store.h"
 
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include <cstring>
 
@@ -167,6 +168,28 @@ int64_t SealedStore::DataVersion() {
   CachedStatement data_version = Prepared("PRAGMA data_version");
   data_version->executeStep();
   return data_version->getColumn(0).getInt64();
+}
+
+SealedStore::SealedStore(std::unique_ptr<SQLite::Database> db, const Clock& clock)
+    : db_(std::move(db)), clock_(clock) {
+  sqlite3_wal_hook(db_->getHandle(), &SealedStore::OnLogCommit, this);
+}
+
+SealedStore::~SealedStore() { sqlite3_wal_hook(db_->getHandle(), nullptr, nullptr); }
+
+int SealedStore::OnLogCommit(void* store, sqlite3* db, const char* name, int pages) {
+  auto* self = static_cast<SealedStore*>(store);
+  self->wal_pages_ = pages;
+  if (pages >= kCheckpointAtCommitPages) {
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    self->wal_pages_ = 0;
+  }
+  return SQLITE_OK;
+}
+
+void SealedStore::Checkpoint() {
+  sqlite3_wal_checkpoint_v2(db_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  wal_pages_ = 0;  // the next commit says how many pages the log holds then
 }
 
 Status SealedStore::CheckRows() {

@@ -83,6 +83,9 @@ class CachedStatement {
 
 class SealedStore {
  public:
+  ~SealedStore();
+  SealedStore(const SealedStore&) = delete;
+  SealedStore& operator=(const SealedStore&) = delete;
   // A new vault file protected by password, returned unlocked; `initialize` writes the other
   // modules' first rows (the ledger's head, the settings) in the creating transaction.
   // kVaultExists if a file is there; kBadRequest for an empty password; kIoError.
@@ -167,6 +170,17 @@ class SealedStore {
   // the rows are checked again under the lock before fn runs (kVaultCorrupt as CheckRows).
   Status Write(const std::function<Status()>& fn);
 
+  // Write-ahead log upkeep. A commit leaves its pages in the log (vault.db-wal); copying them
+  // into the file (a checkpoint: a few milliseconds, two syncs to disk) waits for a pause
+  // between requests, Checkpoint() when CheckpointDue(), so that no fill waits for it. Only a
+  // log past kCheckpointAtCommitPages (writes back to back, with no pause) is checkpointed at the
+  // commit that fills it, as SQLite does at 1,000 pages by default.
+  static constexpr int kCheckpointAtCommitPages = 4000;
+  bool CheckpointDue() const { return wal_pages_ > 0; }
+  // A passive checkpoint: it never waits for the other browser's host, and copies what its
+  // reads allow. Errors are left for the next one (the log stays valid).
+  void Checkpoint();
+
   // Starts the write-ahead log now rather than at the next write. The first commit into a new
   // or fully checkpointed log writes its header and waits for the disk to sync it (a new log
   // file: its folder too), about 2 ms on a slow disk. This commit rewrites the file header's
@@ -204,8 +218,9 @@ class SealedStore {
   }
 
  private:
-  SealedStore(std::unique_ptr<SQLite::Database> db, const Clock& clock)
-      : db_(std::move(db)), clock_(clock) {}
+  SealedStore(std::unique_ptr<SQLite::Database> db, const Clock& clock);
+  // SQLite's commit hook for the write-ahead log (sqlite3_wal_hook), in place of its own.
+  static int OnLogCommit(void* store, sqlite3* db, const char* name, int pages);
   struct Unwrapped {
     KeyBytes data_key;
     bool before_digest = false;  // wrapped by a pims that kept no digest of the rows
@@ -232,6 +247,7 @@ class SealedStore {
   int64_t verified_version_ = -1;  // PRAGMA data_version when the rows last matched
   int64_t seen_version_ = -1;      // PRAGMA data_version when a write last looked
   uint64_t generation_ = 1;        // see generation()
+  int wal_pages_ = 0;              // pages in the write-ahead log after the last commit
   // Declared after db_, so destroyed (finalized) before the connection closes.
   std::map<std::string, std::unique_ptr<SQLite::Statement>, std::less<>> statements_;
   std::unique_ptr<store::TransactionStatements> transaction_;  // compiled at the first Write

@@ -131,6 +131,8 @@ void Vault::Lock() {
   impl_->Forget();
 }
 bool Vault::unlocked() const { return impl_->store->unlocked(); }
+bool Vault::CheckpointDue() const { return impl_->store->CheckpointDue(); }
+void Vault::Checkpoint() { impl_->store->Checkpoint(); }
 
 Status Vault::ChangePassword(std::string_view old_password, std::string_view new_password) {
   SealedStore& store = *impl_->store;

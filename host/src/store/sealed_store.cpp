@@ -188,7 +188,12 @@ int SealedStore::OnLogCommit(void* store, sqlite3* db, const char* name, int pag
 }
 
 void SealedStore::Checkpoint() {
-  sqlite3_wal_checkpoint_v2(db_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  int logged = 0;
+  int copied = 0;
+  sqlite3_wal_checkpoint_v2(db_->getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logged, &copied);
+  // A log copied whole starts again at the next write, which would wait for the new log's
+  // header to reach the disk: start it now, in the pause, not in the next fill.
+  if (logged > 0 && copied == logged) (void)StartJournal();
   wal_pages_ = 0;  // the next commit says how many pages the log holds then
 }
 

@@ -178,7 +178,8 @@ class SealedStore {
   static constexpr int kCheckpointAtCommitPages = 4000;
   bool CheckpointDue() const { return wal_pages_ > 0; }
   // A passive checkpoint: it never waits for the other browser's host, and copies what its
-  // reads allow. Errors are left for the next one (the log stays valid).
+  // reads allow; a log copied whole is started again (StartJournal). Errors are left for the
+  // next one (the log stays valid).
   void Checkpoint();
 
   // Starts the write-ahead log now rather than at the next write. The first commit into a new

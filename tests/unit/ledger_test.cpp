@@ -83,6 +83,37 @@ TEST_CASE("an appended entry holds its time, site and field names") {
   CHECK_FALSE(page->next.has_value());
 }
 
+TEST_CASE("an entry is sealed as the JSON text nlohmann::json writes, and reads back whole") {
+  Fixture f;
+  const LedgerRecord record{"addr-1", "Home \"Flat 2\"\\ Zürich\n\x01"};
+  const std::vector<std::string> fields{"given-name", "street-address", "cc-number"};
+  REQUIRE(f.store->Write([&] { return f.ledger->Append(kShop, fields, 1234, record, true); }).ok());
+  REQUIRE(f.store->Write([&] { return f.ledger->Append(kOther, {}, -5); }).ok());
+
+  const nlohmann::json expected[] = {
+      {{"time", 1234},
+       {"site", "https://shop.example"},
+       {"fields", fields},
+       {"record", {{"id", record.id}, {"label", record.label}}},
+       {"once", true}},
+      {{"time", -5}, {"site", "https://other.example"}, {"fields", nlohmann::json::array()}}};
+  SQLite::Statement q(f.store->db(), "SELECT seq, entry FROM ledger ORDER BY seq");
+  for (const nlohmann::json& entry : expected) {
+    REQUIRE(q.executeStep());
+    const std::string seq = std::to_string(q.getColumn(0).getInt64());
+    auto clear = f.store->Open(BlobView(q.getColumn(1)), {"ledger", seq});
+    REQUIRE(clear.ok());
+    CHECK(clear->reveal() == entry.dump());
+  }
+  auto page = f.ledger->List(std::nullopt, 10, std::nullopt);
+  REQUIRE(page.ok());
+  REQUIRE(page->entries.size() == 2);
+  CHECK(page->entries[1].record == record);
+  CHECK(page->entries[1].once);
+  CHECK(page->entries[1].fields == fields);
+  CHECK(page->entries[0].time == -5);
+}
+
 TEST_CASE("the ledger pages newest first and filters by site") {
   Fixture f;
   for (int i = 0; i < 5; ++i) f.Append(i % 2 ? kOther : kShop);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
 #include "pims/json_fields.h"
 #include "pims/platform.h"
 
@@ -26,12 +27,29 @@ std::string SealHead(const Keyring& keys, int64_t count, std::string_view mac) {
                                 {"meta", "ledger_head"});
 }
 
-// An entry's sealed content: {"time", "site", "fields", "record"?, "once"?}.
+// An entry's sealed content: {"fields", "once"?, "record"?: {"id", "label"}, "site", "time"},
+// written directly (a fill writes one per request), as nlohmann::json would write it.
 std::string EntryText(const LedgerEntry& entry) {
-  json text{{"time", entry.time}, {"site", entry.site}, {"fields", entry.fields}};
-  if (entry.record) text["record"] = {{"id", entry.record->id}, {"label", entry.record->label}};
-  if (entry.once) text["once"] = true;
-  return text.dump();
+  std::string text = "{\"fields\":[";
+  for (size_t i = 0; i < entry.fields.size(); ++i) {
+    if (i != 0) text.push_back(',');
+    AppendJsonString(text, entry.fields[i]);
+  }
+  text.push_back(']');
+  if (entry.once) text.append(",\"once\":true");
+  if (entry.record) {
+    text.append(",\"record\":{\"id\":");
+    AppendJsonString(text, entry.record->id);
+    text.append(",\"label\":");
+    AppendJsonString(text, entry.record->label);
+    text.push_back('}');
+  }
+  text.append(",\"site\":");
+  AppendJsonString(text, entry.site);
+  text.append(",\"time\":");
+  text.append(std::to_string(entry.time));
+  text.push_back('}');
+  return text;
 }
 
 // The optional parts of an entry written by a pick or a once-fill.

@@ -1,7 +1,8 @@
 // Reply text written straight from values, without building a JSON document first, byte for
 // byte as SerializeReply writes the same reply (pims/request.h): nlohmann::json's compact dump,
 // members in key order, non-ASCII UTF-8 as it is, invalid UTF-8 bytes as U+FFFD. The fill reply,
-// the host's hot path, is written this way (verbs_fill.h). Internal to libpims.
+// the host's hot path, is written this way (verbs_fill.h), with AppendJsonString and
+// AppendJsonValue (core/json_text.h). Internal to libpims.
 #pragma once
 
 #include <cstddef>
@@ -9,13 +10,9 @@
 #include <string>
 #include <string_view>
 
-namespace pims {
+#include "core/json_text.h"
 
-// Appends `text` as a JSON string ("...", escaped as nlohmann::json escapes it).
-void AppendJsonString(std::string& out, std::string_view text);
-// Appends any JSON value as SerializeReply writes it (for the few members not written by hand:
-// the request's id).
-void AppendJsonValue(std::string& out, const nlohmann::json& value);
+namespace pims {
 
 // What SerializeReply returns in place of a reply of `size` bytes above max_bytes: the too_large
 // error reply with `id`, or with a null id should even that not fit.

@@ -1,13 +1,9 @@
-#include "protocol/reply_text.h"
+#include "core/json_text.h"
 
 #include "core/text.h"
-#include "pims/profile.h"
-#include "pims/request.h"
+#include "pims/secret.h"
 
 namespace pims {
-
-using nlohmann::json;
-
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
@@ -18,9 +14,9 @@ void AppendJsonString(std::string& out, std::string_view text) {
   if (!IsValidUtf8(text)) {
     // Rare (the profile and the page give UTF-8): nlohmann::json's own replacement, so that the
     // bytes stay those of SerializeReply. The copy may hold a value: wiped.
-    json copy = std::string(text);
+    nlohmann::json copy = std::string(text);
     AppendJsonValue(out, copy);
-    WipeJson(copy);
+    WipeString(copy.get_ref<std::string&>());
     return;
   }
   out.reserve(out.size() + text.size() + 2);
@@ -63,9 +59,9 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
-void AppendJsonValue(std::string& out, const json& value) {
+void AppendJsonValue(std::string& out, const nlohmann::json& value) {
   out += value.dump(/*indent=*/-1, /*indent_char=*/' ', /*ensure_ascii=*/false,
-                    json::error_handler_t::replace);
+                    nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace pims

@@ -1,0 +1,19 @@
+// JSON text written straight from values, without building a JSON document first, byte for
+// byte as nlohmann::json's compact dump writes the same values: non-ASCII UTF-8 as it is, invalid
+// UTF-8 bytes as U+FFFD. For the texts written on every fill: the fill reply
+// (protocol/reply_text.h) and the ledger's entry.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+namespace pims {
+
+// Appends `text` as a JSON string ("...", escaped as nlohmann::json escapes it).
+void AppendJsonString(std::string& out, std::string_view text);
+// Appends any JSON value as nlohmann::json's compact dump writes it (ensure_ascii off, invalid
+// UTF-8 replaced).
+void AppendJsonValue(std::string& out, const nlohmann::json& value);
+
+}  // namespace pims

@@ -39,7 +39,8 @@ std::string EncodeFrame(std::string_view payload);
 // until it returns kNeedMore. Feed() does the decoding; Next() hands out what it found, in stream
 // order.
 //
-// Memory: for each frame the decoder allocates at most min(announced length, max_frame) bytes.
+// Memory: for each frame the decoder allocates at most min(announced length, max_frame) bytes,
+// and kPayloadSlack more.
 // A frame whose length prefix exceeds max_frame yields kTooLarge exactly once (carrying the
 // announced length); its body is then discarded as it arrives, inside Feed(), without being
 // buffered, and decoding carries on with the next frame. Frames decoded but not yet taken with

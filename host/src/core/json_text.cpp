@@ -64,4 +64,27 @@ void AppendJsonValue(std::string& out, const nlohmann::json& value) {
                     nlohmann::json::error_handler_t::replace);
 }
 
+void AppendJsonStrings(std::string& out, std::span<const std::string> list) {
+  out.push_back('[');
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (i != 0) out.push_back(',');
+    AppendJsonString(out, list[i]);
+  }
+  out.push_back(']');
+}
+
+void AppendJsonStringObject(
+    std::string& out,
+    std::initializer_list<std::pair<std::string_view, std::string_view>> members) {
+  out.push_back('{');
+  for (const auto& [key, value] : members) {
+    if (out.back() != '{') out.push_back(',');
+    out.push_back('"');
+    out.append(key);
+    out.append("\":");
+    AppendJsonString(out, value);
+  }
+  out.push_back('}');
+}
+
 }  // namespace pims

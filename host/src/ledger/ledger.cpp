@@ -30,19 +30,12 @@ std::string SealHead(const Keyring& keys, int64_t count, std::string_view mac) {
 // An entry's sealed content: {"fields", "once"?, "record"?: {"id", "label"}, "site", "time"},
 // written directly (a fill writes one per request), as nlohmann::json would write it.
 std::string EntryText(const LedgerEntry& entry) {
-  std::string text = "{\"fields\":[";
-  for (size_t i = 0; i < entry.fields.size(); ++i) {
-    if (i != 0) text.push_back(',');
-    AppendJsonString(text, entry.fields[i]);
-  }
-  text.push_back(']');
+  std::string text = "{\"fields\":";
+  AppendJsonStrings(text, entry.fields);
   if (entry.once) text.append(",\"once\":true");
   if (entry.record) {
-    text.append(",\"record\":{\"id\":");
-    AppendJsonString(text, entry.record->id);
-    text.append(",\"label\":");
-    AppendJsonString(text, entry.record->label);
-    text.push_back('}');
+    text.append(",\"record\":");
+    AppendJsonStringObject(text, {{"id", entry.record->id}, {"label", entry.record->label}});
   }
   text.append(",\"site\":");
   AppendJsonString(text, entry.site);

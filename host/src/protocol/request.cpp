@@ -138,13 +138,23 @@ json ErrorReply(const json& id, const Status& error) {
   return json{{"id", id}, {"ok", false}, {"error", std::move(detail)}};
 }
 
-std::string OversizedReplyText(const json& id, size_t size, size_t max_bytes) {
-  const Status problem(ErrorCode::kTooLarge, "reply of " + std::to_string(size) +
-                                                 " bytes exceeds the " + DescribeLimit(max_bytes) +
-                                                 " limit");
+namespace {
+
+// The error reply's text with `id`, or with a null id should even that exceed max_bytes.
+std::string ErrorReplyText(const json& id, const Status& problem, size_t max_bytes) {
   std::string text = Dump(ErrorReply(id, problem));
   if (text.size() <= max_bytes) return text;
   return Dump(ErrorReply(nullptr, problem));
+}
+
+}  // namespace
+
+std::string OversizedReplyText(const json& id, size_t size, size_t max_bytes) {
+  return ErrorReplyText(
+      id,
+      Status(ErrorCode::kTooLarge, "reply of " + std::to_string(size) + " bytes exceeds the " +
+                                       DescribeLimit(max_bytes) + " limit"),
+      max_bytes);
 }
 
 std::string SerializeReply(const json& reply, size_t max_bytes) {
@@ -156,10 +166,8 @@ std::string SerializeReply(const json& reply, size_t max_bytes) {
     return OversizedReplyText(id, text.size(), max_bytes);
   } catch (const json::exception&) {
     // Not expected with error_handler_t::replace; a reply is never dropped silently.
-    const Status problem(ErrorCode::kInternal, "the reply could not be serialised");
-    std::string text = Dump(ErrorReply(id, problem));
-    if (text.size() <= max_bytes) return text;
-    return Dump(ErrorReply(nullptr, problem));
+    return ErrorReplyText(id, Status(ErrorCode::kInternal, "the reply could not be serialised"),
+                          max_bytes);
   }
 }
 

@@ -119,15 +119,6 @@ void KeepAsked(const std::vector<std::string>& ask, std::vector<FieldDescriptor>
   tokens.resize(kept);
 }
 
-void AppendStrings(std::string& out, const std::vector<std::string>& list) {
-  out.push_back('[');
-  for (size_t i = 0; i < list.size(); ++i) {
-    if (i != 0) out.push_back(',');
-    AppendJsonString(out, list[i]);
-  }
-  out.push_back(']');
-}
-
 }  // namespace
 
 Result<std::vector<FieldDescriptor>> ReadFillFields(const json& body) {
@@ -154,38 +145,28 @@ std::string FillReplyText(const json& id, const FillResult& result, size_t max_b
               16 * (result.unknown.size() + result.empty.size()));
   // The members in key order, as nlohmann::json keeps them.
   out.append("{\"empty\":");
-  AppendStrings(out, result.empty);
+  AppendJsonStrings(out, result.empty);
   out.append(",\"fills\":[");
-  for (size_t i = 0; i < result.fills.size(); ++i) {
-    const FilledField& f = result.fills[i];
-    out.append(i == 0 ? "{\"category\":" : ",{\"category\":");
-    AppendJsonString(out, CategoryName(f.category));
-    out.append(",\"field\":");
-    AppendJsonString(out, f.field);
-    out.append(",\"ref\":");
-    AppendJsonString(out, f.ref);
-    out.append(",\"value\":");
-    AppendJsonString(out, f.value.reveal());
-    out.push_back('}');
+  for (const FilledField& f : result.fills) {
+    if (out.back() != '[') out.push_back(',');
+    AppendJsonStringObject(out, {{"category", CategoryName(f.category)},
+                                 {"field", f.field},
+                                 {"ref", f.ref},
+                                 {"value", f.value.reveal()}});
   }
   out.append("],\"id\":");
   AppendJsonValue(out, id);
   out.append(",\"ok\":true,\"site\":");
   AppendJsonString(out, result.site.ToString());
   out.append(",\"unknown\":");
-  AppendStrings(out, result.unknown);
+  AppendJsonStrings(out, result.unknown);
   out.append(",\"withheld\":[");
-  for (size_t i = 0; i < result.withheld.size(); ++i) {
-    const WithheldField& w = result.withheld[i];
-    out.append(i == 0 ? "{\"category\":" : ",{\"category\":");
-    AppendJsonString(out, CategoryName(w.category));
-    out.append(",\"field\":");
-    AppendJsonString(out, w.field);
-    out.append(",\"reason\":");
-    AppendJsonString(out, WithheldReasonName(w.reason));
-    out.append(",\"ref\":");
-    AppendJsonString(out, w.ref);
-    out.push_back('}');
+  for (const WithheldField& w : result.withheld) {
+    if (out.back() != '[') out.push_back(',');
+    AppendJsonStringObject(out, {{"category", CategoryName(w.category)},
+                                 {"field", w.field},
+                                 {"reason", WithheldReasonName(w.reason)},
+                                 {"ref", w.ref}});
   }
   out.append("]}");
   if (out.size() <= max_bytes) return out;

@@ -29,6 +29,7 @@ import {
   say,
   sleep,
   tabIdOf,
+  tabOpened,
   withBrowser,
   withTimeout,
 } from '../e2e/harness.mjs';
@@ -102,14 +103,7 @@ const step = (label, promise) =>
 // The welcome tab the extension opened on install.
 async function welcomePage(kind, browser, base, call) {
   const url = `${base}welcome/welcome.html`;
-  await poll(
-    () =>
-      call(`(globalThis.browser ?? globalThis.chrome).tabs.query({}).then((tabs) =>
-        tabs.some((t) => t.url === ${JSON.stringify(url)}))`),
-    Boolean,
-    STEP_MS,
-    'the welcome tab',
-  ).catch(() => false);
+  await tabOpened(call, url, 'the welcome tab');
   const page = (await browser.pages()).find((p) => p.url() === url);
   return page ?? openExtensionPage(kind, browser, url);
 }

@@ -90,7 +90,7 @@ class Vault::Impl {
     settings.Keep(*store, replacement);
   }
   // Everything decrypted that is kept in memory goes with the keys.
-  void Forget() {
+  void ForgetKept() {
     settings.Forget();
     sites.ForgetKept();
     profile.ForgetKept();
@@ -128,7 +128,7 @@ Result<std::unique_ptr<Vault>> Vault::Open(const std::filesystem::path& file, co
 Status Vault::Unlock(std::string_view password) { return impl_->store->Unlock(password); }
 void Vault::Lock() {
   impl_->store->Lock();
-  impl_->Forget();
+  impl_->ForgetKept();
 }
 bool Vault::unlocked() const { return impl_->store->unlocked(); }
 bool Vault::CheckpointDue() const { return impl_->store->CheckpointDue(); }
